@@ -1,0 +1,100 @@
+import type { MessageTable } from '../issues';
+
+/** English messages: each names the field's value and, where there is one, the fix. */
+export const messagesEn: MessageTable = {
+  'field.required': () => 'This field is required.',
+  'address.invalid': (p) =>
+    p.value === ''
+      ? 'Enter an IP address.'
+      : `"${p.value}" is not a valid IP address (expected e.g. 192.168.20.10).`,
+  'address.notIPv4': (p) => `"${p.value}" is not an IPv4 address; ports and ranges are IPv4 only.`,
+  'mask.invalid': (p) => `"${p.value}" is not a valid subnet mask (expected e.g. 255.255.255.0).`,
+  'mask.notContiguous': (p) =>
+    `${p.value} is not a contiguous subnet mask: its one bits must come first (e.g. 255.255.255.0).`,
+  'prefix.invalid': (p) =>
+    `"${p.value}" is not an IP address or prefix (expected e.g. 192.168.20.0/24).`,
+  'prefix.lengthInvalid': (p) =>
+    `The prefix length in "${p.value}" must be a whole number from 0 to ${p.max}.`,
+  'prefix.hostBits': (p) =>
+    `${p.value} has host bits set. Did you mean ${p.canonical}?`,
+  'range.invalid': (p) => `"${p.value}" is not a range (expected start-end).`,
+  'range.startAfterEnd': (p) => `The range starts at ${p.start}, after its end ${p.end}.`,
+  'port.unknown': (p) => `This device has no port named ${p.port}.`,
+  'port.addressUnusable': (p) =>
+    `${p.address} cannot be a port address (loopback, multicast, broadcast or unspecified).`,
+  'port.addressIsNetwork': (p) =>
+    `${p.address} is the network address of ${p.subnet}; choose a host address.`,
+  'port.addressIsBroadcast': (p) =>
+    `${p.address} is the broadcast address of ${p.subnet}; choose a host address.`,
+  'port.addressInUse': (p) => `${p.address} is already the address of ${p.other}.`,
+  'port.gatewayOutsideSubnet': (p) =>
+    `Gateway ${p.gateway} is outside ${p.port}'s subnet ${p.subnet}.`,
+  'port.gatewayIsAddress': (p) => `The gateway ${p.gateway} cannot be the port's own address.`,
+  'port.subnetsOverlap': (p) =>
+    `${p.port}'s subnet ${p.subnet} overlaps ${p.other}'s subnet ${p.otherSubnet}; traffic may leave by either port.`,
+  'port.mtuOutOfRange': (p) => `MTU ${p.value} is out of range: use ${p.min} to ${p.max}.`,
+  'port.mtuNotConfigurable': (p) => `The MTU of ${p.port} cannot be changed on this device.`,
+  'port.subnetOverlapsPodCidr': (p) =>
+    `${p.port}'s subnet ${p.subnet} overlaps the pod CIDR ${p.cidr}.`,
+  'port.subnetOverlapsServiceCidr': (p) =>
+    `${p.port}'s subnet ${p.subnet} overlaps the service CIDR ${p.cidr}.`,
+  'compute.portUnknown': (p) => `This device has no port named ${p.port}.`,
+  'compute.portIpDisabled': (p) => `${p.port} has IP disabled; enable IP on it before compute.`,
+  'compute.portDhcp': (p) =>
+    `${p.port} uses DHCP: its subnet may change, and the static ranges must stay outside the DHCP scope. A static configuration is safer.`,
+  'compute.portNoAddress': (p) =>
+    `${p.port} has no IP address yet; configure it (static) before enabling compute.`,
+  'compute.rangeNotIPv4': (p) => `"${p.value}" is not an IPv4 address (expected e.g. 192.168.20.50).`,
+  'compute.rangeOutsideSubnet': (p) => `${p.address} is outside ${p.port}'s subnet ${p.subnet}.`,
+  'compute.rangeIncludesNetwork': (p) =>
+    `The range includes ${p.address}, the network address of ${p.subnet}.`,
+  'compute.rangeIncludesBroadcast': (p) =>
+    `The range includes ${p.address}, the broadcast address of ${p.subnet}.`,
+  'compute.rangeIncludesPortAddress': (p) =>
+    `The range includes ${p.address}, the address of ${p.port}.`,
+  'compute.rangeIncludesGateway': (p) =>
+    `The range includes ${p.address}, the gateway of ${p.port}.`,
+  'compute.rangeIncludesDns': (p) =>
+    `The range includes ${p.address}, a DNS server of ${p.port}.`,
+  'compute.nodeRangeTooSmall': (p) =>
+    `The node range has ${p.size} address(es); a ${p.nodeCount}-node device needs at least ${p.required} (one master plus one worker per node).`,
+  'compute.rangesOverlap': (p) =>
+    `The Kubernetes node IPs and external service IPs overlap (${p.first}–${p.last}).`,
+  'compute.rangeOverlapsPodCidr': (p) => `The range overlaps the pod CIDR ${p.cidr}.`,
+  'compute.rangeOverlapsServiceCidr': (p) => `The range overlaps the service CIDR ${p.cidr}.`,
+  'compute.cidrNotIPv4': (p) => `${p.value} must be an IPv4 prefix (e.g. 172.27.0.0/16).`,
+  'compute.cidrsOverlap': (p) =>
+    `The pod CIDR ${p.podCidr} and the service CIDR ${p.serviceCidr} overlap.`,
+  'compute.serviceCidrTooSmall': (p) =>
+    `The service CIDR ${p.value} is too small: it needs room for the kubernetes and kube-dns services (/${p.maxLength} or larger).`,
+  'compute.locked': (p) =>
+    `${p.field} cannot change while compute is ${p.state}; disable compute first.`,
+  'route.interfaceUnknown': (p) => `This device has no interface named ${p.interfaceAlias}.`,
+  'route.interfaceIpDisabled': (p) => `${p.interfaceAlias} has IP disabled.`,
+  'route.interfaceNotStatic': (p) =>
+    `${p.interfaceAlias} uses DHCP; routes need an interface with a static configuration.`,
+  'route.familyMismatch': (p) =>
+    `Destination ${p.destination} and next hop ${p.nextHop} are not the same address family.`,
+  'route.nextHopOutsideSubnet': (p) =>
+    `Next hop ${p.nextHop} is outside ${p.interfaceAlias}'s subnet ${p.subnet}.`,
+  'route.nextHopIsInterface': (p) =>
+    `Next hop ${p.nextHop} is ${p.interfaceAlias}'s own address; use the gateway's address, or 0.0.0.0 for on-link.`,
+  'route.nextHopNotLinkLocal': (p) =>
+    `Next hop ${p.nextHop} is not reachable: ports have no IPv6 subnet, so use :: (on-link) or a link-local fe80:: address.`,
+  'route.metricInvalid': (p) =>
+    `Route metric "${p.value}" must be a whole number from ${p.min} to ${p.max}.`,
+  'route.duplicate': (p) =>
+    `A route to ${p.destinationPrefix} on ${p.interfaceAlias} already exists; remove it first to change it.`,
+  'route.destinationInPodCidr': (p) =>
+    `Destination ${p.destination} lies in the pod CIDR ${p.cidr}, which Calico routes itself.`,
+  'route.destinationInServiceCidr': (p) =>
+    `Destination ${p.destination} lies in the service CIDR ${p.cidr}, which Kubernetes routes itself.`,
+  'route.destinationConnected': (p) =>
+    `Destination ${p.destination} is inside ${p.interfaceAlias}'s own subnet ${p.subnet}, which is already reachable directly; the route is redundant.`,
+  'route.defaultRoute': () =>
+    `A route to 0.0.0.0/0 takes over the VMs' internet path from the internal virtual switch.`,
+  'route.notComputePort': (p) =>
+    `${p.interfaceAlias} is not the compute port${p.computePort ? ` (${p.computePort})` : ''}: the route is kept but inactive on the Kubernetes VMs.`,
+  'route.computeNotConfigured': () =>
+    `Compute is not configured yet: the route is installed on the Kubernetes VMs once it is.`,
+};
