@@ -16,7 +16,8 @@ export interface ParsedRange {
 export function parseRange(range: IpRange): ParsedRange {
   const start = parseIPv4(range.start);
   const end = parseIPv4(range.end);
-  if (start > end) throw new NetConfigError('range.startAfterEnd', { start: range.start, end: range.end });
+  if (start > end)
+    throw new NetConfigError('range.startAfterEnd', { start: range.start, end: range.end });
   return { start, end };
 }
 
@@ -68,4 +69,23 @@ export function rangeOverlapsPrefix(range: ParsedRange, prefix: IpPrefix): boole
 export function rangeAddressAt(range: ParsedRange, index: number): number | null {
   const value = range.start + index;
   return value <= range.end ? value : null;
+}
+
+/**
+ * Every pair of overlapping ranges, as index pairs [i, j] with i < j: a sweep over the ranges
+ * sorted by start, O(n log n + pairs), instead of comparing every pair.
+ */
+export function findOverlappingRanges(ranges: readonly ParsedRange[]): [number, number][] {
+  const order = ranges
+    .map((_, i) => i)
+    .sort((a, b) => (ranges[a] as ParsedRange).start - (ranges[b] as ParsedRange).start);
+  const pairs: [number, number][] = [];
+  let active: number[] = [];
+  for (const i of order) {
+    const r = ranges[i] as ParsedRange;
+    active = active.filter((j) => (ranges[j] as ParsedRange).end >= r.start);
+    for (const j of active) pairs.push(j < i ? [j, i] : [i, j]);
+    active.push(i);
+  }
+  return pairs;
 }

@@ -12,6 +12,7 @@ import type { Locale } from './model';
 export const ISSUE_CODES = [
   // Parsing (parseX throws NetConfigError with one of these)
   'field.required',
+  'field.invalid',
   'address.invalid',
   'address.notIPv4',
   'mask.invalid',
@@ -70,6 +71,11 @@ export const ISSUE_CODES = [
   'route.defaultRoute',
   'route.notComputePort',
   'route.computeNotConfigured',
+  'route.vmUnknown',
+  // Passwords
+  'password.length',
+  'password.classes',
+  'password.unchanged',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -140,7 +146,8 @@ export function issuesUnder(issues: readonly Issue[], scope: string): Issue[] {
   const out: Issue[] = [];
   for (const i of issues) {
     if (i.path === scope) out.push({ ...i, path: '' });
-    else if (i.path.startsWith(`${scope}.`)) out.push({ ...i, path: i.path.slice(scope.length + 1) });
+    else if (i.path.startsWith(`${scope}.`))
+      out.push({ ...i, path: i.path.slice(scope.length + 1) });
   }
   return out;
 }

@@ -227,8 +227,20 @@ export function createDefaultDevice(options: DefaultDeviceOptions = {}): DeviceC
   };
 }
 
-export function findPort(device: DeviceConfig, name: string): PortConfig | undefined {
+export function findPort(
+  device: Pick<DeviceConfig, 'ports'>,
+  name: string,
+): PortConfig | undefined {
   return device.ports.find((p) => p.name === name);
+}
+
+/** Interface aliases match case-insensitively, as they do in PowerShell. */
+export function findPortCaseInsensitive(
+  device: Pick<DeviceConfig, 'ports'>,
+  name: string,
+): PortConfig | undefined {
+  const lower = String(name).toLowerCase();
+  return device.ports.find((p) => p.name.toLowerCase() === lower);
 }
 
 /** The same route key as the device: one route per (interface, destination). */

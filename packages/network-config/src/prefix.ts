@@ -2,7 +2,7 @@
  * IP prefixes (`a.b.c.d/len`, `2001:db8::/32`). A bare address is a host route (/32 or /128).
  * A prefix with host bits set is refused with the canonical prefix as the suggested fix.
  */
-import { NetConfigError } from './errors';
+
 import {
   familyBits,
   formatIpAddress,
@@ -11,6 +11,7 @@ import {
   maskToPrefixLength,
   parseIpAddress,
 } from './address';
+import { NetConfigError } from './errors';
 
 export interface IpPrefix {
   family: IpFamily;
@@ -66,7 +67,8 @@ export function parsePrefix(text: string, options: ParsePrefixOptions = {}): IpP
   const max = familyBits(address.family);
   let length = max;
   if (slash === -1) {
-    if (options.allowBareAddress === false) throw new NetConfigError('prefix.invalid', { value: text });
+    if (options.allowBareAddress === false)
+      throw new NetConfigError('prefix.invalid', { value: text });
   } else {
     const lengthText = text.slice(slash + 1);
     if (!/^(0|[1-9][0-9]{0,2})$/.test(lengthText) || Number(lengthText) > max) {

@@ -81,7 +81,10 @@ export const PortSchema = Type.Object({
   compute: Type.Boolean(),
 });
 
-export const PortListSchema = Type.Object({ ports: Type.Array(PortSchema), revision: Type.Integer() });
+export const PortListSchema = Type.Object({
+  ports: Type.Array(PortSchema),
+  revision: Type.Integer(),
+});
 
 export const ComputeSettingsSchema = Type.Object(
   {
@@ -191,7 +194,10 @@ export const EffectiveTableSchema = Type.Object({
 });
 
 export const LookupRequestSchema = Type.Object(
-  { destination: Type.String({ maxLength: 64 }), vm: Type.Optional(Type.String({ maxLength: 32 })) },
+  {
+    destination: Type.String({ maxLength: 64 }),
+    vm: Type.Optional(Type.String({ maxLength: 32 })),
+  },
   { additionalProperties: false },
 );
 
@@ -280,7 +286,10 @@ export const SessionSchema = Type.Object({
 });
 
 export const PasswordChangeSchema = Type.Object(
-  { currentPassword: Type.String({ maxLength: 256 }), newPassword: Type.String({ maxLength: 256 }) },
+  {
+    currentPassword: Type.String({ maxLength: 256 }),
+    newPassword: Type.String({ maxLength: 256 }),
+  },
   { additionalProperties: false },
 );
 

@@ -1,8 +1,17 @@
 import type { MessageTable } from '../issues';
 
+const FIELDS: Record<string, string> = {
+  computePort: 'The compute port',
+  nodeIpRange: 'Kubernetes node IPs',
+  serviceIpRange: 'Kubernetes external service IPs',
+  podCidr: 'The pod CIDR',
+  serviceCidr: 'The service CIDR',
+};
+
 /** English messages: each names the field's value and, where there is one, the fix. */
 export const messagesEn: MessageTable = {
   'field.required': () => 'This field is required.',
+  'field.invalid': (p) => `This value is not valid${p.detail ? `: ${p.detail}` : ''}.`,
   'address.invalid': (p) =>
     p.value === ''
       ? 'Enter an IP address.'
@@ -15,8 +24,7 @@ export const messagesEn: MessageTable = {
     `"${p.value}" is not an IP address or prefix (expected e.g. 192.168.20.0/24).`,
   'prefix.lengthInvalid': (p) =>
     `The prefix length in "${p.value}" must be a whole number from 0 to ${p.max}.`,
-  'prefix.hostBits': (p) =>
-    `${p.value} has host bits set. Did you mean ${p.canonical}?`,
+  'prefix.hostBits': (p) => `${p.value} has host bits set. Did you mean ${p.canonical}?`,
   'range.invalid': (p) => `"${p.value}" is not a range (expected start-end).`,
   'range.startAfterEnd': (p) => `The range starts at ${p.start}, after its end ${p.end}.`,
   'port.unknown': (p) => `This device has no port named ${p.port}.`,
@@ -44,7 +52,8 @@ export const messagesEn: MessageTable = {
     `${p.port} uses DHCP: its subnet may change, and the static ranges must stay outside the DHCP scope. A static configuration is safer.`,
   'compute.portNoAddress': (p) =>
     `${p.port} has no IP address yet; configure it (static) before enabling compute.`,
-  'compute.rangeNotIPv4': (p) => `"${p.value}" is not an IPv4 address (expected e.g. 192.168.20.50).`,
+  'compute.rangeNotIPv4': (p) =>
+    `"${p.value}" is not an IPv4 address (expected e.g. 192.168.20.50).`,
   'compute.rangeOutsideSubnet': (p) => `${p.address} is outside ${p.port}'s subnet ${p.subnet}.`,
   'compute.rangeIncludesNetwork': (p) =>
     `The range includes ${p.address}, the network address of ${p.subnet}.`,
@@ -54,8 +63,7 @@ export const messagesEn: MessageTable = {
     `The range includes ${p.address}, the address of ${p.port}.`,
   'compute.rangeIncludesGateway': (p) =>
     `The range includes ${p.address}, the gateway of ${p.port}.`,
-  'compute.rangeIncludesDns': (p) =>
-    `The range includes ${p.address}, a DNS server of ${p.port}.`,
+  'compute.rangeIncludesDns': (p) => `The range includes ${p.address}, a DNS server of ${p.port}.`,
   'compute.nodeRangeTooSmall': (p) =>
     `The node range has ${p.size} address(es); a ${p.nodeCount}-node device needs at least ${p.required} (one master plus one worker per node).`,
   'compute.rangesOverlap': (p) =>
@@ -68,7 +76,7 @@ export const messagesEn: MessageTable = {
   'compute.serviceCidrTooSmall': (p) =>
     `The service CIDR ${p.value} is too small: it needs room for the kubernetes and kube-dns services (/${p.maxLength} or larger).`,
   'compute.locked': (p) =>
-    `${p.field} cannot change while compute is ${p.state}; disable compute first.`,
+    `${FIELDS[String(p.field)] ?? p.field} cannot change while compute is ${p.state === 'Configuring' ? 'being configured' : 'configured'}; ${p.state === 'Configuring' ? 'wait for the change to finish' : 'disable compute first'}.`,
   'route.interfaceUnknown': (p) => `This device has no interface named ${p.interfaceAlias}.`,
   'route.interfaceIpDisabled': (p) => `${p.interfaceAlias} has IP disabled.`,
   'route.interfaceNotStatic': (p) =>
@@ -97,4 +105,10 @@ export const messagesEn: MessageTable = {
     `${p.interfaceAlias} is not the compute port${p.computePort ? ` (${p.computePort})` : ''}: the route is kept but inactive on the Kubernetes VMs.`,
   'route.computeNotConfigured': () =>
     `Compute is not configured yet: the route is installed on the Kubernetes VMs once it is.`,
+  'route.vmUnknown': (p) =>
+    `There is no Kubernetes VM named ${p.vm}${p.vms ? ` (VMs: ${p.vms})` : ''}.`,
+  'password.length': (p) => `The password must be ${p.min} to ${p.max} characters long.`,
+  'password.classes': (p) =>
+    `The password must use at least ${p.required} of: upper-case letters, lower-case letters, digits, special characters (it uses ${p.used}).`,
+  'password.unchanged': () => 'The new password must differ from the current one.',
 };

@@ -1,15 +1,25 @@
 import type { MessageTable } from '../issues';
 
+const FIELDS: Record<string, string> = {
+  computePort: 'コンピューティング ポート',
+  nodeIpRange: 'Kubernetes ノード IP',
+  serviceIpRange: 'Kubernetes 外部サービス IP',
+  podCidr: 'ポッド CIDR',
+  serviceCidr: 'サービス CIDR',
+};
+
 /** Japanese messages, in the terms of the device's own Japanese documentation (SPEC §6). */
 export const messagesJa: MessageTable = {
   'field.required': () => 'この項目は必須です。',
+  'field.invalid': (p) => `この値は無効です${p.detail ? `: ${p.detail}` : ''}。`,
   'address.invalid': (p) =>
     p.value === ''
       ? 'IP アドレスを入力してください。'
       : `"${p.value}" は有効な IP アドレスではありません (例: 192.168.20.10)。`,
   'address.notIPv4': (p) =>
     `"${p.value}" は IPv4 アドレスではありません。ポートと範囲は IPv4 のみです。`,
-  'mask.invalid': (p) => `"${p.value}" は有効なサブネット マスクではありません (例: 255.255.255.0)。`,
+  'mask.invalid': (p) =>
+    `"${p.value}" は有効なサブネット マスクではありません (例: 255.255.255.0)。`,
   'mask.notContiguous': (p) =>
     `${p.value} は連続したサブネット マスクではありません。1 のビットを先頭に続けてください (例: 255.255.255.0)。`,
   'prefix.invalid': (p) =>
@@ -18,7 +28,8 @@ export const messagesJa: MessageTable = {
     `"${p.value}" のプレフィックス長は 0 から ${p.max} までの整数にしてください。`,
   'prefix.hostBits': (p) =>
     `${p.value} にはホスト部のビットが含まれています。${p.canonical} のことですか?`,
-  'range.invalid': (p) => `"${p.value}" は範囲ではありません (開始-終了 の形式で入力してください)。`,
+  'range.invalid': (p) =>
+    `"${p.value}" は範囲ではありません (開始-終了 の形式で入力してください)。`,
   'range.startAfterEnd': (p) => `範囲の開始 ${p.start} が終了 ${p.end} より後になっています。`,
   'port.unknown': (p) => `このデバイスには ${p.port} というポートはありません。`,
   'port.addressUnusable': (p) =>
@@ -68,13 +79,16 @@ export const messagesJa: MessageTable = {
     `Kubernetes ノード IP と Kubernetes 外部サービス IP が重なっています (${p.first}–${p.last})。`,
   'compute.rangeOverlapsPodCidr': (p) => `範囲がポッド CIDR ${p.cidr} と重なっています。`,
   'compute.rangeOverlapsServiceCidr': (p) => `範囲がサービス CIDR ${p.cidr} と重なっています。`,
-  'compute.cidrNotIPv4': (p) => `${p.value} は IPv4 プレフィックスにしてください (例: 172.27.0.0/16)。`,
+  'compute.cidrNotIPv4': (p) =>
+    `${p.value} は IPv4 プレフィックスにしてください (例: 172.27.0.0/16)。`,
   'compute.cidrsOverlap': (p) =>
     `ポッド CIDR ${p.podCidr} とサービス CIDR ${p.serviceCidr} が重なっています。`,
   'compute.serviceCidrTooSmall': (p) =>
     `サービス CIDR ${p.value} が小さすぎます。kubernetes と kube-dns のサービス用の空きが必要です (/${p.maxLength} 以上)。`,
   'compute.locked': (p) =>
-    `コンピューティングが ${p.state} の間は ${p.field} を変更できません。先にコンピューティングを無効にしてください。`,
+    p.state === 'Configuring'
+      ? `コンピューティングの構成中は ${FIELDS[String(p.field)] ?? p.field} を変更できません。変更の完了をお待ちください。`
+      : `コンピューティングの構成後は ${FIELDS[String(p.field)] ?? p.field} を変更できません。先にコンピューティングを無効にしてください。`,
   'route.interfaceUnknown': (p) =>
     `このデバイスには ${p.interfaceAlias} というインターフェイスはありません。`,
   'route.interfaceIpDisabled': (p) => `${p.interfaceAlias} は IP が無効です。`,
@@ -104,4 +118,10 @@ export const messagesJa: MessageTable = {
     `${p.interfaceAlias} はコンピューティング ポート${p.computePort ? ` (${p.computePort})` : ''}ではありません。ルートは保持されますが、Kubernetes VM では無効です。`,
   'route.computeNotConfigured': () =>
     `コンピューティングはまだ構成されていません。構成されると、ルートが Kubernetes VM に追加されます。`,
+  'route.vmUnknown': (p) =>
+    `${p.vm} という Kubernetes VM はありません${p.vms ? ` (VM: ${p.vms})` : ''}。`,
+  'password.length': (p) => `パスワードは ${p.min} 文字以上 ${p.max} 文字以下にしてください。`,
+  'password.classes': (p) =>
+    `パスワードには、英大文字、英小文字、数字、特殊文字のうち ${p.required} 種類以上を使用してください (現在 ${p.used} 種類)。`,
+  'password.unchanged': () => '新しいパスワードは現在のパスワードと異なるものにしてください。',
 };

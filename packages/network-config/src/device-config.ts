@@ -1,0 +1,245 @@
+/**
+ * The whole device document at once: every rule of ports, compute and routes, plus the rules that
+ * cross them. And the authoritative change checks the server runs before it stores anything.
+ */
+
+import { formatIPv4 } from './address';
+import { validateComputeSettings } from './compute-config';
+import { findOverlappingRanges, type ParsedRange } from './ip-range';
+import { formatIssue, type Issue, issue, issuesUnder, prefixIssuePaths, warning } from './issues';
+import {
+  type ComputeSettings,
+  type DeviceConfig,
+  findPortCaseInsensitive,
+  MTU_DEFAULT,
+  type PortSettings,
+  type RouteConfig,
+  skuPortSpec,
+} from './model';
+import { portSubnet, validatePortSettings } from './port-config';
+import { formatPrefix } from './prefix';
+import {
+  clusterPrefixes,
+  findRouteIndex,
+  normalizeRoute,
+  type RouteInput,
+  validateRoute,
+  validateRouteFields,
+} from './route-config';
+
+/** Every issue of the device, with absolute paths (`ports.Port3.gateway`, `routes[2].nextHop`). */
+export function validateDevice(device: DeviceConfig): Issue[] {
+  const issues: Issue[] = [];
+  for (const port of device.ports) {
+    issues.push(
+      ...prefixIssuePaths(validatePortSettings(port.name, port, device), `ports.${port.name}`),
+    );
+  }
+  // Cross-port rules: one address per port; overlapping subnets make the egress port ambiguous.
+  const subnets = device.ports.flatMap((port) => {
+    const s = portSubnet(port);
+    return s ? [{ port: port.name, subnet: s }] : [];
+  });
+  const seen = new Map<number, string>();
+  for (const { port, subnet } of subnets) {
+    const other = seen.get(subnet.address);
+    if (other)
+      issues.push(
+        issue(`ports.${port}.address`, 'port.addressInUse', {
+          address: formatIPv4(subnet.address),
+          other,
+        }),
+      );
+    else seen.set(subnet.address, port);
+  }
+  const ranges: ParsedRange[] = subnets.map(({ subnet }) => ({
+    start: subnet.first,
+    end: subnet.last,
+  }));
+  for (const [i, j] of findOverlappingRanges(ranges)) {
+    const a = subnets[i] as (typeof subnets)[number];
+    const b = subnets[j] as (typeof subnets)[number];
+    const params = (x: typeof a, y: typeof a) => ({
+      port: x.port,
+      subnet: formatPrefix(x.subnet.prefix),
+      other: y.port,
+      otherSubnet: formatPrefix(y.subnet.prefix),
+    });
+    issues.push(warning(`ports.${a.port}.address`, 'port.subnetsOverlap', params(a, b)));
+    issues.push(warning(`ports.${b.port}.address`, 'port.subnetsOverlap', params(b, a)));
+  }
+
+  issues.push(...prefixIssuePaths(validateComputeSettings(device.compute, device), 'compute'));
+
+  const cluster = clusterPrefixes(device);
+  const keys = new Set<string>();
+  device.routes.forEach((route, i) => {
+    const path = `routes[${i}]`;
+    for (const found of validateRouteFields(route, device, cluster)) {
+      issues.push({ ...found, path: `${path}.${found.path}` });
+    }
+    const key = `${route.interfaceAlias}|${route.destinationPrefix}`;
+    if (keys.has(key)) {
+      issues.push(
+        issue(`${path}.destinationPrefix`, 'route.duplicate', {
+          interfaceAlias: route.interfaceAlias,
+          destinationPrefix: route.destinationPrefix,
+        }),
+      );
+    }
+    keys.add(key);
+  });
+  return issues;
+}
+
+export interface ChangeResult {
+  /** The device as it would be after the change. */
+  device: DeviceConfig;
+  /**
+   * Issues of the changed part, relative to the request body, then new errors the change causes
+   * elsewhere (absolute paths). Empty of errors: the change may be stored.
+   */
+  issues: Issue[];
+}
+
+function issueKey(i: Issue): string {
+  return `${i.path}|${i.code}|${JSON.stringify(i.params)}`;
+}
+
+/** Issues of `scope` in the candidate (relative), plus errors the change creates outside it. */
+function compare(current: DeviceConfig, candidate: DeviceConfig, scope: string): Issue[] {
+  const after = validateDevice(candidate);
+  const before = new Set(validateDevice(current).map(issueKey));
+  const own = issuesUnder(after, scope);
+  const elsewhere = after.filter(
+    (i) =>
+      i.severity === 'error' &&
+      i.path !== scope &&
+      !i.path.startsWith(`${scope}.`) &&
+      !before.has(issueKey(i)),
+  );
+  return [...own, ...elsewhere];
+}
+
+/** A DHCP lease as the device reports it. */
+export interface DhcpLease {
+  address: string;
+  subnetMask: string;
+  gateway: string | null;
+  dns: string[];
+}
+
+/**
+ * Checks a change of one port's settings against the whole device. A DHCP port takes its address
+ * from `lease` (or keeps the lease it has); IP settings typed for a DHCP port are not kept.
+ */
+export function checkPortChange(
+  device: DeviceConfig,
+  name: string,
+  settings: PortSettings,
+  lease?: DhcpLease | null,
+): ChangeResult {
+  const port = findPortCaseInsensitive(device, name);
+  if (!port) return { device, issues: [issue('', 'port.unknown', { port: name })] };
+  const spec = skuPortSpec(device.sku, port.name);
+  const keepLease = port.dhcp && lease === undefined;
+  const leased = settings.dhcp
+    ? keepLease
+      ? { address: port.address, subnetMask: port.subnetMask, gateway: port.gateway, dns: port.dns }
+      : {
+          address: lease?.address ?? null,
+          subnetMask: lease?.subnetMask ?? null,
+          gateway: lease?.gateway ?? null,
+          dns: lease?.dns ?? [],
+        }
+    : {
+        address: settings.address,
+        subnetMask: settings.subnetMask,
+        gateway: settings.gateway,
+        dns: settings.dns,
+      };
+  const updated = {
+    ...port,
+    ipEnabled: settings.ipEnabled,
+    dhcp: settings.dhcp,
+    ...leased,
+    dns: [...leased.dns],
+    mtu: settings.mtu ?? (spec?.mtuConfigurable ? MTU_DEFAULT : null),
+  };
+  const candidate: DeviceConfig = {
+    ...device,
+    ports: device.ports.map((p) => (p.name === port.name ? updated : p)),
+  };
+  // The submitted settings are checked as typed, so a DHCP port's ignored fields cannot hide errors.
+  const own = validatePortSettings(port.name, settings, device);
+  const rest = compare(device, candidate, `ports.${port.name}`).filter(
+    (i) => !own.some((o) => o.path === i.path && o.code === i.code),
+  );
+  return { device: candidate, issues: [...own, ...rest] };
+}
+
+const LOCKED_WHEN_CONFIGURED = ['computePort', 'nodeIpRange', 'podCidr', 'serviceCidr'] as const;
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Checks a change of the compute settings. Once compute is Configured only the external service IPs
+ * may change (doc), or compute may be disabled (computePort null; ours); while a change is being
+ * applied nothing may change.
+ */
+export function checkComputeChange(device: DeviceConfig, settings: ComputeSettings): ChangeResult {
+  const port = settings.computePort
+    ? findPortCaseInsensitive(device, settings.computePort)
+    : undefined;
+  const next: ComputeSettings = { ...settings, computePort: port?.name ?? settings.computePort };
+  const candidate: DeviceConfig = { ...device, compute: { ...device.compute, ...next } };
+  const { state } = device.compute;
+  const locks: Issue[] = [];
+  const disabling = state === 'Configured' && next.computePort === null;
+  if (state === 'Configuring' || (state === 'Configured' && !disabling)) {
+    const fields =
+      state === 'Configuring'
+        ? ([...LOCKED_WHEN_CONFIGURED, 'serviceIpRange'] as const)
+        : LOCKED_WHEN_CONFIGURED;
+    for (const field of fields) {
+      if (!sameValue(next[field], device.compute[field])) {
+        locks.push(issue(field, 'compute.locked', { field, state }));
+      }
+    }
+  }
+  return { device: candidate, issues: [...locks, ...compare(device, candidate, 'compute')] };
+}
+
+export interface RouteAddResult extends ChangeResult {
+  /** The route as stored (canonical), or null when the input has errors. */
+  route: RouteConfig | null;
+}
+
+/** Checks a route to add; on success the candidate device holds it at the end of `routes`. */
+export function checkRouteAdd(device: DeviceConfig, input: RouteInput): RouteAddResult {
+  const issues = validateRoute(input, device);
+  if (issues.some((i) => i.severity === 'error')) return { device, issues, route: null };
+  const route = normalizeRoute(input, device);
+  return { device: { ...device, routes: [...device.routes, route] }, issues, route };
+}
+
+/** Removes a route; null when there is no such route. */
+export function removeRoute(
+  device: DeviceConfig,
+  interfaceAlias: string,
+  destinationPrefix: string,
+): { device: DeviceConfig; route: RouteConfig } | null {
+  const index = findRouteIndex(device, interfaceAlias, destinationPrefix);
+  if (index === -1) return null;
+  const route = device.routes[index] as RouteConfig;
+  return { device: { ...device, routes: device.routes.filter((_, i) => i !== index) }, route };
+}
+
+/** One line per issue, for logs and the command line. */
+export function describeIssues(issues: readonly Issue[], locale: 'en' | 'ja' = 'en'): string {
+  return issues
+    .map((i) => `${i.severity} ${i.path || '(document)'}: ${formatIssue(i, locale)}`)
+    .join('\n');
+}

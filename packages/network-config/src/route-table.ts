@@ -1,0 +1,176 @@
+/**
+ * Longest-prefix-match tables. A set of prefixes is nested or disjoint, so it cuts the address
+ * space into elementary intervals, each owned by its innermost prefix. Building sorts the prefixes
+ * once (O(n log n)); a lookup is a binary search over the interval starts (O(log n)), on typed
+ * arrays for IPv4 — no string parsing, no allocation per lookup.
+ * Ties on the same prefix go to the lowest metric, then to the entry added first.
+ */
+import { type IpAddress, parseIpAddress } from './address';
+import { type IpPrefix, prefixContains, prefixLast } from './prefix';
+
+export interface RouteTableEntry {
+  prefix: IpPrefix;
+  metric: number;
+}
+
+interface PrefixGroup<T> {
+  first: bigint;
+  last: bigint;
+  length: number;
+  /** Entries with this exact prefix, best (lowest metric, then first added) first. */
+  entries: T[];
+}
+
+/** Why a matching entry lost (or won) against the chosen one. */
+export type MatchOutcome = 'chosen' | 'shorterPrefix' | 'higherMetric';
+
+export interface RouteMatch<T> {
+  entry: T;
+  outcome: MatchOutcome;
+}
+
+export class RouteTable<T extends RouteTableEntry> {
+  private readonly groups: PrefixGroup<T>[];
+  private readonly v4Starts: Float64Array;
+  private readonly v4Owner: Int32Array;
+  private readonly v6Starts: bigint[];
+  private readonly v6Owner: Int32Array;
+
+  constructor(entries: readonly T[]) {
+    const byKey = new Map<string, PrefixGroup<T>>();
+    const v4: PrefixGroup<T>[] = [];
+    const v6: PrefixGroup<T>[] = [];
+    for (const entry of entries) {
+      const p = entry.prefix;
+      const key = `${p.family}/${p.length}/${p.network}`;
+      let group = byKey.get(key);
+      if (!group) {
+        group = { first: p.network, last: prefixLast(p), length: p.length, entries: [] };
+        byKey.set(key, group);
+        (p.family === 4 ? v4 : v6).push(group);
+      }
+      group.entries.push(entry);
+    }
+    for (const group of byKey.values()) {
+      // A stable sort keeps insertion order among equal metrics.
+      group.entries.sort((a, b) => a.metric - b.metric);
+    }
+    this.groups = [...v4, ...v6];
+    const v4Index = buildIntervals(v4, 0);
+    this.v4Starts = Float64Array.from(v4Index.starts, Number);
+    this.v4Owner = Int32Array.from(v4Index.owners);
+    const v6Index = buildIntervals(v6, v4.length);
+    this.v6Starts = v6Index.starts;
+    this.v6Owner = Int32Array.from(v6Index.owners);
+  }
+
+  get size(): number {
+    return this.groups.reduce((n, g) => n + g.entries.length, 0);
+  }
+
+  /** The best entry for an IPv4 address given as a uint32, or null. The hot path. */
+  lookupIPv4(address: number): T | null {
+    const starts = this.v4Starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (hi < 0 || address < (starts[0] as number)) return null;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((starts[mid] as number) <= address) lo = mid;
+      else hi = mid - 1;
+    }
+    const owner = this.v4Owner[lo] as number;
+    return owner < 0 ? null : ((this.groups[owner] as PrefixGroup<T>).entries[0] as T);
+  }
+
+  lookupIPv6(address: bigint): T | null {
+    const starts = this.v6Starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (hi < 0 || address < (starts[0] as bigint)) return null;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((starts[mid] as bigint) <= address) lo = mid;
+      else hi = mid - 1;
+    }
+    const owner = this.v6Owner[lo] as number;
+    return owner < 0 ? null : ((this.groups[owner] as PrefixGroup<T>).entries[0] as T);
+  }
+
+  lookup(address: IpAddress): T | null {
+    return address.family === 4
+      ? this.lookupIPv4(Number(address.value))
+      : this.lookupIPv6(address.value);
+  }
+
+  /** Parses the text once, then looks it up. Throws `address.invalid`. */
+  lookupText(text: string): T | null {
+    return this.lookup(parseIpAddress(text));
+  }
+
+  /**
+   * Every entry matching the address, the chosen one first, each with why it lost: for explaining
+   * a lookup, not for the hot path (it walks all prefixes of the family).
+   */
+  matches(address: IpAddress): RouteMatch<T>[] {
+    const found = this.groups
+      .filter((g) => g.entries[0] && prefixContains((g.entries[0] as T).prefix, address))
+      .sort((a, b) => b.length - a.length);
+    const out: RouteMatch<T>[] = [];
+    found.forEach((group, gi) => {
+      group.entries.forEach((entry, ei) => {
+        const outcome: MatchOutcome =
+          gi === 0 && ei === 0 ? 'chosen' : gi === 0 ? 'higherMetric' : 'shorterPrefix';
+        out.push({ entry, outcome });
+      });
+    });
+    return out;
+  }
+}
+
+/**
+ * Cuts [0, max] into intervals owned by the innermost prefix (-1: none). `groups` must be one
+ * family; `offset` is the index of groups[0] in the table's group list.
+ */
+function buildIntervals<T>(
+  groups: PrefixGroup<T>[],
+  offset: number,
+): { starts: bigint[]; owners: number[] } {
+  const order = groups
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const ga = groups[a] as PrefixGroup<T>;
+      const gb = groups[b] as PrefixGroup<T>;
+      return ga.first < gb.first ? -1 : ga.first > gb.first ? 1 : ga.length - gb.length;
+    });
+  const starts: bigint[] = [];
+  const owners: number[] = [];
+  const emit = (at: bigint, owner: number) => {
+    if (starts.length > 0 && starts[starts.length - 1] === at) owners[owners.length - 1] = owner;
+    else if (owners.length > 0 && owners[owners.length - 1] === owner) return;
+    else {
+      starts.push(at);
+      owners.push(owner);
+    }
+  };
+  emit(0n, -1);
+  const stack: number[] = [];
+  const popUntil = (address: bigint | null) => {
+    while (stack.length > 0) {
+      const top = groups[stack[stack.length - 1] as number] as PrefixGroup<T>;
+      if (address !== null && address <= top.last) return;
+      stack.pop();
+      const parent = stack.length > 0 ? (stack[stack.length - 1] as number) + offset : -1;
+      emit(top.last + 1n, parent);
+    }
+  };
+  for (const i of order) {
+    const g = groups[i] as PrefixGroup<T>;
+    popUntil(g.first);
+    stack.push(i);
+    emit(g.first, i + offset);
+  }
+  popUntil(null);
+  // The last pop may emit one past the end of the address space; it owns nothing.
+  return { starts, owners };
+}
