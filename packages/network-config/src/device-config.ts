@@ -19,10 +19,10 @@ import {
 import { portSubnet, validatePortSettings } from './port-config';
 import { formatPrefix } from './prefix';
 import {
-  clusterPrefixes,
   findRouteIndex,
   normalizeRoute,
   type RouteInput,
+  routeContext,
   validateRoute,
   validateRouteFields,
 } from './route-config';
@@ -71,11 +71,11 @@ export function validateDevice(device: DeviceConfig): Issue[] {
 
   issues.push(...prefixIssuePaths(validateComputeSettings(device.compute, device), 'compute'));
 
-  const cluster = clusterPrefixes(device);
+  const context = routeContext(device);
   const keys = new Set<string>();
   device.routes.forEach((route, i) => {
     const path = `routes[${i}]`;
-    for (const found of validateRouteFields(route, device, cluster)) {
+    for (const found of validateRouteFields(route, device, context)) {
       issues.push({ ...found, path: `${path}.${found.path}` });
     }
     const key = `${route.interfaceAlias}|${route.destinationPrefix}`;

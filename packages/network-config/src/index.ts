@@ -17,6 +17,7 @@ export {
   parseIPv4,
   parseIpAddress,
   prefixLengthToMask,
+  scanIPv4,
 } from './address';
 export {
   parseClusterCidrs,
@@ -158,7 +159,9 @@ export {
   isOnLink,
   normalizeRoute,
   parseRouteMetric,
+  type RouteContext,
   type RouteInput,
+  routeContext,
   routeIdentity,
   routeStatus,
   validateRoute,

@@ -13,7 +13,7 @@ import {
   type RouteConfig,
   type RouteStatus,
 } from './model';
-import { portSubnet } from './port-config';
+import { type PortSubnet, portSubnet } from './port-config';
 import {
   formatPrefix,
   type IpPrefix,
@@ -104,15 +104,29 @@ export function clusterPrefixes(device: Pick<DeviceConfig, 'compute'>): ClusterP
   return { pod: parse(device.compute.podCidr), service: parse(device.compute.serviceCidr) };
 }
 
+/** What every route of one device is checked against, parsed once per device, not per route. */
+export interface RouteContext {
+  cluster: ClusterPrefixes;
+  subnets: Map<string, PortSubnet | null>;
+}
+
+export function routeContext(device: Pick<DeviceConfig, 'ports' | 'compute'>): RouteContext {
+  return {
+    cluster: clusterPrefixes(device),
+    subnets: new Map(device.ports.map((p) => [p.name, portSubnet(p)])),
+  };
+}
+
 /**
  * Validates one route against the device, without the uniqueness rule (see `validateRoute`).
- * `cluster` may be passed in to avoid re-parsing the CIDRs for every route of a large table.
+ * `context` may be passed in when checking many routes of one device.
  */
 export function validateRouteFields(
   input: RouteInput,
   device: Pick<DeviceConfig, 'ports' | 'compute'>,
-  cluster: ClusterPrefixes = clusterPrefixes(device),
+  context: RouteContext = routeContext(device),
 ): Issue[] {
+  const { cluster } = context;
   const issues: Issue[] = [];
   const port = input.interfaceAlias
     ? findPortCaseInsensitive(device, input.interfaceAlias)
@@ -139,7 +153,8 @@ export function validateRouteFields(
     );
     return issues;
   }
-  const subnet = port && port.ipEnabled && !port.dhcp ? portSubnet(port) : null;
+  const subnet =
+    port && port.ipEnabled && !port.dhcp ? (context.subnets.get(port.name) ?? null) : null;
   const alias = port?.name ?? input.interfaceAlias;
   if (nextHop && !isOnLink(nextHop)) {
     if (nextHop.family === 6) {

@@ -29,10 +29,20 @@ export interface RouteMatch<T> {
   outcome: MatchOutcome;
 }
 
+const BLOCK_SIZE = 65536;
+const BLOCKS = 65536;
+
 export class RouteTable<T extends RouteTableEntry> {
   private readonly groups: PrefixGroup<T>[];
-  private readonly v4Starts: Float64Array;
+  private readonly v4Starts: Uint32Array;
   private readonly v4Owner: Int32Array;
+  /** The winning entry of each interval (null: none), so a lookup reads one array slot. */
+  private readonly v4Best: (T | null)[];
+  /**
+   * For each /16 block k, the interval holding k·2^16: a lookup starts its binary search there,
+   * so it touches a few neighbouring intervals instead of the whole array (cache-friendly).
+   */
+  private readonly v4Block: Int32Array;
   private readonly v6Starts: bigint[];
   private readonly v6Owner: Int32Array;
 
@@ -57,8 +67,21 @@ export class RouteTable<T extends RouteTableEntry> {
     }
     this.groups = [...v4, ...v6];
     const v4Index = buildIntervals(v4, 0);
-    this.v4Starts = Float64Array.from(v4Index.starts, Number);
-    this.v4Owner = Int32Array.from(v4Index.owners);
+    // The sweep may close the last interval at 2^32, one past the address space: drop it.
+    const v4Count = v4Index.starts.filter((x) => x <= 0xffffffffn).length;
+    this.v4Starts = Uint32Array.from(v4Index.starts.slice(0, v4Count), Number);
+    this.v4Owner = Int32Array.from(v4Index.owners.slice(0, v4Count));
+    this.v4Best = Array.from(this.v4Owner, (owner) =>
+      owner < 0 ? null : ((this.groups[owner] as PrefixGroup<T>).entries[0] as T),
+    );
+    this.v4Block = new Int32Array(BLOCKS + 1);
+    let i = 0;
+    for (let k = 0; k < BLOCKS; k++) {
+      const at = k * BLOCK_SIZE;
+      while (i + 1 < v4Count && (this.v4Starts[i + 1] as number) <= at) i++;
+      this.v4Block[k] = i;
+    }
+    this.v4Block[BLOCKS] = v4Count - 1;
     const v6Index = buildIntervals(v6, v4.length);
     this.v6Starts = v6Index.starts;
     this.v6Owner = Int32Array.from(v6Index.owners);
@@ -71,16 +94,16 @@ export class RouteTable<T extends RouteTableEntry> {
   /** The best entry for an IPv4 address given as a uint32, or null. The hot path. */
   lookupIPv4(address: number): T | null {
     const starts = this.v4Starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    if (hi < 0 || address < (starts[0] as number)) return null;
+    const block = address >>> 16;
+    // The answer lies between the interval holding this block's first address and the next one's.
+    let lo = this.v4Block[block] as number;
+    let hi = this.v4Block[block + 1] as number;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
       if ((starts[mid] as number) <= address) lo = mid;
       else hi = mid - 1;
     }
-    const owner = this.v4Owner[lo] as number;
-    return owner < 0 ? null : ((this.groups[owner] as PrefixGroup<T>).entries[0] as T);
+    return this.v4Best[lo] as T | null;
   }
 
   lookupIPv6(address: bigint): T | null {
