@@ -1,4 +1,3 @@
-/// <reference types="node" />
 /**
  * Lookup and validation throughput of the core, each beside a deliberately simple baseline measured
  * in the same run on the same routes and probes. Prints a table, then one JSON line.
