@@ -11,6 +11,7 @@ import {
   type ComputeSettings,
   type DeviceConfig,
   findPortCaseInsensitive,
+  type IpRange,
   MTU_DEFAULT,
   type PortSettings,
   type RouteConfig,
@@ -180,8 +181,10 @@ export function checkPortChange(
 
 const LOCKED_WHEN_CONFIGURED = ['computePort', 'nodeIpRange', 'podCidr', 'serviceCidr'] as const;
 
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/** The same setting: strings by value, ranges by their two ends whatever their key order. */
+function sameValue(a: string | IpRange | null, b: string | IpRange | null): boolean {
+  if (a === null || b === null || typeof a === 'string' || typeof b === 'string') return a === b;
+  return a.start === b.start && a.end === b.end;
 }
 
 /**

@@ -65,6 +65,7 @@ export {
   type LocalizedIssue,
   localizeIssue,
   localizeIssues,
+  paramText,
   prefixIssuePaths,
   type Severity,
 } from './issues';

@@ -116,6 +116,15 @@ export function issueFromError(path: string, error: unknown): Issue {
   return issue(path, 'address.invalid', { value: '' });
 }
 
+/** Text of any value for a message parameter, even one `String()` cannot convert. */
+export function paramText(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return JSON.stringify(value) ?? typeof value;
+  }
+}
+
 export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === 'error');
 }

@@ -5,7 +5,7 @@
  */
 import { formatIPv4, isIPv6, isUnusableHostIPv4, parseIPv4 } from './address';
 import { prefixToRange } from './ip-range';
-import { type Issue, issue, issueFromError } from './issues';
+import { type Issue, issue, issueFromError, paramText } from './issues';
 import {
   type DeviceConfig,
   MTU_MAX,
@@ -68,7 +68,7 @@ export function validatePortSettings(
     else if (!Number.isInteger(settings.mtu) || settings.mtu < MTU_MIN || settings.mtu > MTU_MAX) {
       issues.push(
         issue('mtu', 'port.mtuOutOfRange', {
-          value: String(settings.mtu),
+          value: paramText(settings.mtu),
           min: MTU_MIN,
           max: MTU_MAX,
         }),

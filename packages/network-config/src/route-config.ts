@@ -3,7 +3,7 @@
  * Routes live on the Kubernetes master and worker VMs only, on a port with a static configuration.
  */
 import { formatIpAddress, type IpAddress, parseIpAddress } from './address';
-import { type Issue, issue, issueFromError, warning } from './issues';
+import { type Issue, issue, issueFromError, paramText, warning } from './issues';
 import {
   type DeviceConfig,
   findPortCaseInsensitive,
@@ -79,7 +79,7 @@ function parseRouteFields(input: RouteInput, issues: Issue[]): ParsedRoute {
   if (metric === null) {
     issues.push(
       issue('routeMetric', 'route.metricInvalid', {
-        value: String(input.routeMetric),
+        value: paramText(input.routeMetric),
         min: ROUTE_METRIC_MIN,
         max: ROUTE_METRIC_MAX,
       }),
@@ -304,15 +304,11 @@ export function routeStatus(
   device: Pick<DeviceConfig, 'ports' | 'compute'>,
 ): RouteStatus {
   const port = findPortCaseInsensitive(device, route.interfaceAlias);
-  if (!port || !port.ipEnabled || port.dhcp) {
-    return {
-      active: false,
-      reason: {
-        code: 'route.interfaceNotStatic',
-        params: { interfaceAlias: route.interfaceAlias },
-      },
-    };
-  }
+  const params = { interfaceAlias: port?.name ?? route.interfaceAlias };
+  if (!port) return { active: false, reason: { code: 'route.interfaceUnknown', params } };
+  if (!port.ipEnabled)
+    return { active: false, reason: { code: 'route.interfaceIpDisabled', params } };
+  if (port.dhcp) return { active: false, reason: { code: 'route.interfaceNotStatic', params } };
   const reason = inactiveReason(port.name, device);
   return reason ? { active: false, reason } : { active: true, reason: null };
 }
