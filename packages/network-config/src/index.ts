@@ -1,7 +1,8 @@
 /**
  * @edgenet/network-config — every network rule of edgenet, shared by the server, the web app and
  * the command line. Pure TypeScript: no I/O, no framework, no Node-only API.
- * The HTTP contract (TypeBox schemas) is a separate entry point: `@edgenet/network-config/contract`.
+ * The HTTP contract (TypeBox schemas) is a separate entry point: `@edgenet/network-config/contract`;
+ * its URL table, `API`, is exported here too, without TypeBox.
  */
 export {
   familyBits,
@@ -25,6 +26,7 @@ export {
   SERVICE_CIDR_MAX_LENGTH,
   validateComputeSettings,
 } from './compute-config';
+export { API } from './contract/urls';
 export {
   type ChangeResult,
   checkComputeChange,

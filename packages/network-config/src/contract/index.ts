@@ -5,12 +5,24 @@
  */
 import Type, { type Static } from 'typebox';
 import { ISSUE_CODES } from '../issues';
-import { ROUTE_METRIC_MAX, ROUTE_METRIC_MIN, SKU_IDS } from '../model';
+import { ROUTE_METRIC_MAX, ROUTE_METRIC_MIN, type SKU_IDS } from '../model';
 
 const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Ip = Type.String({ maxLength: 64, description: 'An IP address in text form' });
 
-export const SkuIdSchema = Type.Union(SKU_IDS.map((id) => Type.Literal(id)));
+export const SkuIdSchema = Type.Union([
+  Type.Literal('pro-gpu'),
+  Type.Literal('pro-r'),
+  Type.Literal('mini-r'),
+  Type.Literal('pro-2'),
+]);
+// The schema above must list every SKU of the model.
+const _everySku: Static<typeof SkuIdSchema> extends (typeof SKU_IDS)[number]
+  ? (typeof SKU_IDS)[number] extends Static<typeof SkuIdSchema>
+    ? true
+    : never
+  : never = true;
+void _everySku;
 export const ComputeStateSchema = Type.Union([
   Type.Literal('NotConfigured'),
   Type.Literal('Configuring'),
@@ -327,20 +339,4 @@ export type Kubernetes = Static<typeof KubernetesSchema>;
 export type Session = Static<typeof SessionSchema>;
 export type ValidateRequest = Static<typeof ValidateRequestSchema>;
 
-/** The URLs of the API, so no client scatters string literals. */
-export const API = {
-  health: '/api/health',
-  session: '/api/session',
-  password: '/api/password',
-  device: '/api/device',
-  ports: '/api/ports',
-  port: (name: string) => `/api/ports/${encodeURIComponent(name)}`,
-  compute: '/api/compute',
-  job: (id: string) => `/api/jobs/${encodeURIComponent(id)}`,
-  routes: '/api/routes',
-  routesEffective: '/api/routes/effective',
-  routesLookup: '/api/routes/lookup',
-  kubernetes: '/api/kubernetes',
-  validate: '/api/validate',
-  openapi: '/api/openapi.json',
-} as const;
+export { API } from './urls';

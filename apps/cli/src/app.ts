@@ -1,0 +1,145 @@
+/**
+ * Everything edgenet-ps does after its options are read: sign-in, the three modes. Loaded
+ * only when needed, so `--help` and `--version` answer at once.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import {
+  ApiClientError,
+  type OutputChunk,
+  runLine,
+  runScript,
+  type ShellContext,
+} from '@edgenet/hcs-shell';
+import { type CliOptions, joinCommandLine, localeFrom } from './args';
+import { HttpApiClient, parseServerUrl } from './http-client';
+import type { CliIo } from './main';
+import { runRepl } from './repl';
+import { defaultSessionPath, SessionStore } from './session-store';
+import { colours, PromptCancelled, promptHidden } from './terminal';
+
+export const DEFAULT_URL = 'http://localhost:8080';
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream)
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function runApp(
+  options: CliOptions,
+  io: CliIo,
+  usageError: (message: string) => number,
+): Promise<number> {
+  const { env, stdin, stdout, stderr } = io;
+  const locale = localeFrom(options.locale, env);
+  let url: URL;
+  try {
+    url = parseServerUrl(options.url ?? env.EDGENET_URL ?? DEFAULT_URL);
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  const sessionPath = defaultSessionPath(env);
+  const store = new SessionStore(sessionPath, (m) => stderr.write(`edgenet-ps: warning: ${m}\n`));
+  const runsScriptFromStdin =
+    options.file === '-' ||
+    (options.file === undefined &&
+      options.command === undefined &&
+      options.rest.length === 0 &&
+      !stdin.isTTY);
+
+  let askInRepl: ((query: string) => Promise<string>) | null = null;
+  const getPassword = async (): Promise<string> => {
+    if (options.password !== undefined) return options.password;
+    if (env.EDGENET_PASSWORD) return env.EDGENET_PASSWORD;
+    const query = locale === 'ja' ? `${url.origin} のパスワード: ` : `Password for ${url.origin}: `;
+    try {
+      if (askInRepl) return await askInRepl(query);
+      if (stdin.isTTY && !runsScriptFromStdin) return await promptHidden(stdin, stderr, query);
+    } catch (error) {
+      if (error instanceof PromptCancelled) {
+        throw new ApiClientError('Sign-in cancelled.', {
+          code: 'session.cancelled',
+          kind: 'authentication',
+          localized: { en: 'Sign-in cancelled.', ja: 'サインインを取り消しました。' },
+        });
+      }
+      throw error;
+    }
+    const en = `No password to sign in to ${url.origin}: pass --password or set EDGENET_PASSWORD.`;
+    throw new ApiClientError(en, {
+      code: 'session.passwordMissing',
+      kind: 'authentication',
+      localized: {
+        en,
+        ja: `${url.origin} にサインインするパスワードがありません。--password を指定するか EDGENET_PASSWORD を設定してください。`,
+      },
+    });
+  };
+
+  const newPassword = options.newPassword ?? env.EDGENET_NEW_PASSWORD;
+  const client = new HttpApiClient({
+    url: url.href,
+    store,
+    getPassword,
+    ...(newPassword ? { newPassword } : {}),
+    ...(io.fetch ? { fetch: io.fetch } : {}),
+  });
+
+  if (options.signOut) {
+    const had = await client.signOut();
+    stdout.write(had ? `Signed out of ${url.origin}.\n` : `No saved session for ${url.origin}.\n`);
+    return 0;
+  }
+
+  const paint = colours(stderr, env);
+  const write = (chunk: OutputChunk) => {
+    if (chunk.stream === 'output') stdout.write(chunk.text);
+    else if (chunk.stream === 'error') stderr.write(paint.error(chunk.text));
+    else if (chunk.stream === 'warning') stderr.write(paint.warning(chunk.text));
+    else stderr.write(chunk.text);
+  };
+  const ctx: ShellContext = {
+    client,
+    locale,
+    json: options.json,
+    ...(stdout.isTTY && stdout.columns ? { width: stdout.columns } : {}),
+  };
+
+  if (options.command !== undefined || options.rest.length > 0) {
+    const line = options.command ?? joinCommandLine(options.rest);
+    return (await runLine(line, ctx, { onChunk: write })).exitCode;
+  }
+
+  if (options.file !== undefined || runsScriptFromStdin) {
+    let text: string;
+    try {
+      text =
+        options.file === undefined || options.file === '-'
+          ? await readAll(stdin)
+          : readFileSync(options.file, 'utf8');
+    } catch (error) {
+      return usageError(`cannot read the script ${options.file}: ${(error as Error).message}`);
+    }
+    const result = await runScript(text, ctx, {
+      continueOnError: options.continueOnError,
+      ...(options.file && options.file !== '-' ? { scriptName: options.file } : {}),
+      onChunk: write,
+    });
+    return result.exitCode;
+  }
+
+  return runRepl({
+    ctx,
+    url,
+    stdin,
+    stdout,
+    historyPath: join(dirname(sessionPath), 'history'),
+    write,
+    setPasswordPrompt: (ask) => {
+      askInRepl = ask;
+    },
+    fail: (message) => stderr.write(paint.error(`${message}\n`)),
+  });
+}

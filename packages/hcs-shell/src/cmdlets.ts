@@ -1,0 +1,439 @@
+/**
+ * What the console knows about its commands: parameters (for binding, completion and help),
+ * help text and examples. One table drives the parser, `Get-Help`, `Get-Command` and tab
+ * completion, so they cannot disagree.
+ */
+
+export type ParameterType = 'String' | 'Int32' | 'SwitchParameter' | 'ActionPreference';
+
+export interface ParameterInfo {
+  name: string;
+  type: ParameterType;
+  mandatory: boolean;
+  /** Position for positional binding, or null (named only). */
+  position: number | null;
+  /** The default shown in help, or null. */
+  defaultValue: string | null;
+  acceptsWildcards: boolean;
+  description: string;
+  /** Overrides `-Name <Type>` in help (kubectl's `-n, --namespace <namespace>`). */
+  display?: string;
+}
+
+export interface HelpExample {
+  code: string;
+  remarks: string;
+}
+
+export interface CmdletInfo {
+  name: string;
+  commandType: 'Cmdlet' | 'Application';
+  synopsis: string;
+  description: string;
+  parameters: readonly ParameterInfo[];
+  examples: readonly HelpExample[];
+  /** Overrides the syntax lines generated from `parameters`. */
+  syntax?: readonly string[];
+  /** What the command writes, for help's OUTPUTS section. */
+  outputs: string;
+  notes?: string;
+  related: readonly string[];
+  /** Server issue paths (relative to the request body) → this cmdlet's parameter names. */
+  issuePaths?: Readonly<Record<string, string>>;
+}
+
+function param(
+  name: string,
+  type: ParameterType,
+  description: string,
+  options: Partial<Omit<ParameterInfo, 'name' | 'type' | 'description'>> = {},
+): ParameterInfo {
+  return {
+    name,
+    type,
+    mandatory: options.mandatory ?? false,
+    position: options.position ?? null,
+    defaultValue: options.defaultValue ?? null,
+    acceptsWildcards: options.acceptsWildcards ?? false,
+    description,
+    ...(options.display ? { display: options.display } : {}),
+  };
+}
+
+const asJson = param(
+  'AsJson',
+  'SwitchParameter',
+  'Writes the output as JSON instead of a table or list, for scripts. Property names are the ones the table or list shows.',
+);
+
+const ROUTE_NOTES =
+  "Routes are installed on the Kubernetes master and worker VMs only, never on the device's Windows host. Only routes on the compute port are active on the VMs; a route on another port is kept but shown as inactive, with the reason.";
+
+export const CMDLETS: readonly CmdletInfo[] = [
+  {
+    name: 'Add-HcsNetRoute',
+    commandType: 'Cmdlet',
+    synopsis: 'Adds a custom route to the Kubernetes master and worker VMs.',
+    description:
+      "Adds a route through one of the device's ports: packets for DestinationPrefix go to NextHop through InterfaceAlias. The interface must have a static IPv4 configuration (IP enabled, DHCP off). Routes may be added before compute is configured. A route to the same destination on the same interface cannot be added twice: remove it first to change it. Warnings (a redundant route inside the interface's own subnet, a default route) are shown, and the route is added.",
+    parameters: [
+      param(
+        'InterfaceAlias',
+        'String',
+        'The port the route leaves through, for example Port3. It must have a static IPv4 configuration.',
+        { mandatory: true },
+      ),
+      param(
+        'DestinationPrefix',
+        'String',
+        'The destination: an IP prefix such as 192.168.21.0/24, or a single address for a host route. The prefix must be a network address; 192.168.21.5/24 is refused with the prefix it probably means.',
+        { mandatory: true },
+      ),
+      param(
+        'NextHop',
+        'String',
+        "The address packets are forwarded to. It must lie inside the interface's subnet and must not be the interface's own address; 0.0.0.0 means on-link (no gateway).",
+        { mandatory: true },
+      ),
+      param(
+        'RouteMetric',
+        'Int32',
+        "The route's priority: among routes of equal prefix length, the lowest metric wins. A whole number from 0 to 65535.",
+        { defaultValue: '256' },
+      ),
+    ],
+    examples: [
+      {
+        code: 'Add-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "192.168.20.0/24" -NextHop "192.168.20.1" -RouteMetric 100',
+        remarks:
+          'Sends traffic for 192.168.20.0/24 to 192.168.20.1 through Port3, with metric 100.',
+      },
+      {
+        code: 'Add-HcsNetRoute -InterfaceAlias Port3 -DestinationPrefix 10.128.0.0/16 -NextHop 192.168.20.1',
+        remarks: 'Adds a route with the default metric, 256.',
+      },
+      {
+        code: 'Add-HcsNetRoute -InterfaceAlias Port3 -DestinationPrefix 10.0.5.7 -NextHop 192.168.20.1',
+        remarks: 'Adds a host route: a single address is the same as 10.0.5.7/32.',
+      },
+    ],
+    outputs: 'The route that was added.',
+    notes: ROUTE_NOTES,
+    related: ['Get-HcsNetRoute', 'Remove-HcsNetRoute', 'Get-NetAdapter'],
+  },
+  {
+    name: 'Get-HcsNetRoute',
+    commandType: 'Cmdlet',
+    synopsis: 'Gets the custom routes of the Kubernetes VMs.',
+    description:
+      'Lists the custom routes added with Add-HcsNetRoute, for all interfaces or for one. System routes (connected subnets, the default route through the internal virtual switch) are not listed. The Status column tells whether the route is active on the VMs, and Reason why not.',
+    parameters: [
+      param(
+        'InterfaceAlias',
+        'String',
+        'Lists only the routes through this port, for example Port3. Without it, every custom route is listed.',
+      ),
+      asJson,
+    ],
+    examples: [
+      {
+        code: 'Get-HcsNetRoute -InterfaceAlias Port3',
+        remarks: 'Lists the custom routes through Port3.',
+      },
+      { code: 'Get-HcsNetRoute', remarks: 'Lists every custom route on the device.' },
+      {
+        code: 'Get-HcsNetRoute -AsJson',
+        remarks: 'Writes the routes as a JSON array, for scripts.',
+      },
+    ],
+    outputs:
+      'One object per route: InterfaceAlias, DestinationPrefix, NextHop, RouteMetric, Status, Reason.',
+    notes: ROUTE_NOTES,
+    related: ['Add-HcsNetRoute', 'Remove-HcsNetRoute'],
+  },
+  {
+    name: 'Remove-HcsNetRoute',
+    commandType: 'Cmdlet',
+    synopsis: 'Removes a custom route from the Kubernetes VMs.',
+    description:
+      'Removes the custom route identified by its interface and destination. It writes nothing when it succeeds.',
+    parameters: [
+      param('InterfaceAlias', 'String', 'The port of the route, for example Port3.', {
+        mandatory: true,
+      }),
+      param(
+        'DestinationPrefix',
+        'String',
+        'The destination of the route, exactly as Get-HcsNetRoute shows it.',
+        { mandatory: true },
+      ),
+    ],
+    examples: [
+      {
+        code: 'Remove-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "192.168.21.0/24"',
+        remarks: 'Removes the route to 192.168.21.0/24 through Port3.',
+      },
+    ],
+    outputs: 'None.',
+    related: ['Get-HcsNetRoute', 'Add-HcsNetRoute'],
+  },
+  {
+    name: 'Get-HcsKubeClusterNetworkInfo',
+    commandType: 'Cmdlet',
+    synopsis: 'Gets the Kubernetes pod and service subnets.',
+    description:
+      'Shows the pod CIDR (Calico) and the service CIDR of the Kubernetes cluster, and the compute state. In the service CIDR, the first host address is the kubernetes service and the tenth is CoreDNS.',
+    parameters: [asJson],
+    examples: [
+      {
+        code: 'Get-HcsKubeClusterNetworkInfo',
+        remarks:
+          'Shows the subnets; by default 172.27.0.0/16 for pods and 172.28.0.0/16 for services.',
+      },
+    ],
+    outputs: 'One object: PodSubnet, ServiceSubnet, ComputeState.',
+    related: ['Set-HcsKubeClusterNetworkInfo'],
+  },
+  {
+    name: 'Set-HcsKubeClusterNetworkInfo',
+    commandType: 'Cmdlet',
+    synopsis: 'Changes the Kubernetes pod and service subnets, before compute is configured.',
+    description:
+      "Sets the pod CIDR and the service CIDR of the Kubernetes cluster. Both must be IPv4 prefixes that do not overlap each other, the device's port subnets, or the Kubernetes node and service IP ranges. They can be changed only before compute is configured: once compute is Configured the change is refused; disable compute first.",
+    parameters: [
+      param('PodSubnet', 'String', 'The pod CIDR, for example 172.27.0.0/16.', { mandatory: true }),
+      param('ServiceSubnet', 'String', 'The service CIDR, for example 172.28.0.0/16.', {
+        mandatory: true,
+      }),
+    ],
+    examples: [
+      {
+        code: 'Set-HcsKubeClusterNetworkInfo -PodSubnet 10.96.0.0/16 -ServiceSubnet 10.97.0.0/16',
+        remarks: 'Moves the pods to 10.96.0.0/16 and the services to 10.97.0.0/16.',
+      },
+    ],
+    outputs: 'None, or the job applying the change when compute is being configured.',
+    related: ['Get-HcsKubeClusterNetworkInfo'],
+    issuePaths: { podCidr: 'PodSubnet', serviceCidr: 'ServiceSubnet' },
+  },
+  {
+    name: 'Get-HcsExternalVirtualSwitch',
+    commandType: 'Cmdlet',
+    synopsis: 'Gets the external virtual switch that compute created on a port.',
+    description:
+      'Enabling compute on a port creates an external virtual switch on it, named after the port (vswitch-Port3). Every Kubernetes VM has one NIC on this switch and one on the internal virtual switch. Nothing is listed while compute is not enabled on any port.',
+    parameters: [asJson],
+    examples: [
+      { code: 'Get-HcsExternalVirtualSwitch', remarks: 'Shows the external virtual switch.' },
+    ],
+    outputs: 'One object per switch: Name, InterfaceAlias, EnabledForCompute, Type, ComputeState.',
+    related: ['Get-NetAdapter'],
+  },
+  {
+    name: 'Get-NetAdapter',
+    commandType: 'Cmdlet',
+    synopsis: "Gets the device's network ports and their IP settings.",
+    description:
+      "Lists the device's ports with their link state, speed and IPv4 settings, and which one carries compute.",
+    parameters: [
+      param(
+        'Name',
+        'String',
+        'Lists only the ports whose name matches; wildcards (* and ?) are allowed.',
+        {
+          position: 0,
+          acceptsWildcards: true,
+        },
+      ),
+      param(
+        'Physical',
+        'SwitchParameter',
+        'Lists only physical adapters. Every adapter this console shows is a physical port, so the list is the same; the switch is accepted so that scripts written for the device run unchanged.',
+      ),
+      asJson,
+    ],
+    examples: [
+      { code: 'Get-NetAdapter -Physical', remarks: 'Lists the ports.' },
+      { code: 'Get-NetAdapter Port3', remarks: 'Shows Port3 only.' },
+    ],
+    outputs:
+      'One object per port: Name, Status, LinkSpeed, IPEnabled, DHCP, IPv4Address (address/prefix length), SubnetMask, Gateway, DNS, MTU, SupportedSpeedsGbps, Compute.',
+    related: ['Get-HcsExternalVirtualSwitch'],
+  },
+  {
+    name: 'Get-HcsApplianceInfo',
+    commandType: 'Cmdlet',
+    synopsis: "Gets the device's model, name, node count and software version.",
+    description:
+      'Shows what the device is: its name, model, node count, software version and compute state.',
+    parameters: [asJson],
+    examples: [{ code: 'Get-HcsApplianceInfo', remarks: 'Shows the device information.' }],
+    outputs:
+      'One object: FriendlyName, Model, Sku, NodeCount, IsClustered, FriendlySoftwareVersion, ComputeState.',
+    related: [],
+  },
+  {
+    name: 'Get-Help',
+    commandType: 'Cmdlet',
+    synopsis: 'Displays information about the commands of this console.',
+    description:
+      'Shows a command\'s synopsis, syntax, description, parameters and examples. Without a name, lists the commands. The name may contain wildcards. "CommandName -?" is the same as "Get-Help CommandName".',
+    parameters: [
+      param(
+        'Name',
+        'String',
+        'The command to describe, for example Add-HcsNetRoute. Wildcards are allowed.',
+        {
+          position: 0,
+          acceptsWildcards: true,
+        },
+      ),
+      param('Examples', 'SwitchParameter', 'Shows only the name, synopsis and examples.'),
+      param('Full', 'SwitchParameter', 'Shows the whole article (the default in this console).'),
+      param('Detailed', 'SwitchParameter', 'Same as -Full in this console.'),
+      param(
+        'Parameter',
+        'String',
+        'Shows only the description of this parameter (wildcards allowed).',
+        {
+          acceptsWildcards: true,
+        },
+      ),
+    ],
+    examples: [
+      { code: 'Get-Help Add-HcsNetRoute', remarks: 'Describes Add-HcsNetRoute.' },
+      { code: 'Get-Help Add-HcsNetRoute -Examples', remarks: 'Shows its examples only.' },
+      { code: 'Get-Help *Route*', remarks: 'Lists the commands whose name contains Route.' },
+    ],
+    outputs: 'Help text.',
+    related: ['Get-Command'],
+  },
+  {
+    name: 'Get-Command',
+    commandType: 'Cmdlet',
+    synopsis: 'Lists the commands of this console.',
+    description:
+      'Lists the commands this console runs, with their synopsis. The name may contain wildcards.',
+    parameters: [
+      param('Name', 'String', 'Lists only the commands whose name matches (wildcards allowed).', {
+        position: 0,
+        acceptsWildcards: true,
+      }),
+    ],
+    examples: [{ code: 'Get-Command *Hcs*', remarks: 'Lists the Hcs cmdlets.' }],
+    outputs: 'One object per command: CommandType, Name, Synopsis.',
+    related: ['Get-Help'],
+  },
+];
+
+/** PowerShell's action preferences, as -ErrorAction and -WarningAction take them. */
+export const ACTION_PREFERENCES = [
+  'SilentlyContinue',
+  'Stop',
+  'Continue',
+  'Inquire',
+  'Ignore',
+  'Suspend',
+  'Break',
+] as const;
+
+/**
+ * The common parameters every cmdlet takes. They matter for binding as much as for behaviour:
+ * with them, `-I` is ambiguous (InterfaceAlias, InformationAction, InformationVariable)
+ * exactly as on the device, so a script that works here works there.
+ * Honoured: -ErrorAction (SilentlyContinue/Ignore hide the error and let a script go on;
+ * Stop ends the script), -WarningAction (SilentlyContinue/Ignore hide warnings), -Verbose
+ * (prints each HTTP request). The others are accepted and have no effect: this console has no
+ * variables, pipeline or debugger.
+ */
+export const COMMON_PARAMETERS: readonly ParameterInfo[] = [
+  param('Verbose', 'SwitchParameter', 'Prints each request the cmdlet sends to the device.'),
+  param('Debug', 'SwitchParameter', 'Accepted; no effect in this console.'),
+  param(
+    'ErrorAction',
+    'ActionPreference',
+    'SilentlyContinue or Ignore: hide the error, and let a script go on. Stop: end the script.',
+  ),
+  param('WarningAction', 'ActionPreference', 'SilentlyContinue or Ignore: hide warnings.'),
+  param('InformationAction', 'ActionPreference', 'Accepted; no effect in this console.'),
+  param('ErrorVariable', 'String', 'Accepted; no effect (this console has no variables).'),
+  param('WarningVariable', 'String', 'Accepted; no effect (this console has no variables).'),
+  param('InformationVariable', 'String', 'Accepted; no effect (this console has no variables).'),
+  param('OutVariable', 'String', 'Accepted; no effect (this console has no variables).'),
+  param('OutBuffer', 'Int32', 'Accepted; no effect.'),
+  param('PipelineVariable', 'String', 'Accepted; no effect (this console has no pipeline).'),
+];
+
+/** The parameters a cmdlet binds: its own, then the common ones (none for kubectl). */
+export function bindableParameters(info: CmdletInfo): readonly ParameterInfo[] {
+  return info.commandType === 'Cmdlet'
+    ? [...info.parameters, ...COMMON_PARAMETERS]
+    : info.parameters;
+}
+
+/** kubectl as far as this console runs it: `get` of pods, services and nodes. */
+export const KUBECTL: CmdletInfo = {
+  name: 'kubectl',
+  commandType: 'Application',
+  synopsis: "Shows the Kubernetes cluster's pods, services and nodes (kubectl get).",
+  description:
+    'Runs "kubectl get" against the device\'s Kubernetes cluster. Once compute is Configured, the networking components run there: Calico (calico-node on every node, calico-kube-controllers), MetalLB (controller, and speaker on every node) in the metallb-system namespace, and CoreDNS (two replicas) in kube-system. LoadBalancer services take their external IP from the Kubernetes external service IPs.',
+  syntax: ['kubectl get (pods | services | nodes) [-n <namespace> | -A] [-o wide]'],
+  parameters: [
+    param('namespace', 'String', 'Lists the resources of this namespace; "default" when omitted.', {
+      display: '-n, --namespace <namespace>',
+    }),
+    param('all-namespaces', 'SwitchParameter', 'Lists the resources of every namespace.', {
+      display: '-A, --all-namespaces',
+    }),
+    param('output', 'String', "wide adds the pods' IP and node, and the nodes' internal IP.", {
+      display: '-o, --output wide',
+    }),
+  ],
+  examples: [
+    { code: 'kubectl get pods -n kube-system', remarks: 'Lists the CoreDNS and Calico pods.' },
+    {
+      code: 'kubectl get pods -n metallb-system',
+      remarks: 'Lists the MetalLB controller and speakers.',
+    },
+    {
+      code: 'kubectl get svc -A',
+      remarks: 'Lists the services of every namespace, with their external IPs.',
+    },
+  ],
+  outputs: "kubectl's columns.",
+  related: ['Get-HcsKubeClusterNetworkInfo'],
+};
+
+/** Aliases PowerShell users type out of habit. */
+export const ALIASES: Readonly<Record<string, string>> = {
+  help: 'Get-Help',
+  man: 'Get-Help',
+  gcm: 'Get-Command',
+};
+
+/** Every command name (cmdlets and kubectl), as they are spelled. */
+export function commandNames(): string[] {
+  return [...CMDLETS.map((c) => c.name), KUBECTL.name];
+}
+
+/** A command by name or alias, case-insensitively (`kubectl.exe` included), or undefined. */
+export function findCommand(name: string): CmdletInfo | undefined {
+  const lower = name.toLowerCase();
+  if (lower === 'kubectl' || lower === 'kubectl.exe') return KUBECTL;
+  const target = (ALIASES[lower] ?? name).toLowerCase();
+  return CMDLETS.find((c) => c.name.toLowerCase() === target);
+}
+
+/** PowerShell's wildcard match (`*`, `?`), case-insensitive. */
+export function wildcardMatch(pattern: string, value: string): boolean {
+  const re = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${re}$`, 'is').test(value);
+}
+
+export function hasWildcard(text: string): boolean {
+  return /[*?]/.test(text);
+}

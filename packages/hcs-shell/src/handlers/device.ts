@@ -1,0 +1,94 @@
+/** Get-NetAdapter over /api/ports and Get-HcsApplianceInfo over /api/device. */
+import { API } from '@edgenet/network-config';
+import type { Device, Port, PortList } from '@edgenet/network-config/contract';
+import { hasWildcard, wildcardMatch } from '../cmdlets';
+import type { Column, OutputObject } from '../format';
+import { text } from '../messages';
+import { emitFailure, type Handler, isObject, localError, okBody, send, stringParam } from './env';
+
+const ADAPTER_COLUMNS: readonly Column[] = [
+  { property: 'Name' },
+  { property: 'Status' },
+  { property: 'LinkSpeed', align: 'right' },
+  { property: 'IPEnabled' },
+  { property: 'DHCP' },
+  { property: 'IPv4Address' },
+  { property: 'Gateway' },
+  { property: 'Compute' },
+];
+
+/** `255.255.255.0` → 24; null for a mask that is not contiguous or not a mask. */
+function prefixLength(mask: string | null): number | null {
+  const octets = mask?.split('.').map(Number) ?? [];
+  if (octets.length !== 4 || octets.some((o) => !Number.isInteger(o) || o < 0 || o > 255)) {
+    return null;
+  }
+  const bits = octets.map((o) => o.toString(2).padStart(8, '0')).join('');
+  return /^1*0*$/.test(bits) ? (bits.indexOf('0') < 0 ? 32 : bits.indexOf('0')) : null;
+}
+
+function adapterObject(port: Port): OutputObject {
+  const up = port.link?.connected === true;
+  const speed = port.link?.speedGbps;
+  return {
+    Name: port.name,
+    Status: up ? 'Up' : 'Disconnected',
+    LinkSpeed: up && typeof speed === 'number' ? `${speed} Gbps` : '0 bps',
+    IPEnabled: port.ipEnabled,
+    DHCP: port.dhcp ? 'Enabled' : 'Disabled',
+    // Address/length in the table, as Get-NetIPAddress shows IPAddress and PrefixLength.
+    IPv4Address:
+      port.ipEnabled && port.address
+        ? `${port.address}${prefixLength(port.subnetMask) === null ? '' : `/${prefixLength(port.subnetMask)}`}`
+        : null,
+    SubnetMask: port.subnetMask,
+    Gateway: port.gateway,
+    DNS: port.dns,
+    MTU: port.mtu,
+    SupportedSpeedsGbps: port.speedGbps,
+    Compute: port.compute,
+  };
+}
+
+export const getNetAdapter: Handler = async (env) => {
+  const res = await send(env, 'GET', API.ports);
+  const list = okBody<PortList>(res, [200], (b) => isObject(b) && Array.isArray(b.ports));
+  if (!list) return emitFailure(env, res);
+  const name = stringParam(env.command, 'Name');
+  const ports = list.ports.filter((p) => name === undefined || wildcardMatch(name, p.name));
+  if (name !== undefined && !hasWildcard(name) && ports.length === 0) {
+    // Get-NetAdapter's own error for a name that matches nothing.
+    throw localError(
+      env,
+      text(
+        `No MSFT_NetAdapter objects found with property 'Name' equal to '${name}'. Verify the value of the property and retry.`,
+        `プロパティ 'Name' が '${name}' に等しい MSFT_NetAdapter オブジェクトが見つかりません。プロパティの値を確認して、再試行してください。`,
+      ),
+      'CmdletizationQuery_NotFound_Name',
+      'ObjectNotFound',
+      { parameter: 'Name', target: name },
+    );
+  }
+  env.out.objects(ports.map(adapterObject), { kind: 'table', columns: ADAPTER_COLUMNS });
+};
+
+export const getHcsApplianceInfo: Handler = async (env) => {
+  const res = await send(env, 'GET', API.device);
+  const device = okBody<Device>(res, [200], (b) => isObject(b) && typeof b.name === 'string');
+  if (!device) return emitFailure(env, res);
+  env.out.objects(
+    [
+      {
+        FriendlyName: device.name,
+        Model: device.skuName,
+        Sku: device.sku,
+        NodeCount: device.nodeCount,
+        IsClustered: device.nodeCount > 1,
+        FriendlySoftwareVersion: device.softwareVersion,
+        ComputeState: device.computeState,
+      },
+    ],
+    { kind: 'list' },
+    { single: true },
+  );
+};
