@@ -1,0 +1,134 @@
+import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
+import { Link, Route, Switch, useLocation } from 'wouter';
+import { Icon } from '../components/Icon';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { Loading } from '../components/StateViews';
+import { useI18n } from '../lib/i18n';
+import { useKiosk } from '../lib/kiosk';
+import { useSession } from '../lib/session';
+import { URLS } from '../lib/urls';
+import { NAV_ITEMS } from './nav';
+
+// Pages load on demand: the first paint needs only the shell.
+const OverviewPage = lazy(() =>
+  import('../features/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })),
+);
+const NetworkPage = lazy(() =>
+  import('../features/network/NetworkPage').then((m) => ({ default: m.NetworkPage })),
+);
+const ComputePage = lazy(() =>
+  import('../features/compute/ComputePage').then((m) => ({ default: m.ComputePage })),
+);
+const RoutesPage = lazy(() =>
+  import('../features/routes/RoutesPage').then((m) => ({ default: m.RoutesPage })),
+);
+const KubernetesPage = lazy(() =>
+  import('../features/kubernetes/KubernetesPage').then((m) => ({ default: m.KubernetesPage })),
+);
+
+export function AppShell({
+  deviceName,
+  inert,
+}: {
+  deviceName: string | undefined;
+  inert?: boolean;
+}) {
+  const { t } = useI18n();
+  const kiosk = useKiosk();
+  const { signOut, lock } = useSession();
+  const [location] = useLocation();
+
+  // After a navigation, move focus to the new page (keyboard and screen reader users land there).
+  const firstRender = useRef(true);
+  useEffect(() => {
+    void location;
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [location]);
+
+  return (
+    <div className="shell" inert={inert}>
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <div className="topbar-brand">
+          <span className="topbar-product">{t('app.product')}</span>
+          {deviceName ? (
+            <span className="topbar-device">
+              <span className="visually-hidden">{t('app.deviceName')}: </span>
+              {deviceName}
+            </span>
+          ) : null}
+        </div>
+        <div className="topbar-actions">
+          <LanguageSwitch className="on-dark" />
+          <button type="button" className="button button--on-dark" onClick={lock}>
+            <Icon name="lock" size={18} />
+            <span className="topbar-label">{t('app.lock')}</span>
+          </button>
+          <button type="button" className="button button--on-dark" onClick={() => void signOut()}>
+            <Icon name="signOut" size={18} />
+            <span className="topbar-label">{t('app.signOut')}</span>
+          </button>
+        </div>
+      </header>
+      <div className="shell-body">
+        <nav className="sidenav" aria-label={t('nav.label')}>
+          <ul>
+            {NAV_ITEMS.map((item) => {
+              const current = item.path === '/' ? location === '/' : location.startsWith(item.path);
+              return (
+                <li key={item.path}>
+                  <Link
+                    href={item.path}
+                    className="sidenav-link"
+                    aria-current={current ? 'page' : undefined}
+                  >
+                    <Icon name={item.icon} size={22} />
+                    <span className="sidenav-text">{t(item.label)}</span>
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+          {kiosk ? null : (
+            <a className="sidenav-extra" href={URLS.openapi} target="_blank" rel="noreferrer">
+              {t('nav.apiDocs')}
+            </a>
+          )}
+        </nav>
+        <main id="main" className="main" tabIndex={-1}>
+          <Suspense fallback={<Loading minHeight={320} />}>
+            <Pages />
+          </Suspense>
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function Pages(): ReactNode {
+  const { t } = useI18n();
+  return (
+    <Switch>
+      <Route path="/" component={OverviewPage} />
+      <Route path="/network" component={NetworkPage} />
+      <Route path="/compute" component={ComputePage} />
+      <Route path="/routes" component={RoutesPage} />
+      <Route path="/kubernetes" component={KubernetesPage} />
+      <Route>
+        <div className="page">
+          <h1 className="page-title">{t('notFound.title')}</h1>
+          <p>
+            <Link href="/">{t('notFound.back')}</Link>
+          </p>
+        </div>
+      </Route>
+    </Switch>
+  );
+}

@@ -1,0 +1,65 @@
+import { type InputHTMLAttributes, type ReactNode, useId } from 'react';
+import type { UiIssue } from '../lib/i18n';
+import { FieldIssues } from './FieldIssues';
+
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'>;
+
+export interface TextFieldProps extends InputProps {
+  label: string;
+  value: string;
+  onValueChange: (value: string) => void;
+  issues?: readonly UiIssue[];
+  hint?: ReactNode;
+  /** An IPv4 address: numeric-friendly touch keyboard, no autofill. */
+  address?: boolean;
+  renderIssueExtra?: (issue: UiIssue) => ReactNode;
+}
+
+/** A labelled input with its hint and its issues, wired for screen readers. */
+export function TextField({
+  label,
+  value,
+  onValueChange,
+  issues = [],
+  hint,
+  address,
+  renderIssueExtra,
+  className,
+  ...rest
+}: TextFieldProps) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const issuesId = `${id}-issues`;
+  const invalid = issues.some((i) => i.severity === 'error');
+  const describedBy = [hint ? hintId : null, issuesId].filter(Boolean).join(' ');
+  return (
+    <div className={`field${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <input
+        id={id}
+        className="input"
+        value={value}
+        onChange={(e) => onValueChange(e.target.value)}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy}
+        {...(address
+          ? {
+              inputMode: 'decimal' as const,
+              autoComplete: 'off',
+              autoCapitalize: 'off',
+              spellCheck: false,
+            }
+          : {})}
+        {...rest}
+      />
+      {hint ? (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldIssues id={issuesId} issues={issues} renderExtra={renderIssueExtra} />
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  PASSWORD_REQUIRED_CLASSES,
+  passwordClasses,
+  validatePassword,
+} from '@edgenet/network-config';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { FieldIssues } from '../../components/FieldIssues';
+import { Icon } from '../../components/Icon';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { problemText } from '../../components/StateViews';
+import { isApiError } from '../../lib/api';
+import { issuesAt, mergeIssues, useServerIssues } from '../../lib/forms';
+import { useI18n } from '../../lib/i18n';
+import { useSession } from '../../lib/session';
+import { PasswordInput } from './shared';
+
+const CLASSES = ['upper', 'lower', 'digit', 'special'] as const;
+
+/**
+ * The forced change of the initial password (doc: 8–16 characters, three of upper, lower, digit,
+ * special). The checklist is live and every verdict in it is the core's: `validatePassword` for
+ * the issues, `passwordClasses` for which kinds of character are present.
+ */
+export function ChangePasswordPage() {
+  const { t, locale } = useI18n();
+  const session = useSession();
+  const known = session.knownPassword;
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const server = useServerIssues();
+  const rulesId = useId();
+  const issuesId = useId();
+  const confirmId = useId();
+
+  useEffect(() => {
+    document.title = `${t('password.title')} — ${t('app.title')}`;
+  }, [t]);
+
+  const currentPassword = known ?? current;
+  const inline = validatePassword(next, currentPassword || undefined);
+  const issues = mergeIssues(inline, server.issues);
+  const classes = passwordClasses(next);
+  const used = CLASSES.filter((c) => classes[c]).length;
+  const lengthOk = next.length > 0 && !inline.some((i) => i.code === 'password.length');
+  const classesOk = !inline.some((i) => i.code === 'password.classes');
+  const mismatch = confirm.length > 0 && confirm !== next;
+  // Show the issues once the admin has typed, or tried to submit.
+  const showIssues = submitted || next.length > 0;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    setFailure(null);
+    if (inline.some((i) => i.severity === 'error') || confirm !== next || !currentPassword) return;
+    setBusy(true);
+    try {
+      await session.changePassword(currentPassword, next);
+    } catch (error) {
+      server.takeFrom(error);
+      if (!isApiError(error) || error.issues.length === 0) setFailure(problemText(error, locale));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="auth-page">
+      <header className="auth-top">
+        <span className="auth-product">{t('app.product')}</span>
+        <LanguageSwitch />
+      </header>
+      <main className="auth-card auth-card--wide">
+        <h1 className="auth-title">{t('password.title')}</h1>
+        <p className="auth-lead">{t('password.lead')}</p>
+        <form onSubmit={submit} noValidate>
+          {known ? null : (
+            <PasswordInput
+              label={t('password.current')}
+              value={current}
+              onValueChange={setCurrent}
+              autoComplete="current-password"
+            />
+          )}
+          <PasswordInput
+            label={t('password.new')}
+            value={next}
+            onValueChange={(v) => {
+              setNext(v);
+              server.clearFor('newPassword');
+            }}
+            autoComplete="new-password"
+            describedBy={`${rulesId} ${issuesId}`}
+            invalid={showIssues && issues.some((i) => i.severity === 'error')}
+            autoFocus
+          />
+          <ul id={rulesId} className="checklist" aria-label={t('password.rules')}>
+            <li className={lengthOk ? 'met' : undefined}>
+              <Icon name={lengthOk ? 'check' : 'pending'} size={16} />
+              <span>
+                {t('password.ruleLength', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH })}
+                <span className="visually-hidden">
+                  {' '}
+                  — {t(lengthOk ? 'password.met' : 'password.notMet')}
+                </span>
+              </span>
+            </li>
+            <li className={classesOk && next ? 'met' : undefined}>
+              <Icon name={classesOk && next ? 'check' : 'pending'} size={16} />
+              <span>
+                {t('password.ruleClasses', { required: PASSWORD_REQUIRED_CLASSES, used })}
+                <span className="visually-hidden">
+                  {' '}
+                  — {t(classesOk && next ? 'password.met' : 'password.notMet')}
+                </span>
+              </span>
+              <ul className="checklist checklist--inner">
+                {CLASSES.map((c) => (
+                  <li key={c} className={classes[c] ? 'met' : undefined}>
+                    <Icon name={classes[c] ? 'check' : 'pending'} size={14} />
+                    <span>
+                      {t(`password.class.${c}`)}
+                      <span className="visually-hidden">
+                        {' '}
+                        — {t(classes[c] ? 'password.present' : 'password.absent')}
+                      </span>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          </ul>
+          <FieldIssues id={issuesId} issues={showIssues ? issuesAt(issues, 'newPassword') : []} />
+          <PasswordInput
+            label={t('password.confirm')}
+            value={confirm}
+            onValueChange={setConfirm}
+            autoComplete="new-password"
+            describedBy={confirmId}
+            invalid={mismatch || (submitted && confirm !== next)}
+          />
+          <div id={confirmId} className="field-issues" aria-live="polite">
+            {mismatch || (submitted && confirm !== next) ? (
+              <p className="field-issue field-issue--error">
+                <Icon name="error" size={16} />
+                <span>{t('password.mismatch')}</span>
+              </p>
+            ) : null}
+          </div>
+          <FieldIssues
+            id={`${issuesId}-other`}
+            issues={issues.filter((i) => i.path !== 'newPassword')}
+          />
+          {failure ? (
+            <p className="field-issue field-issue--error" role="alert">
+              <Icon name="error" size={16} />
+              <span>{failure}</span>
+            </p>
+          ) : null}
+          <div className="actions">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {busy ? t('common.saving') : t('password.submit')}
+            </button>
+            <button type="button" className="button" onClick={() => void session.signOut()}>
+              {t('app.signOut')}
+            </button>
+          </div>
+        </form>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { type FormEvent, useId, useState } from 'react';
+import { Icon } from '../../components/Icon';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { useI18n } from '../../lib/i18n';
+import { useSession } from '../../lib/session';
+import { Countdown, PasswordInput } from './shared';
+
+/**
+ * Shown over the app after the idle time: the page behind stays as it was (inert), with whatever
+ * was typed; the password unlocks it (a new sign-in, since locking ended the server session).
+ */
+export function LockScreen() {
+  const { t } = useI18n();
+  const { unlock, signOut } = useSession();
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<'wrongPassword' | 'failed' | null>(null);
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const titleId = useId();
+  const errorId = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!password || busy) return;
+    setBusy(true);
+    setError(null);
+    const result = await unlock(password);
+    setBusy(false);
+    if (result.ok) return;
+    if (result.reason === 'lockedOut')
+      setRetryAt(Date.now() + (result.retryAfterSeconds ?? 60) * 1000);
+    else setError(result.reason === 'wrongPassword' ? 'wrongPassword' : 'failed');
+    setPassword('');
+  };
+
+  return (
+    <div className="lock-screen" role="dialog" aria-modal="true" aria-labelledby={titleId}>
+      <div className="auth-card">
+        <div className="lock-head">
+          <Icon name="lock" size={28} />
+          <LanguageSwitch />
+        </div>
+        <h1 id={titleId} className="auth-title">
+          {t('lock.title')}
+        </h1>
+        <p className="auth-lead">{t('lock.lead')}</p>
+        <form onSubmit={submit} noValidate>
+          <PasswordInput
+            label={t('signIn.password')}
+            value={password}
+            onValueChange={setPassword}
+            autoComplete="current-password"
+            describedBy={errorId}
+            invalid={error === 'wrongPassword'}
+            autoFocus
+          />
+          <div id={errorId} aria-live="assertive" className="field-issues">
+            {error ? (
+              <p className="field-issue field-issue--error">
+                <Icon name="error" size={16} />
+                <span>
+                  {t(error === 'wrongPassword' ? 'signIn.wrongPassword' : 'signIn.failed')}
+                </span>
+              </p>
+            ) : null}
+            {retryAt !== null ? (
+              <Countdown until={retryAt} onDone={() => setRetryAt(null)} />
+            ) : null}
+          </div>
+          <div className="actions">
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={busy || !password || retryAt !== null}
+            >
+              {t('lock.unlock')}
+            </button>
+            <button type="button" className="button" onClick={() => void signOut()}>
+              {t('app.signOut')}
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}

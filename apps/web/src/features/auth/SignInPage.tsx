@@ -1,0 +1,89 @@
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { Icon } from '../../components/Icon';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { useI18n } from '../../lib/i18n';
+import { useSession } from '../../lib/session';
+import { Countdown, PasswordInput } from './shared';
+
+/** The device's sign-in page: one password, like the local web UI. */
+export function SignInPage() {
+  const { t } = useI18n();
+  const { signIn, expired } = useSession();
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<'wrongPassword' | 'failed' | null>(null);
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const errorId = useId();
+
+  useEffect(() => {
+    document.title = `${t('signIn.title')} — ${t('app.title')}`;
+  }, [t]);
+
+  const lockedOut = retryAt !== null && retryAt > Date.now();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!password || busy) return;
+    setBusy(true);
+    setError(null);
+    const result = await signIn(password);
+    setBusy(false);
+    if (result.ok) return;
+    if (result.reason === 'lockedOut') {
+      setRetryAt(Date.now() + (result.retryAfterSeconds ?? 60) * 1000);
+    } else {
+      setError(result.reason === 'wrongPassword' ? 'wrongPassword' : 'failed');
+    }
+    setPassword('');
+  };
+
+  return (
+    <div className="auth-page">
+      <header className="auth-top">
+        <span className="auth-product">{t('app.product')}</span>
+        <LanguageSwitch />
+      </header>
+      <main className="auth-card">
+        <h1 className="auth-title">{t('signIn.title')}</h1>
+        <p className="auth-lead">{t('signIn.lead')}</p>
+        {expired ? (
+          <p className="notice notice--info" role="status">
+            <Icon name="info" />
+            <span>{t('signIn.expired')}</span>
+          </p>
+        ) : null}
+        <form onSubmit={submit} noValidate>
+          <PasswordInput
+            label={t('signIn.password')}
+            value={password}
+            onValueChange={setPassword}
+            autoComplete="current-password"
+            describedBy={error || lockedOut ? errorId : undefined}
+            invalid={error === 'wrongPassword'}
+            autoFocus
+          />
+          <div id={errorId} aria-live="assertive" className="field-issues">
+            {error ? (
+              <p className="field-issue field-issue--error">
+                <Icon name="error" size={16} />
+                <span>
+                  {t(error === 'wrongPassword' ? 'signIn.wrongPassword' : 'signIn.failed')}
+                </span>
+              </p>
+            ) : null}
+            {retryAt !== null ? (
+              <Countdown until={retryAt} onDone={() => setRetryAt(null)} />
+            ) : null}
+          </div>
+          <button
+            type="submit"
+            className="button button--primary button--wide"
+            disabled={busy || lockedOut || !password}
+          >
+            {busy ? t('signIn.signingIn') : t('signIn.submit')}
+          </button>
+        </form>
+      </main>
+    </div>
+  );
+}

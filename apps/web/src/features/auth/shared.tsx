@@ -1,0 +1,81 @@
+import { useEffect, useId, useState } from 'react';
+import { Icon } from '../../components/Icon';
+import { useI18n } from '../../lib/i18n';
+
+/** A password field with a show/hide toggle (a button, so it works by touch and keyboard). */
+export function PasswordInput({
+  label,
+  value,
+  onValueChange,
+  autoComplete,
+  describedBy,
+  invalid,
+  autoFocus,
+}: {
+  label: string;
+  value: string;
+  onValueChange: (value: string) => void;
+  autoComplete: 'current-password' | 'new-password';
+  describedBy?: string;
+  invalid?: boolean;
+  autoFocus?: boolean;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const [shown, setShown] = useState(false);
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <div className="input-with-button">
+        <input
+          id={id}
+          className="input"
+          type={shown ? 'text' : 'password'}
+          value={value}
+          onChange={(e) => onValueChange(e.target.value)}
+          autoComplete={autoComplete}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          // biome-ignore lint/a11y/noAutofocus: the page's only purpose is this field
+          autoFocus={autoFocus}
+          spellCheck={false}
+          autoCapitalize="off"
+        />
+        <button
+          type="button"
+          className="button button--icon"
+          onClick={() => setShown((s) => !s)}
+          aria-pressed={shown}
+          aria-label={t('password.show')}
+          aria-controls={id}
+        >
+          <Icon name={shown ? 'eyeOff' : 'eye'} size={18} />
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** "Locked out: try again in 4:59", counting down; calls onDone when the wait is over. */
+export function Countdown({ until, onDone }: { until: number; onDone: () => void }) {
+  const { t } = useI18n();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  const left = Math.max(0, Math.ceil((until - now) / 1000));
+  useEffect(() => {
+    if (left === 0) onDone();
+  }, [left, onDone]);
+  const minutes = Math.floor(left / 60);
+  const seconds = String(left % 60).padStart(2, '0');
+  return (
+    <p className="field-issue field-issue--error">
+      <Icon name="lock" size={16} />
+      <span>{t('signIn.lockedOut', { time: `${minutes}:${seconds}` })}</span>
+    </p>
+  );
+}

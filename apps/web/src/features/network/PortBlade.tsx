@@ -1,0 +1,314 @@
+import { checkPortChange, MTU_MAX, MTU_MIN, type PortSettings } from '@edgenet/network-config';
+import type { Port } from '@edgenet/network-config/contract';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
+import { Blade } from '../../components/Blade';
+import { ConflictNotice, RebasedNotice } from '../../components/ConflictNotice';
+import { FieldIssues } from '../../components/FieldIssues';
+import { problemText } from '../../components/StateViews';
+import { TextField } from '../../components/TextField';
+import { useToast } from '../../components/Toasts';
+import { isApiError, isStale } from '../../lib/api';
+import {
+  blocks,
+  issuesAt,
+  mergeIssues,
+  unplacedIssues,
+  useDraft,
+  useServerIssues,
+  useSettled,
+  withoutRoutes,
+} from '../../lib/forms';
+import { useI18n } from '../../lib/i18n';
+import { type ConfigDoc, invalidateConfiguration, sharedQueries } from '../../lib/queries';
+import { putPort } from './queries';
+
+export interface PortForm {
+  ipEnabled: boolean;
+  dhcp: boolean;
+  address: string;
+  subnetMask: string;
+  gateway: string;
+  dns0: string;
+  dns1: string;
+  mtu: string;
+}
+
+export function formOf(port: Port): PortForm {
+  return {
+    ipEnabled: port.ipEnabled,
+    dhcp: port.dhcp,
+    address: port.address ?? '',
+    subnetMask: port.subnetMask ?? '',
+    gateway: port.gateway ?? '',
+    dns0: port.dns[0] ?? '',
+    dns1: port.dns[1] ?? '',
+    mtu: port.mtu === null ? '' : String(port.mtu),
+  };
+}
+
+/** The PUT body, as typed: empty fields are null, DNS keeps its positions (dns[0], dns[1]). */
+export function settingsOf(form: PortForm, mtuConfigurable: boolean): PortSettings {
+  const blank = (v: string) => (v.trim() === '' ? null : v.trim());
+  const dns = form.dns1.trim()
+    ? [form.dns0.trim(), form.dns1.trim()]
+    : form.dns0.trim()
+      ? [form.dns0.trim()]
+      : [];
+  return {
+    ipEnabled: form.ipEnabled,
+    dhcp: form.dhcp,
+    address: blank(form.address),
+    subnetMask: blank(form.subnetMask),
+    gateway: blank(form.gateway),
+    dns,
+    mtu: mtuConfigurable && form.mtu.trim() !== '' ? Number(form.mtu.trim()) : null,
+  };
+}
+
+const FIELD_PATHS = [
+  'ipEnabled',
+  'dhcp',
+  'address',
+  'subnetMask',
+  'gateway',
+  'dns[0]',
+  'dns[1]',
+  'mtu',
+];
+
+/** One port's IP settings in a blade, checked by the core on every keystroke; Apply → PUT with If-Match. */
+export function PortBlade({
+  port,
+  revision,
+  config,
+  onClose,
+}: {
+  port: Port;
+  revision: number;
+  config: ConfigDoc | undefined;
+  onClose: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const client = useQueryClient();
+  const toast = useToast();
+  const initial = useMemo(() => formOf(port), [port]);
+  const draft = useDraft<PortForm>(initial, revision);
+  const form = draft.values ?? initial;
+  const server = useServerIssues();
+  const [conflict, setConflict] = useState(false);
+  const [rebased, setRebased] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const modeName = useId();
+
+  const settings = useMemo(
+    () => settingsOf(form, port.mtuConfigurable),
+    [form, port.mtuConfigurable],
+  );
+  // Instant: the port's own rules and the cross-port rules. Settled: also the stored routes.
+  const instant = useMemo(
+    () => (config ? checkPortChange(withoutRoutes(config), port.name, settings).issues : []),
+    [config, port.name, settings],
+  );
+  const settled = useSettled(settings, 400);
+  const full = useMemo(
+    () => (config?.routes.length ? checkPortChange(config, port.name, settled).issues : []),
+    [config, port.name, settled],
+  );
+  const issues = mergeIssues(mergeIssues(instant, full), server.issues);
+  const at = (path: string) => issuesAt(issues, path);
+
+  const set =
+    <K extends keyof PortForm>(key: K, path: string) =>
+    (value: PortForm[K]) => {
+      draft.update((f) => ({ ...f, [key]: value }));
+      server.clearFor(path);
+      setFailure(null);
+    };
+
+  const apply = useMutation({
+    mutationFn: () => putPort(port.name, settings, draft.baseRevision ?? revision),
+    onSuccess: async () => {
+      toast({ kind: 'success', title: { key: 'network.applied', params: { port: port.name } } });
+      await invalidateConfiguration(client);
+      onClose();
+    },
+    onError: (error) => {
+      if (isStale(error)) {
+        setConflict(true);
+        return;
+      }
+      server.takeFrom(error);
+      if (!isApiError(error) || error.issues.length === 0) setFailure(problemText(error, locale));
+    },
+  });
+
+  const reload = useMutation({
+    mutationFn: async () => {
+      await invalidateConfiguration(client);
+      return client.fetchQuery(sharedQueries.config());
+    },
+    onSuccess: (fresh) => {
+      draft.rebase(fresh.revision);
+      setConflict(false);
+      setRebased(true);
+    },
+  });
+
+  const speed = port.speedGbps.length ? `${port.speedGbps.join('/')} GbE` : '';
+  const link = port.link.connected ? t('network.linkUp') : t('network.linkDown');
+  const blocked = blocks(issues) || !config;
+  const other = unplacedIssues(issues, FIELD_PATHS);
+
+  return (
+    <Blade
+      open
+      title={t('network.bladeTitle', { port: port.name })}
+      subtitle={[speed, link].filter(Boolean).join(' · ')}
+      onClose={onClose}
+      footer={
+        <>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={blocked || apply.isPending || conflict}
+            aria-busy={apply.isPending || undefined}
+            onClick={() => apply.mutate()}
+          >
+            {apply.isPending ? t('common.applying') : t('common.apply')}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </>
+      }
+    >
+      {conflict ? (
+        <ConflictNotice onReload={() => reload.mutate()} reloading={reload.isPending} />
+      ) : null}
+      {rebased && !conflict ? <RebasedNotice /> : null}
+      {port.compute ? (
+        <p className="notice notice--info">{t('network.computePortNote', { port: port.name })}</p>
+      ) : null}
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!blocked) apply.mutate();
+        }}
+        noValidate
+      >
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={form.ipEnabled}
+            onChange={(e) => set('ipEnabled', 'ipEnabled')(e.target.checked)}
+          />
+          <span>{t('network.ipEnabled')}</span>
+        </label>
+        <FieldIssues id={`${modeName}-ip`} issues={at('ipEnabled')} />
+        {form.ipEnabled ? (
+          <>
+            <fieldset className="radio-group">
+              <legend className="field-label">{t('network.addressing')}</legend>
+              <label className="radio">
+                <input
+                  type="radio"
+                  name={modeName}
+                  checked={!form.dhcp}
+                  onChange={() => set('dhcp', 'dhcp')(false)}
+                />
+                <span>{t('network.static')}</span>
+              </label>
+              <label className="radio">
+                <input
+                  type="radio"
+                  name={modeName}
+                  checked={form.dhcp}
+                  onChange={() => set('dhcp', 'dhcp')(true)}
+                />
+                <span>{t('network.dhcp')}</span>
+              </label>
+            </fieldset>
+            <FieldIssues id={`${modeName}-dhcp`} issues={at('dhcp')} />
+            {form.dhcp ? (
+              <p className="field-hint">
+                {port.dhcp && port.address
+                  ? t('network.dhcpLease', {
+                      address: port.address,
+                      mask: port.subnetMask ?? '',
+                      gateway: port.gateway ?? t('common.none'),
+                    })
+                  : t('network.dhcpNoLease')}
+              </p>
+            ) : (
+              <div className="form-grid">
+                <TextField
+                  label={t('network.address')}
+                  address
+                  value={form.address}
+                  onValueChange={set('address', 'address')}
+                  issues={at('address')}
+                  placeholder="192.168.20.10"
+                />
+                <TextField
+                  label={t('network.subnetMask')}
+                  address
+                  value={form.subnetMask}
+                  onValueChange={set('subnetMask', 'subnetMask')}
+                  issues={at('subnetMask')}
+                  placeholder="255.255.255.0"
+                />
+                <TextField
+                  label={t('network.gateway')}
+                  address
+                  value={form.gateway}
+                  onValueChange={set('gateway', 'gateway')}
+                  issues={at('gateway')}
+                  hint={t('common.optional')}
+                />
+                <TextField
+                  label={t('network.dnsPrimary')}
+                  address
+                  value={form.dns0}
+                  onValueChange={set('dns0', 'dns[0]')}
+                  issues={at('dns[0]')}
+                  hint={t('common.optional')}
+                />
+                <TextField
+                  label={t('network.dnsSecondary')}
+                  address
+                  value={form.dns1}
+                  onValueChange={set('dns1', 'dns[1]')}
+                  issues={at('dns[1]')}
+                  hint={t('common.optional')}
+                />
+              </div>
+            )}
+          </>
+        ) : null}
+        {port.mtuConfigurable ? (
+          <TextField
+            label={t('network.mtu')}
+            inputMode="numeric"
+            autoComplete="off"
+            value={form.mtu}
+            onValueChange={set('mtu', 'mtu')}
+            issues={at('mtu')}
+            hint={t('network.mtuHint', { min: String(MTU_MIN), max: String(MTU_MAX) })}
+          />
+        ) : (
+          <p className="field-hint">{t('network.mtuFixed')}</p>
+        )}
+        <FieldIssues id={`${modeName}-other`} issues={other} />
+        {failure ? (
+          <p className="field-issue field-issue--error" role="alert">
+            {failure}
+          </p>
+        ) : null}
+        {/* Enter in a field applies, like the device UI. */}
+        <button type="submit" hidden />
+      </form>
+    </Blade>
+  );
+}

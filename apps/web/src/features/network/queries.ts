@@ -1,0 +1,20 @@
+import type { PortSettings } from '@edgenet/network-config';
+import type { PortList } from '@edgenet/network-config/contract';
+import { queryOptions } from '@tanstack/react-query';
+import { getJson, request } from '../../lib/api';
+import { REVISIONED } from '../../lib/queries';
+import { URLS } from '../../lib/urls';
+
+export const portQueries = {
+  all: ['ports'] as const,
+  list: () =>
+    queryOptions({
+      queryKey: [...portQueries.all, 'list'] as const,
+      queryFn: ({ signal }) => getJson<PortList>(URLS.ports, { signal }),
+      meta: REVISIONED,
+    }),
+};
+
+export function putPort(name: string, settings: PortSettings, revision: number) {
+  return request<unknown>(URLS.port(name), { method: 'PUT', body: settings, ifMatch: revision });
+}

@@ -1,0 +1,326 @@
+import {
+  ROUTE_METRIC_DEFAULT,
+  ROUTE_METRIC_MAX,
+  ROUTE_METRIC_MIN,
+  type RouteInput,
+  validateRoute,
+} from '@edgenet/network-config';
+import type { RouteCreateBody } from '@edgenet/network-config/contract';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
+import { Blade } from '../../components/Blade';
+import { ConflictNotice, RebasedNotice } from '../../components/ConflictNotice';
+import { FieldIssues } from '../../components/FieldIssues';
+import { Icon } from '../../components/Icon';
+import { problemText } from '../../components/StateViews';
+import { TextField } from '../../components/TextField';
+import { useToast } from '../../components/Toasts';
+import { isApiError, isStale } from '../../lib/api';
+import { blocks, issuesAt, mergeIssues, unplacedIssues, useServerIssues } from '../../lib/forms';
+import { type UiIssue, useI18n } from '../../lib/i18n';
+import { type ConfigDoc, invalidateConfiguration, sharedQueries } from '../../lib/queries';
+import { addRoute } from './queries';
+
+export interface RouteForm {
+  interfaceAlias: string;
+  destination: string;
+  prefixLength: string;
+  nextHop: string;
+  routeMetric: string;
+}
+
+/** The destination as the cmdlet takes it: `address/length`, or a bare address (a host route). */
+export function destinationPrefixOf(form: Pick<RouteForm, 'destination' | 'prefixLength'>): string {
+  const address = form.destination.trim();
+  const length = form.prefixLength.trim();
+  return length === '' ? address : `${address}/${length}`;
+}
+
+export function inputOf(form: RouteForm): RouteInput {
+  return {
+    interfaceAlias: form.interfaceAlias,
+    destinationPrefix: destinationPrefixOf(form),
+    nextHop: form.nextHop.trim(),
+    routeMetric: form.routeMetric.trim() === '' ? undefined : form.routeMetric.trim(),
+  };
+}
+
+/** Splits a pasted or typed `a.b.c.d/len` between the destination and prefix length fields. */
+function splitPrefix(text: string): { destination: string; prefixLength?: string } {
+  const slash = text.indexOf('/');
+  return slash === -1
+    ? { destination: text }
+    : { destination: text.slice(0, slash), prefixLength: text.slice(slash + 1) };
+}
+
+const PLACED = ['interfaceAlias', 'destinationPrefix', 'nextHop', 'routeMetric'];
+
+/**
+ * Add-HcsNetRoute in a blade: interface, destination and prefix length (宛先 / プレフィックス長, as
+ * the article's table has them), next hop, metric. The core's `validateRoute` runs on every key;
+ * warnings (e.g. a destination in the port's own subnet) are shown and do not block.
+ */
+export function AddRouteBlade({
+  config,
+  revision,
+  defaultInterface,
+  onClose,
+}: {
+  config: ConfigDoc;
+  revision: number | undefined;
+  defaultInterface: string;
+  onClose: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const client = useQueryClient();
+  const toast = useToast();
+  const [form, setForm] = useState<RouteForm>({
+    interfaceAlias: defaultInterface,
+    destination: '',
+    prefixLength: '',
+    nextHop: '',
+    routeMetric: '',
+  });
+  const [baseRevision, setBaseRevision] = useState(revision);
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [conflict, setConflict] = useState(false);
+  const [rebased, setRebased] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const server = useServerIssues();
+  const ids = useId();
+
+  const input = useMemo(() => inputOf(form), [form]);
+  const inline = useMemo(() => validateRoute(input, config), [input, config]);
+  const all: UiIssue[] = mergeIssues(inline, server.issues);
+  // "Required" only after the field was left or the form submitted; everything else while typing.
+  const issues = all.filter((i) => i.code !== 'field.required' || submitted || touched[i.path]);
+  const at = (path: string) => issuesAt(issues, path);
+
+  const set = (change: Partial<RouteForm>, path: string) => {
+    setForm((f) => ({ ...f, ...change }));
+    setTouched((s) => (s[path] ? s : { ...s, [path]: true }));
+    server.clearFor(path);
+    setFailure(null);
+  };
+
+  const add = useMutation({
+    mutationFn: () => {
+      const body: RouteCreateBody = {
+        interfaceAlias: input.interfaceAlias,
+        destinationPrefix: input.destinationPrefix,
+        nextHop: input.nextHop,
+        ...(input.routeMetric === undefined ? {} : { routeMetric: Number(input.routeMetric) }),
+      };
+      return addRoute(body, baseRevision);
+    },
+    onSuccess: async (created) => {
+      const warnings = (created.issues ?? []).filter((i) => i.severity === 'warning');
+      const stored = created.route ?? created;
+      toast({
+        kind: warnings.length ? 'warning' : 'success',
+        title: {
+          key: 'routes.added',
+          params: {
+            destination: stored.destinationPrefix ?? input.destinationPrefix,
+            interface: stored.interfaceAlias ?? input.interfaceAlias,
+          },
+        },
+        issues: warnings,
+      });
+      await invalidateConfiguration(client);
+      onClose();
+    },
+    onError: (error) => {
+      if (isStale(error)) {
+        setConflict(true);
+        return;
+      }
+      server.takeFrom(error);
+      if (!isApiError(error) || error.issues.length === 0) setFailure(problemText(error, locale));
+    },
+  });
+
+  const reload = useMutation({
+    mutationFn: async () => {
+      await invalidateConfiguration(client);
+      return client.fetchQuery(sharedQueries.config());
+    },
+    onSuccess: (fresh) => {
+      setBaseRevision(fresh.revision);
+      setConflict(false);
+      setRebased(true);
+    },
+  });
+
+  const blocked = blocks(all);
+  const submit = () => {
+    setSubmitted(true);
+    if (!blocked && !add.isPending && !conflict) add.mutate();
+  };
+  const metricText = input.routeMetric ?? String(ROUTE_METRIC_DEFAULT);
+  const cmdlet = `Add-HcsNetRoute -InterfaceAlias "${input.interfaceAlias}" -DestinationPrefix "${input.destinationPrefix}" -NextHop "${input.nextHop}" -RouteMetric ${metricText}`;
+
+  const canonicalButton = (issue: UiIssue) => {
+    const canonical = issue.code === 'prefix.hostBits' ? issue.params?.canonical : undefined;
+    if (typeof canonical !== 'string') return null;
+    return (
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() =>
+          set(
+            {
+              destination: splitPrefix(canonical).destination,
+              prefixLength: splitPrefix(canonical).prefixLength ?? '',
+            },
+            'destinationPrefix',
+          )
+        }
+      >
+        {t('routes.useCanonical', { prefix: canonical })}
+      </button>
+    );
+  };
+
+  return (
+    <Blade
+      open
+      title={t('routes.addTitle')}
+      subtitle={t('routes.addSubtitle')}
+      onClose={onClose}
+      footer={
+        <>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={submit}
+            disabled={(submitted && blocked) || add.isPending || conflict}
+            aria-busy={add.isPending || undefined}
+          >
+            {add.isPending ? t('common.saving') : t('routes.add')}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </>
+      }
+    >
+      {conflict ? (
+        <ConflictNotice onReload={() => reload.mutate()} reloading={reload.isPending} />
+      ) : null}
+      {rebased && !conflict ? <RebasedNotice /> : null}
+      <form
+        className="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${ids}-iface`} className="field-label">
+            {t('routes.interface')}
+          </label>
+          <select
+            id={`${ids}-iface`}
+            className="select"
+            value={form.interfaceAlias}
+            onChange={(e) => set({ interfaceAlias: e.target.value }, 'interfaceAlias')}
+            aria-describedby={`${ids}-iface-issues`}
+            aria-invalid={at('interfaceAlias').some((i) => i.severity === 'error') || undefined}
+          >
+            {config.ports.map((p) => (
+              <option key={p.name} value={p.name}>
+                {p.name}
+                {p.name === config.compute.computePort ? ` (${t('routes.computePort')})` : ''}
+                {p.ipEnabled && p.dhcp ? ` (${t('network.dhcp')})` : ''}
+              </option>
+            ))}
+          </select>
+          <FieldIssues id={`${ids}-iface-issues`} issues={at('interfaceAlias')} />
+        </div>
+
+        <fieldset className="field-group" aria-describedby={`${ids}-dest-issues`}>
+          <legend className="visually-hidden">{t('routes.destinationGroup')}</legend>
+          <div className="destination-fields">
+            <TextField
+              label={t('routes.destination')}
+              address
+              value={form.destination}
+              onValueChange={(v) => {
+                const split = splitPrefix(v);
+                set(
+                  split.prefixLength === undefined
+                    ? { destination: v }
+                    : { destination: split.destination, prefixLength: split.prefixLength },
+                  'destinationPrefix',
+                );
+              }}
+              placeholder="192.168.21.0"
+              aria-invalid={
+                at('destinationPrefix').some((i) => i.severity === 'error') || undefined
+              }
+              aria-describedby={`${ids}-dest-issues`}
+            />
+            <span className="prefix-slash" aria-hidden="true">
+              /
+            </span>
+            <TextField
+              label={t('routes.prefixLength')}
+              inputMode="numeric"
+              autoComplete="off"
+              value={form.prefixLength}
+              onValueChange={(v) => set({ prefixLength: v }, 'destinationPrefix')}
+              placeholder="24"
+              className="field--narrow"
+              aria-describedby={`${ids}-dest-issues`}
+            />
+          </div>
+          <p className="field-hint">{t('routes.destinationHint')}</p>
+          <FieldIssues
+            id={`${ids}-dest-issues`}
+            issues={at('destinationPrefix')}
+            renderExtra={canonicalButton}
+          />
+        </fieldset>
+
+        <TextField
+          label={t('routes.nextHop')}
+          address
+          value={form.nextHop}
+          onValueChange={(v) => set({ nextHop: v }, 'nextHop')}
+          issues={at('nextHop')}
+          placeholder="192.168.20.1"
+          hint={t('routes.nextHopHint')}
+        />
+        <TextField
+          label={t('routes.metric')}
+          inputMode="numeric"
+          autoComplete="off"
+          value={form.routeMetric}
+          onValueChange={(v) => set({ routeMetric: v }, 'routeMetric')}
+          issues={at('routeMetric')}
+          placeholder={String(ROUTE_METRIC_DEFAULT)}
+          hint={t('routes.metricHint', {
+            min: String(ROUTE_METRIC_MIN),
+            max: String(ROUTE_METRIC_MAX),
+            default: String(ROUTE_METRIC_DEFAULT),
+          })}
+        />
+        <FieldIssues id={`${ids}-other`} issues={unplacedIssues(issues, PLACED)} />
+        {failure ? (
+          <p className="field-issue field-issue--error" role="alert">
+            <Icon name="error" size={16} />
+            <span>{failure}</span>
+          </p>
+        ) : null}
+        <div className="cmdlet">
+          <p className="field-label">{t('routes.cmdlet')}</p>
+          <code>{cmdlet}</code>
+        </div>
+        <button type="submit" hidden />
+      </form>
+    </Blade>
+  );
+}

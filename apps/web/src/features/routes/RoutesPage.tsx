@@ -1,0 +1,281 @@
+import type { Route } from '@edgenet/network-config/contract';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { Badge } from '../../components/Badge';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Icon } from '../../components/Icon';
+import { PageHeader, Section } from '../../components/PageHeader';
+import { EmptyState, ErrorState, Loading, problemText } from '../../components/StateViews';
+import { useToast } from '../../components/Toasts';
+import { type VirtualColumn, VirtualTable } from '../../components/VirtualTable';
+import { isApiError } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { invalidateConfiguration, sharedQueries } from '../../lib/queries';
+import { AddRouteBlade } from './AddRouteBlade';
+import { EffectiveRoutes } from './EffectiveRoutes';
+import { LookupTester } from './LookupTester';
+import { removeRoute, routeQueries } from './queries';
+import { splitDestinationText } from './split';
+
+/** Filter as you type: every visible column's text, case-insensitive. */
+function matches(route: Route, needle: string): boolean {
+  if (!needle) return true;
+  return (
+    route.destinationPrefix.includes(needle) ||
+    route.nextHop.includes(needle) ||
+    route.interfaceAlias.toLowerCase().includes(needle) ||
+    String(route.routeMetric) === needle
+  );
+}
+
+/** Custom routes (Get-/Add-/Remove-HcsNetRoute), the VMs' effective tables, and the lookup tester. */
+export function RoutesPage() {
+  const { t, locale, formatNumber } = useI18n();
+  const client = useQueryClient();
+  const toast = useToast();
+  const ids = useId();
+  const [interfaceAlias, setInterfaceAlias] = useState<string | null>(null);
+  const [filter, setFilter] = useState('');
+  const deferredFilter = useDeferredValue(filter.trim().toLowerCase());
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<Route | null>(null);
+
+  const config = useQuery(sharedQueries.config());
+  const routes = useQuery({
+    ...routeQueries.list(interfaceAlias),
+    placeholderData: (previous) => previous,
+  });
+  const all = routes.data?.routes;
+  const visible = useMemo(
+    () => (all ? all.filter((r) => matches(r, deferredFilter)) : []),
+    [all, deferredFilter],
+  );
+
+  const remove = useMutation({
+    mutationFn: (route: Route) => removeRoute(route, routes.data?.revision),
+    onSuccess: async (_, route) => {
+      setRemoving(null);
+      toast({
+        kind: 'success',
+        title: {
+          key: 'routes.removed',
+          params: { destination: route.destinationPrefix, interface: route.interfaceAlias },
+        },
+      });
+      await invalidateConfiguration(client);
+    },
+    onError: async (error) => {
+      setRemoving(null);
+      // Nothing was typed, so the list can simply be reloaded; the admin decides again on fresh data.
+      if (isApiError(error, 412))
+        toast({
+          kind: 'warning',
+          title: { key: 'conflict.title' },
+          body: { key: 'routes.removeStale' },
+        });
+      else if (isApiError(error, 404))
+        toast({ kind: 'warning', title: { key: 'routes.removeGone' } });
+      else
+        toast({
+          kind: 'error',
+          title: { key: 'routes.removeFailed' },
+          body: { en: problemText(error, 'en'), ja: problemText(error, 'ja') },
+        });
+      await invalidateConfiguration(client);
+    },
+  });
+
+  const columns: VirtualColumn<Route>[] = [
+    {
+      id: 'destination',
+      header: t('routes.destination'),
+      width: 'minmax(7rem, 1.3fr)',
+      cell: (r) => splitDestinationText(r.destinationPrefix)[0],
+    },
+    {
+      id: 'length',
+      header: t('routes.prefixLength'),
+      width: 'minmax(4rem, 0.6fr)',
+      cell: (r) => splitDestinationText(r.destinationPrefix)[1],
+    },
+    {
+      id: 'nextHop',
+      header: t('routes.nextHop'),
+      width: 'minmax(6.5rem, 1.2fr)',
+      cell: (r) => r.nextHop,
+    },
+    {
+      id: 'interface',
+      header: t('routes.interface'),
+      width: 'minmax(5.5rem, 0.7fr)',
+      cell: (r) => r.interfaceAlias,
+    },
+    {
+      id: 'metric',
+      header: t('routes.metric'),
+      width: 'minmax(4.5rem, 0.6fr)',
+      cell: (r) => formatNumber(r.routeMetric),
+    },
+    {
+      id: 'status',
+      header: t('routes.status'),
+      width: 'minmax(8rem, 2fr)',
+      cell: (r) =>
+        r.status.active ? (
+          <Badge tone="success">{t('routes.active')}</Badge>
+        ) : (
+          <span className="status-cell">
+            <Badge tone="neutral">{t('routes.inactive')}</Badge>
+            {r.status.reason ? (
+              <span className="status-reason">{r.status.reason.message[locale]}</span>
+            ) : null}
+          </span>
+        ),
+    },
+    {
+      id: 'actions',
+      header: t('common.actions'),
+      hideHeader: true,
+      width: '3rem',
+      cell: (r) => (
+        <button
+          type="button"
+          className="button button--icon"
+          onClick={() => setRemoving(r)}
+          aria-label={t('routes.removeLabel', {
+            destination: r.destinationPrefix,
+            interface: r.interfaceAlias,
+          })}
+        >
+          <Icon name="remove" size={18} />
+        </button>
+      ),
+    },
+  ];
+
+  const ports = config.data?.ports ?? [];
+  const defaultInterface =
+    interfaceAlias ??
+    config.data?.compute.computePort ??
+    ports.find((p) => p.ipEnabled && !p.dhcp)?.name ??
+    ports[0]?.name ??
+    '';
+
+  return (
+    <div className="page">
+      <PageHeader
+        title={t('routes.title')}
+        description={t('routes.description')}
+        actions={
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setAdding(true)}
+            disabled={!config.data}
+          >
+            <Icon name="add" size={18} />
+            {t('routes.addTitle')}
+          </button>
+        }
+      />
+      <Section title={t('routes.custom')}>
+        <div className="toolbar">
+          <div className="field field--inline">
+            <label htmlFor={`${ids}-iface`} className="field-label">
+              {t('routes.interface')}
+            </label>
+            <select
+              id={`${ids}-iface`}
+              className="select"
+              value={interfaceAlias ?? ''}
+              onChange={(e) => setInterfaceAlias(e.target.value || null)}
+            >
+              <option value="">{t('routes.allInterfaces')}</option>
+              {ports.map((p) => (
+                <option key={p.name} value={p.name}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field field--inline field--grow">
+            <label htmlFor={`${ids}-filter`} className="field-label">
+              {t('routes.filter')}
+            </label>
+            <input
+              id={`${ids}-filter`}
+              className="input"
+              type="search"
+              autoComplete="off"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              placeholder={t('routes.filterPlaceholder')}
+            />
+          </div>
+          <p className="toolbar-count" aria-live="polite">
+            {all ? t('routes.showing', { shown: visible.length, total: all.length }) : '\u00a0'}
+          </p>
+        </div>
+        {routes.isPending ? (
+          <Loading minHeight={360} />
+        ) : routes.isError ? (
+          <ErrorState error={routes.error} onRetry={() => void routes.refetch()} />
+        ) : (
+          <VirtualTable
+            label={t('routes.custom')}
+            columns={columns}
+            rows={visible}
+            rowKey={(r) => `${r.interfaceAlias}|${r.destinationPrefix}`}
+            className="routes-table"
+            testId="routes-table"
+            empty={
+              <EmptyState
+                title={all?.length ? t('routes.noMatch') : t('routes.empty')}
+                icon="routes"
+              >
+                {all?.length ? null : <p>{t('routes.emptyHint')}</p>}
+              </EmptyState>
+            }
+          />
+        )}
+      </Section>
+
+      {config.data ? <EffectiveRoutes config={config.data} /> : null}
+      {config.data ? <LookupTester config={config.data} /> : null}
+
+      {adding && config.data ? (
+        <AddRouteBlade
+          config={config.data}
+          revision={config.data.revision}
+          defaultInterface={defaultInterface}
+          onClose={() => setAdding(false)}
+        />
+      ) : null}
+      <ConfirmDialog
+        open={removing !== null}
+        title={t('routes.removeTitle')}
+        confirmLabel={t('routes.remove')}
+        danger
+        busy={remove.isPending}
+        onConfirm={() => removing && remove.mutate(removing)}
+        onCancel={() => setRemoving(null)}
+      >
+        {removing ? (
+          <>
+            <p>
+              {t('routes.removeBody', {
+                destination: removing.destinationPrefix,
+                interface: removing.interfaceAlias,
+                nextHop: removing.nextHop,
+              })}
+            </p>
+            <code className="cmdlet-inline">
+              Remove-HcsNetRoute -InterfaceAlias "{removing.interfaceAlias}" -DestinationPrefix "
+              {removing.destinationPrefix}"
+            </code>
+          </>
+        ) : null}
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type {
+  ApiIssue,
+  EffectiveTable,
+  LookupAnswerDoc,
+  Route,
+  RouteCreateBody,
+  RouteList,
+} from '@edgenet/network-config/contract';
+import { queryOptions } from '@tanstack/react-query';
+import { getJson, request } from '../../lib/api';
+import { REVISIONED } from '../../lib/queries';
+import { URLS } from '../../lib/urls';
+
+export const routeQueries = {
+  all: ['routes'] as const,
+  list: (interfaceAlias: string | null) =>
+    queryOptions({
+      queryKey: [...routeQueries.all, 'list', { interfaceAlias }] as const,
+      queryFn: ({ signal }) =>
+        getJson<RouteList>(URLS.routes, {
+          signal,
+          query: { interfaceAlias: interfaceAlias ?? undefined },
+        }),
+      meta: REVISIONED,
+    }),
+  effective: (vm: string) =>
+    queryOptions({
+      queryKey: [...routeQueries.all, 'effective', { vm }] as const,
+      queryFn: ({ signal }) =>
+        getJson<EffectiveTable>(URLS.routesEffective, { signal, query: { vm } }),
+      meta: REVISIONED,
+    }),
+};
+
+/** 201: the stored route, with the warnings it was saved with. */
+export type RouteCreated = Partial<Route> & { route?: Route; issues?: ApiIssue[] };
+
+export async function addRoute(
+  body: RouteCreateBody,
+  revision: number | undefined,
+): Promise<RouteCreated> {
+  const { data } = await request<RouteCreated | null>(URLS.routes, {
+    method: 'POST',
+    body,
+    ifMatch: revision,
+  });
+  return data ?? {};
+}
+
+export async function removeRoute(
+  route: Pick<Route, 'interfaceAlias' | 'destinationPrefix'>,
+  revision: number | undefined,
+): Promise<void> {
+  await request(URLS.routes, {
+    method: 'DELETE',
+    query: { interfaceAlias: route.interfaceAlias, destinationPrefix: route.destinationPrefix },
+    ifMatch: revision,
+  });
+}
+
+export async function lookup(destination: string, vm: string): Promise<LookupAnswerDoc> {
+  const { data } = await request<LookupAnswerDoc>(URLS.routesLookup, {
+    method: 'POST',
+    body: { destination, vm },
+  });
+  return data;
+}

@@ -1,0 +1,40 @@
+/**
+ * jsdom lacks a few browser APIs the app uses; these stand-ins are enough for components to run.
+ * Each test starts from a clean page: rendered trees, storage, URL and the fetch stub are reset.
+ */
+import { onlineManager } from '@tanstack/react-query';
+import { cleanup } from '@testing-library/react';
+import { afterEach, vi } from 'vitest';
+
+class ResizeObserverStub {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
+
+if (!window.matchMedia) {
+  window.matchMedia = (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+      dispatchEvent: () => false,
+    }) as MediaQueryList;
+}
+Element.prototype.scrollIntoView ??= () => undefined;
+window.scrollTo = () => undefined;
+
+afterEach(() => {
+  cleanup();
+  onlineManager.setOnline(true);
+  localStorage.clear();
+  sessionStorage.clear();
+  window.history.replaceState(null, '', '/');
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
