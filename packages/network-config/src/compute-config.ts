@@ -23,6 +23,14 @@ import {
 import { portSubnet } from './port-config';
 import { formatPrefix, type IpPrefix, parsePrefix, prefixesOverlap } from './prefix';
 
+/** Node IPs an n-node device needs: one master VM plus one worker VM per node (doc). */
+export function requiredNodeIpCount(nodeCount: number): number {
+  return nodeCount + 1;
+}
+
+/** External service IPs needed: at least one for MetalLB to hand out (doc). */
+export const SERVICE_IP_MIN = 1;
+
 /** The service CIDR needs room for the kube-dns address at offset 10: a /28 at the smallest. */
 export const SERVICE_CIDR_MAX_LENGTH = 28;
 
@@ -231,7 +239,7 @@ export function validateComputeSettings(
   const nodes = ranges.nodeIpRange;
   if (nodes) {
     // One master VM plus one worker VM per node (doc).
-    const required = device.nodeCount + 1;
+    const required = requiredNodeIpCount(device.nodeCount);
     const size = rangeSize(nodes);
     if (size < required)
       issues.push(

@@ -8,6 +8,7 @@ import { validateComputeSettings } from './compute-config';
 import { findOverlappingRanges, type ParsedRange } from './ip-range';
 import { formatIssue, type Issue, issue, issuesUnder, prefixIssuePaths, warning } from './issues';
 import {
+  type ComputeConfig,
   type ComputeSettings,
   type DeviceConfig,
   findPortCaseInsensitive,
@@ -180,6 +181,27 @@ export function checkPortChange(
 }
 
 const LOCKED_WHEN_CONFIGURED = ['computePort', 'nodeIpRange', 'podCidr', 'serviceCidr'] as const;
+const ALL_COMPUTE_FIELDS = [...LOCKED_WHEN_CONFIGURED, 'serviceIpRange'] as const;
+
+export type ComputeField = (typeof ALL_COMPUTE_FIELDS)[number];
+
+/**
+ * The compute fields that may not change now, each with the issue saying why: once compute is
+ * Configured only the external service IPs may change (doc) — or compute may be disabled, which
+ * `checkComputeChange` allows (ours); while a change is being applied nothing may change.
+ */
+export function lockedComputeFields(
+  compute: Pick<ComputeConfig, 'state'>,
+): Map<ComputeField, Issue> {
+  const { state } = compute;
+  const fields =
+    state === 'Configuring'
+      ? ALL_COMPUTE_FIELDS
+      : state === 'Configured'
+        ? LOCKED_WHEN_CONFIGURED
+        : [];
+  return new Map(fields.map((field) => [field, issue(field, 'compute.locked', { field, state })]));
+}
 
 /** The same setting: strings by value, ranges by their two ends whatever their key order. */
 function sameValue(a: string | IpRange | null, b: string | IpRange | null): boolean {
@@ -187,29 +209,18 @@ function sameValue(a: string | IpRange | null, b: string | IpRange | null): bool
   return a.start === b.start && a.end === b.end;
 }
 
-/**
- * Checks a change of the compute settings. Once compute is Configured only the external service IPs
- * may change (doc), or compute may be disabled (computePort null; ours); while a change is being
- * applied nothing may change.
- */
+/** Checks a change of the compute settings, the locks of `lockedComputeFields` included. */
 export function checkComputeChange(device: DeviceConfig, settings: ComputeSettings): ChangeResult {
   const port = settings.computePort
     ? findPortCaseInsensitive(device, settings.computePort)
     : undefined;
   const next: ComputeSettings = { ...settings, computePort: port?.name ?? settings.computePort };
   const candidate: DeviceConfig = { ...device, compute: { ...device.compute, ...next } };
-  const { state } = device.compute;
+  const disabling = device.compute.state === 'Configured' && next.computePort === null;
   const locks: Issue[] = [];
-  const disabling = state === 'Configured' && next.computePort === null;
-  if (state === 'Configuring' || (state === 'Configured' && !disabling)) {
-    const fields =
-      state === 'Configuring'
-        ? ([...LOCKED_WHEN_CONFIGURED, 'serviceIpRange'] as const)
-        : LOCKED_WHEN_CONFIGURED;
-    for (const field of fields) {
-      if (!sameValue(next[field], device.compute[field])) {
-        locks.push(issue(field, 'compute.locked', { field, state }));
-      }
+  if (!disabling) {
+    for (const [field, lock] of lockedComputeFields(device.compute)) {
+      if (!sameValue(next[field], device.compute[field])) locks.push(lock);
     }
   }
   return { device: candidate, issues: [...locks, ...compare(device, candidate, 'compute')] };

@@ -22,18 +22,22 @@ export {
 } from './address';
 export {
   parseClusterCidrs,
+  requiredNodeIpCount,
   reservedServiceAddresses,
   SERVICE_CIDR_MAX_LENGTH,
+  SERVICE_IP_MIN,
   validateComputeSettings,
 } from './compute-config';
 export { API } from './contract/urls';
 export {
   type ChangeResult,
+  type ComputeField,
   checkComputeChange,
   checkPortChange,
   checkRouteAdd,
   type DhcpLease,
   describeIssues,
+  lockedComputeFields,
   type RouteAddResult,
   removeRoute,
   validateDevice,

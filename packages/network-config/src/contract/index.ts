@@ -37,9 +37,16 @@ export const IpRangeSchema = Type.Object(
 
 export const LocalizedTextSchema = Type.Object({ en: Type.String(), ja: Type.String() });
 
+/** One literal schema per issue code, as a tuple type (what `Type.Union` needs to stay precise). */
+type Literals<T extends readonly string[]> = {
+  -readonly [K in keyof T]: Type.TLiteral<T[K] & string>;
+};
+type CodeLiterals = Literals<typeof ISSUE_CODES>;
+
 export const IssueSchema = Type.Object({
   path: Type.String(),
-  code: Type.Union(ISSUE_CODES.map((c) => Type.Literal(c))),
+  // A cast keeps the literal union: `map` over the tuple returns a plain array type.
+  code: Type.Union(ISSUE_CODES.map((c) => Type.Literal(c))) as unknown as Type.TUnion<CodeLiterals>,
   severity: Type.Union([Type.Literal('error'), Type.Literal('warning')]),
   params: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
   message: LocalizedTextSchema,

@@ -18,4 +18,11 @@ export const API = {
   kubernetes: '/api/kubernetes',
   validate: '/api/validate',
   openapi: '/api/openapi.json',
+  docs: '/api/docs',
+  /** The whole configuration document (the input of the core's validators), with its revision. */
+  config: '/api/config',
+  /** Public settings the web needs before sign-in (kiosk mode, idle timeout). */
+  settings: '/api/settings',
+  /** Runs one cmdlet line on the server (the web's Console page). */
+  console: '/api/console',
 } as const;

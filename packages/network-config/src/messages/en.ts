@@ -40,7 +40,8 @@ export const messagesEn: MessageTable = {
   'port.gatewayIsAddress': (p) => `The gateway ${p.gateway} cannot be the port's own address.`,
   'port.subnetsOverlap': (p) =>
     `${p.port}'s subnet ${p.subnet} overlaps ${p.other}'s subnet ${p.otherSubnet}; traffic may leave by either port.`,
-  'port.mtuOutOfRange': (p) => `MTU ${p.value} is out of range: use ${p.min} to ${p.max}.`,
+  'port.mtuOutOfRange': (p) =>
+    `The MTU must be a whole number from ${p.min} to ${p.max}${p.value && p.value !== 'NaN' ? ` (not ${p.value})` : ''}.`,
   'port.mtuNotConfigurable': (p) => `The MTU of ${p.port} cannot be changed on this device.`,
   'port.subnetOverlapsPodCidr': (p) =>
     `${p.port}'s subnet ${p.subnet} overlaps the pod CIDR ${p.cidr}.`,

@@ -46,7 +46,7 @@ export const messagesJa: MessageTable = {
   'port.subnetsOverlap': (p) =>
     `${p.port} のサブネット ${p.subnet} が ${p.other} のサブネット ${p.otherSubnet} と重なっています。トラフィックがどちらのポートから出るかわかりません。`,
   'port.mtuOutOfRange': (p) =>
-    `MTU ${p.value} は範囲外です。${p.min} から ${p.max} の値にしてください。`,
+    `MTU は ${p.min} から ${p.max} までの整数にしてください${p.value && p.value !== 'NaN' ? ` (${p.value} は範囲外です)` : ''}。`,
   'port.mtuNotConfigurable': (p) => `このデバイスでは ${p.port} の MTU を変更できません。`,
   'port.subnetOverlapsPodCidr': (p) =>
     `${p.port} のサブネット ${p.subnet} がポッド CIDR ${p.cidr} と重なっています。`,

@@ -1,12 +1,16 @@
 import {
+  type ComputeField,
   type ComputeSettings,
   checkComputeChange,
   type IpRange,
+  lockedComputeFields,
   maskToPrefixLength,
   type PortConfig,
   parseRange,
   rangeSize,
+  requiredNodeIpCount,
   reservedServiceAddresses,
+  SERVICE_IP_MIN,
 } from '@edgenet/network-config';
 import type { Compute } from '@edgenet/network-config/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -22,12 +26,6 @@ import { problemText } from '../../components/StateViews';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
 import { isApiError, isStale } from '../../lib/api';
-import {
-  type ComputeField,
-  lockedComputeFields,
-  requiredNodeIpCount,
-  SERVICE_IP_MIN,
-} from '../../lib/core-shim';
 import {
   blocks,
   issuesAt,
@@ -145,7 +143,7 @@ export function ComputeFormView({
   );
   const issues: UiIssue[] = mergeIssues(mergeIssues(instant, full), server.issues);
   const at = (path: string) => issuesAt(issues, path);
-  const locks = useMemo(() => lockedComputeFields(config), [config]);
+  const locks = useMemo(() => lockedComputeFields(config.compute), [config.compute]);
   const locked = (field: ComputeField) => locks.has(field);
 
   const update = (change: Partial<ComputeForm>, paths: string[]) => {
