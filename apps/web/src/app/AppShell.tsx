@@ -22,6 +22,9 @@ const ComputePage = lazy(() =>
 const RoutesPage = lazy(() =>
   import('../features/routes/RoutesPage').then((m) => ({ default: m.RoutesPage })),
 );
+const ConsolePage = lazy(() =>
+  import('../features/console/ConsolePage').then((m) => ({ default: m.ConsolePage })),
+);
 const KubernetesPage = lazy(() =>
   import('../features/kubernetes/KubernetesPage').then((m) => ({ default: m.KubernetesPage })),
 );
@@ -121,6 +124,7 @@ function Pages(): ReactNode {
       <Route path="/compute" component={ComputePage} />
       <Route path="/routes" component={RoutesPage} />
       <Route path="/kubernetes" component={KubernetesPage} />
+      <Route path="/console" component={ConsolePage} />
       <Route>
         <div className="page">
           <h1 className="page-title">{t('notFound.title')}</h1>

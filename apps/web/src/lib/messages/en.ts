@@ -20,6 +20,7 @@ export const en = {
   'nav.compute': 'Compute',
   'nav.routes': 'Routes',
   'nav.kubernetes': 'Kubernetes',
+  'nav.console': 'Console',
   'nav.apiDocs': 'API reference',
 
   'language.label': 'Language',
@@ -372,6 +373,16 @@ export const en = {
   'k8s.ports': 'Ports',
   'k8s.notConfigured': 'There is no Kubernetes cluster yet',
   'k8s.notConfiguredBody': 'The cluster is created when compute is configured on the Compute page.',
+  'console.title': 'Console',
+  'console.description':
+    "The device's PowerShell cmdlets, word for word: Add-HcsNetRoute, Get-HcsNetRoute, Remove-HcsNetRoute, Get-HcsKubeClusterNetworkInfo, kubectl get pods… Changes show on the other pages at once.",
+  'console.output': 'Console output',
+  'console.input': 'Command',
+  'console.run': 'Run',
+  'console.running': '(running…)',
+  'console.empty': 'Type a command, for example Get-Help or Get-HcsNetRoute, and press Enter.',
+  'console.help':
+    'Enter runs the line; ↑ and ↓ recall earlier lines; Tab completes cmdlet and parameter names; cls clears the screen.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -21,6 +21,7 @@ export const ja: Record<MessageKey, string> = {
   'nav.compute': 'コンピューティング',
   'nav.routes': 'ルート',
   'nav.kubernetes': 'Kubernetes',
+  'nav.console': 'コンソール',
   'nav.apiDocs': 'API リファレンス',
 
   'language.label': '言語',
@@ -375,4 +376,15 @@ export const ja: Record<MessageKey, string> = {
   'k8s.notConfigured': 'Kubernetes クラスターはまだありません',
   'k8s.notConfiguredBody':
     'クラスターは、[コンピューティング] ページでコンピューティングを構成すると作成されます。',
+  'console.title': 'コンソール',
+  'console.description':
+    'デバイスの PowerShell コマンドレットをそのまま使えます: Add-HcsNetRoute、Get-HcsNetRoute、Remove-HcsNetRoute、Get-HcsKubeClusterNetworkInfo、kubectl get pods など。変更はすぐに他のページにも反映されます。',
+  'console.output': 'コンソール出力',
+  'console.input': 'コマンド',
+  'console.run': '実行',
+  'console.running': '(実行中…)',
+  'console.empty':
+    'コマンド (例: Get-Help、Get-HcsNetRoute) を入力して Enter キーを押してください。',
+  'console.help':
+    'Enter で実行、↑ と ↓ で以前の行を呼び出し、Tab でコマンドレット名とパラメーター名を補完、cls で画面を消去します。',
 };
