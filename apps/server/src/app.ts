@@ -1,0 +1,73 @@
+/**
+ * The edgenet server as a Fastify app. `server.ts` starts it on a port; tests build it with a
+ * temporary data directory and call it through `app.inject()`.
+ *
+ * Plugins in tiers: outer (security headers, rate limits, cookies, cross-site refusal, API docs)
+ * → services (store, device driver, jobs, auth) → API routes → web app and 404s.
+ */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { type AppOptions, resolveOptions } from './config';
+import type { DeviceDriver } from './driver/driver';
+import { installErrorHandler, sendProblem, toProblem } from './http/error-handler';
+import docs from './plugins/docs';
+import security from './plugins/security';
+import services from './plugins/services';
+import web from './plugins/web';
+import api from './routes/index';
+
+export interface BuildOptions extends Partial<AppOptions> {
+  /** Another device driver than the simulated device. */
+  driver?: DeviceDriver;
+}
+
+function loggerOptions(options: AppOptions): FastifyServerOptions['logger'] {
+  if (options.logger === false) return false;
+  const base = {
+    level: options.logLevel,
+    // Never log the session cookie or a password-carrying body.
+    redact: ['req.headers.cookie', 'res.headers["set-cookie"]'],
+  };
+  if (options.logger === 'pretty') {
+    return {
+      ...base,
+      transport: {
+        target: 'pino-pretty',
+        options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' },
+      },
+    };
+  }
+  return base;
+}
+
+export type App = FastifyInstance;
+
+/** Builds the app (ready to `listen` or `inject`). Throws when the store cannot open. */
+export async function buildApp(build: BuildOptions = {}): Promise<App> {
+  const { driver, ...partial } = build;
+  const options = resolveOptions(partial);
+  const app = Fastify({
+    logger: loggerOptions(options),
+    bodyLimit: options.bodyLimit,
+    // Request ids in logs; the server is not behind a proxy by default.
+    requestIdHeader: false,
+    routerOptions: { maxParamLength: 100 },
+    // Router errors (a malformed URL, a too long path parameter) answer problems too.
+    frameworkErrors: (error, request, reply) => {
+      sendProblem(reply, toProblem(error, request));
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  // JSON only: a text/plain body is a 415, not a string that fails the schema.
+  app.removeContentTypeParser('text/plain');
+
+  installErrorHandler(app);
+  await app.register(security, { options });
+  await app.register(docs);
+  await app.register(services, { options, driver });
+  await app.register(api);
+  await app.register(web, { webDir: options.webDir });
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,124 @@
+/**
+ * Server options: defaults, and their reading from environment variables (documented in
+ * apps/server/README.md). `buildApp` takes `AppOptions`; `server.ts` builds them from the
+ * environment with `optionsFromEnv`, tests pass them directly.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type NodeCount, SKU_IDS, type SkuId } from '@edgenet/network-config';
+
+export interface AppOptions {
+  /** Directory of the SQLite database (created when missing). */
+  dataDir: string;
+  /** The built web app to serve; null or a missing directory serves a "run the build" page. */
+  webDir: string | null;
+  /** Device identity, used only when the store is created (the stored device wins afterwards). */
+  sku: SkuId;
+  nodeCount: NodeCount;
+  deviceName: string;
+  /** Total duration of a simulated compute apply; 0 = instant. */
+  applyMs: number;
+  /** Makes the simulated apply fail at this step (tests, demos). */
+  failStep: string | null;
+  /** Password set at first start with no forced change; null = `Password1`, forced change. */
+  initialPassword: string | null;
+  kiosk: boolean;
+  sessionIdleSeconds: number;
+  /** Consecutive failed sign-ins before a lockout, and its length. */
+  lockoutThreshold: number;
+  lockoutSeconds: number;
+  /** Base delay of the reply to a failed sign-in, doubled per consecutive failure (capped). */
+  signInDelayMs: number;
+  /** Requests per minute per client address; 0 disables the limit. */
+  rateLimitMax: number;
+  /** Sign-in attempts (POST /api/session) per minute per client address; 0 disables. */
+  signInRateLimitMax: number;
+  bodyLimit: number;
+  /** scrypt cost N for new password hashes (OWASP: 2^17). Lower only in tests. */
+  scryptN: number;
+  logLevel: string;
+  /** Pretty logs (a terminal) or JSON lines; false disables logging (tests). */
+  logger: 'pretty' | 'json' | false;
+}
+
+/** The repository's root, from this file's place (apps/server/src). */
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export const DEFAULT_OPTIONS: AppOptions = {
+  dataDir: resolve(process.cwd(), 'data'),
+  webDir: resolve(REPO_ROOT, 'apps/web/dist'),
+  sku: 'pro-gpu',
+  nodeCount: 1,
+  deviceName: 'edgenet-device',
+  applyMs: 6000,
+  failStep: null,
+  initialPassword: null,
+  kiosk: false,
+  sessionIdleSeconds: 15 * 60,
+  lockoutThreshold: 5,
+  lockoutSeconds: 5 * 60,
+  signInDelayMs: 250,
+  rateLimitMax: 2000,
+  signInRateLimitMax: 30,
+  bodyLimit: 64 * 1024,
+  scryptN: 2 ** 17,
+  logLevel: 'info',
+  logger: 'json',
+};
+
+export function resolveOptions(partial: Partial<AppOptions> = {}): AppOptions {
+  return { ...DEFAULT_OPTIONS, ...partial };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function int(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number) {
+  const text = env[key];
+  if (text === undefined || text.trim() === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${key}=${text}: expected a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function bool(env: NodeJS.ProcessEnv, key: string): boolean {
+  const text = (env[key] ?? '').trim().toLowerCase();
+  if (['', '0', 'false', 'no', 'off'].includes(text)) return false;
+  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
+  throw new ConfigError(`${key}=${env[key]}: expected true or false`);
+}
+
+/**
+ * Reads the options from the environment. Relative paths resolve against the directory the user
+ * ran npm from (`INIT_CWD`), not the workspace npm switches to, so `./data` is the repo's.
+ */
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, isTty = false): AppOptions {
+  const base = env.INIT_CWD || process.cwd();
+  const path = (value: string) => (isAbsolute(value) ? value : resolve(base, value));
+  const sku = (env.EDGENET_SKU || DEFAULT_OPTIONS.sku) as SkuId;
+  if (!SKU_IDS.includes(sku)) {
+    throw new ConfigError(`EDGENET_SKU=${env.EDGENET_SKU}: expected one of ${SKU_IDS.join(', ')}`);
+  }
+  return resolveOptions({
+    dataDir: path(env.EDGENET_DATA_DIR || 'data'),
+    webDir: env.EDGENET_WEB_DIR ? path(env.EDGENET_WEB_DIR) : DEFAULT_OPTIONS.webDir,
+    sku,
+    nodeCount: int(env, 'EDGENET_NODE_COUNT', 1, 1, 2) as NodeCount,
+    deviceName: env.EDGENET_DEVICE_NAME || DEFAULT_OPTIONS.deviceName,
+    applyMs: int(env, 'EDGENET_APPLY_MS', DEFAULT_OPTIONS.applyMs, 0, 10 * 60_000),
+    failStep: env.EDGENET_FAIL_STEP || null,
+    initialPassword: env.EDGENET_INITIAL_PASSWORD || null,
+    kiosk: bool(env, 'EDGENET_KIOSK'),
+    sessionIdleSeconds: int(env, 'EDGENET_SESSION_IDLE_SECONDS', 15 * 60, 10, 7 * 24 * 3600),
+    lockoutThreshold: int(env, 'EDGENET_LOCKOUT_THRESHOLD', 5, 1, 1000),
+    lockoutSeconds: int(env, 'EDGENET_LOCKOUT_SECONDS', 300, 1, 24 * 3600),
+    signInDelayMs: int(env, 'EDGENET_SIGNIN_DELAY_MS', 250, 0, 10_000),
+    rateLimitMax: int(env, 'EDGENET_RATE_LIMIT', DEFAULT_OPTIONS.rateLimitMax, 0, 1e9),
+    signInRateLimitMax: int(env, 'EDGENET_SIGNIN_RATE_LIMIT', 30, 0, 1e9),
+    logLevel: env.LOG_LEVEL || 'info',
+    logger: isTty ? 'pretty' : 'json',
+  });
+}

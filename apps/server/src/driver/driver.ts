@@ -1,0 +1,65 @@
+/**
+ * The one way the server reaches the device. The simulated device (simulated.ts) is one
+ * implementation; a real device (its PowerShell or local APIs) would be another. The driver knows
+ * no rule: the server validates with the core library first and hands the driver only accepted
+ * configurations.
+ */
+import type { DeviceConfig, DhcpLease, PortLink } from '@edgenet/network-config';
+import type { Kubernetes } from '@edgenet/network-config/contract';
+
+export type JobKind = 'compute.apply' | 'compute.disable';
+
+export interface LocalizedText {
+  en: string;
+  ja: string;
+}
+
+/** One step of a job: a stable id (`name`) and its text for people. */
+export interface StepPlan {
+  name: string;
+  label: LocalizedText;
+}
+
+/** Reports progress within a step, 0–1. */
+export type StepProgress = (fraction: number) => void;
+
+export interface RunningJobView {
+  kind: JobKind;
+  /** Names of the steps already finished. */
+  completed: ReadonlySet<string>;
+}
+
+export class DeviceStepError extends Error {
+  override name = 'DeviceStepError';
+}
+
+export interface DeviceDriver {
+  /** `simulated`, or the kind of real device. */
+  readonly kind: string;
+  readonly softwareVersion: string;
+  /** What the device reports of its ports (links, DHCP leases) folded into a document. */
+  observe(device: DeviceConfig): DeviceConfig;
+  /** The lease a DHCP port has (or would get) on its network, or null (no DHCP server / no link). */
+  lease(portName: string): DhcpLease | null;
+  link(portName: string, device: DeviceConfig): PortLink;
+  /** The steps of a job for this device, in order. */
+  plan(kind: JobKind, device: DeviceConfig): StepPlan[];
+  /**
+   * Runs one step against the device. Resolves when done; rejects with `DeviceStepError` when the
+   * device fails it; stops early (rejecting) when `signal` aborts.
+   */
+  runStep(
+    kind: JobKind,
+    step: StepPlan,
+    device: DeviceConfig,
+    progress: StepProgress,
+    signal: AbortSignal,
+  ): Promise<void>;
+  /** Makes a new external service IP range take effect (doc: at once, no restart). */
+  updateServiceIpRange(device: DeviceConfig): void;
+  /**
+   * The Kubernetes view: everything once Configured; while a job runs, what it has built so far
+   * (`running` names the job and its finished steps); nothing otherwise.
+   */
+  kubernetes(device: DeviceConfig, running?: RunningJobView | null): Kubernetes;
+}

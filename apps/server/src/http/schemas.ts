@@ -1,0 +1,175 @@
+/**
+ * Server-side schemas beyond the shared contract (`@edgenet/network-config/contract`): answers that
+ * wrap contract documents, and the extra endpoints. Everything here only adds fields; the contract
+ * documents travel unchanged inside.
+ */
+import {
+  ComputeSchema,
+  DeviceSchema,
+  IpRangeSchema,
+  IssueSchema,
+  JobSchema,
+  LocalizedTextSchema,
+  PortLinkSchema,
+  PortSchema,
+  ProblemSchema,
+  RouteSchema,
+  SkuIdSchema,
+} from '@edgenet/network-config/contract';
+import Type, { type Static } from 'typebox';
+
+const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const HealthSchema = Type.Object({
+  status: Type.Literal('ok'),
+  uptimeSeconds: Type.Integer(),
+});
+
+/** GET /api/settings (no sign-in needed): what the web app needs before sign-in. */
+export const SettingsSchema = Type.Object({
+  kiosk: Type.Boolean(),
+  idleTimeoutSeconds: Type.Integer(),
+  driver: Type.String(),
+});
+
+/** GET /api/device: the contract's Device plus the kiosk flag. */
+export const DeviceAnswerSchema = Type.Object({
+  ...DeviceSchema.properties,
+  kiosk: Type.Boolean(),
+});
+
+/** The whole configuration document (GET /api/config), as the core's `DeviceConfig`. */
+export const DeviceConfigSchema = Type.Object({
+  name: Type.String(),
+  sku: SkuIdSchema,
+  nodeCount: Type.Union([Type.Literal(1), Type.Literal(2)]),
+  ports: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      speedGbps: Type.Array(Type.Number()),
+      ipEnabled: Type.Boolean(),
+      dhcp: Type.Boolean(),
+      address: Nullable(Type.String()),
+      subnetMask: Nullable(Type.String()),
+      gateway: Nullable(Type.String()),
+      dns: Type.Array(Type.String()),
+      mtu: Nullable(Type.Integer()),
+      link: PortLinkSchema,
+    }),
+  ),
+  compute: Type.Object({
+    computePort: Nullable(Type.String()),
+    nodeIpRange: Nullable(IpRangeSchema),
+    serviceIpRange: Nullable(IpRangeSchema),
+    podCidr: Type.String(),
+    serviceCidr: Type.String(),
+    state: ComputeSchema.properties.state,
+  }),
+  routes: Type.Array(
+    Type.Object({
+      interfaceAlias: Type.String(),
+      destinationPrefix: Type.String(),
+      nextHop: Type.String(),
+      routeMetric: Type.Integer(),
+    }),
+  ),
+});
+
+export const ConfigAnswerSchema = Type.Object({
+  ...DeviceConfigSchema.properties,
+  revision: Type.Integer(),
+});
+
+const Issues = Type.Array(IssueSchema);
+
+/** PUT /api/ports/:name → the port as stored, its warnings, the new revision. */
+export const PortAnswerSchema = Type.Object({
+  ...PortSchema.properties,
+  issues: Issues,
+  revision: Type.Integer(),
+});
+
+/** A job step with its text for people (`label`), beside the contract's `name` and `state`. */
+export const JobAnswerSchema = Type.Object({
+  ...JobSchema.properties,
+  steps: Type.Array(
+    Type.Object({
+      ...JobSchema.properties.steps.items.properties,
+      label: Type.Optional(LocalizedTextSchema),
+    }),
+  ),
+});
+
+/**
+ * PUT /api/compute → 202 with the job applying it, or 200 when nothing needs the device (saving
+ * settings while not configured, a new external service IP range while configured).
+ */
+export const ComputeAnswerSchema = Type.Object({
+  compute: ComputeSchema,
+  job: Nullable(JobAnswerSchema),
+  issues: Issues,
+});
+
+/** POST /api/routes → 201: the route, its warnings, the new revision. */
+export const RouteCreatedSchema = Type.Object({
+  ...RouteSchema.properties,
+  issues: Issues,
+  revision: Type.Integer(),
+});
+
+export const RevisionListSchema = Type.Object({
+  revisions: Type.Array(
+    Type.Object({
+      number: Type.Integer(),
+      createdAt: Type.String(),
+      author: Type.String(),
+      summary: Type.String(),
+    }),
+  ),
+  revision: Type.Integer(),
+});
+
+export const RevisionQuerySchema = Type.Object(
+  {
+    limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
+    before: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$' })),
+  },
+  { additionalProperties: false },
+);
+
+export const RoutesQuerySchema = Type.Object({
+  interfaceAlias: Type.Optional(Type.String({ maxLength: 32 })),
+});
+
+export const EffectiveQuerySchema = Type.Object({
+  vm: Type.Optional(Type.String({ maxLength: 32 })),
+});
+
+export const PortParamsSchema = Type.Object({ name: Type.String({ maxLength: 32 }) });
+export const JobParamsSchema = Type.Object({ id: Type.String({ maxLength: 64 }) });
+
+/**
+ * The error answers of every API route, added to the OpenAPI document (plugins/docs.ts). They are
+ * not route response schemas on purpose: fast-json-stringify compiles one serializer per route and
+ * status (≈15 ms each with the issue-code enum, seconds at start-up); problems are built by
+ * `HttpProblem.toJSON` with every field listed, so plain JSON.stringify cannot drop any.
+ */
+export const problemResponses = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+  412: ProblemSchema,
+  413: ProblemSchema,
+  415: ProblemSchema,
+  422: ProblemSchema,
+  428: ProblemSchema,
+  429: ProblemSchema,
+  500: ProblemSchema,
+} as const;
+
+export type DeviceAnswer = Static<typeof DeviceAnswerSchema>;
+export type ConfigAnswer = Static<typeof ConfigAnswerSchema>;
+export type JobAnswer = Static<typeof JobAnswerSchema>;
+export type ComputeAnswer = Static<typeof ComputeAnswerSchema>;

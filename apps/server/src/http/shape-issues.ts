@@ -1,0 +1,199 @@
+/**
+ * Schema (shape) errors → issues on the offending fields. Fastify's validator (Ajv) and TypeBox's
+ * compiler report errors in the same form (`instancePath`, `keyword`, `params`); one issue per
+ * field is kept, with `field.required` for a missing field and `field.invalid` otherwise, and a
+ * message in English and Japanese that says what was expected. These are HTTP-shape messages, not
+ * network rules: the rules and their messages stay in the core.
+ */
+import { formatIssue, type LocalizedIssue } from '@edgenet/network-config';
+
+export interface SchemaError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** `/nodeIpRange/start` → `nodeIpRange.start`; `/dns/0` → `dns[0]` (the SPEC's path style). */
+export function pointerToPath(pointer: string, base = ''): string {
+  let path = base;
+  for (const raw of pointer.split('/').slice(1)) {
+    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (/^\d+$/.test(part)) path += `[${part}]`;
+    else path += path ? `.${part}` : part;
+  }
+  return path;
+}
+
+const TYPE_TEXT: Record<string, { en: string; ja: string }> = {
+  string: { en: 'text', ja: '文字列' },
+  boolean: { en: 'true or false', ja: 'true または false' },
+  integer: { en: 'a whole number', ja: '整数' },
+  number: { en: 'a number', ja: '数値' },
+  null: { en: 'null', ja: 'null' },
+  object: { en: 'an object', ja: 'オブジェクト' },
+  array: { en: 'a list', ja: '配列' },
+};
+
+function invalid(
+  path: string,
+  en: string,
+  ja: string,
+  params: Record<string, string | number> = {},
+): LocalizedIssue {
+  return { path, code: 'field.invalid', severity: 'error', params, message: { en, ja } };
+}
+
+function required(path: string): LocalizedIssue {
+  const params = {};
+  return {
+    path,
+    code: 'field.required',
+    severity: 'error',
+    params,
+    message: {
+      en: formatIssue({ code: 'field.required', params }, 'en'),
+      ja: formatIssue({ code: 'field.required', params }, 'ja'),
+    },
+  };
+}
+
+/** One issue per offending field, in the order the errors came. */
+export function issuesFromSchemaErrors(
+  errors: readonly SchemaError[],
+  base = '',
+): LocalizedIssue[] {
+  const byPath = new Map<string, LocalizedIssue>();
+  const expectedTypes = new Map<string, Set<string>>();
+  const allowedValues = new Map<string, Set<string>>();
+  const put = (issue: LocalizedIssue) => {
+    if (!byPath.has(issue.path)) byPath.set(issue.path, issue);
+  };
+  for (const error of errors) {
+    const at = pointerToPath(error.instancePath, base);
+    const params = error.params ?? {};
+    switch (error.keyword) {
+      case 'required': {
+        const missing =
+          (params.requiredProperties as string[] | undefined) ??
+          (params.missingProperty !== undefined ? [String(params.missingProperty)] : []);
+        for (const name of missing) put(required(at ? `${at}.${name}` : name));
+        break;
+      }
+      case 'additionalProperties': {
+        const extra = (params.additionalProperties as string[] | string | undefined) ?? [];
+        for (const name of Array.isArray(extra) ? extra : [extra]) {
+          put(
+            invalid(
+              at ? `${at}.${name}` : name,
+              `Unknown field "${name}".`,
+              `不明な項目 "${name}" です。`,
+              {
+                field: name,
+              },
+            ),
+          );
+        }
+        break;
+      }
+      case 'type': {
+        const set = expectedTypes.get(at) ?? new Set<string>();
+        for (const t of [params.type].flat()) if (typeof t === 'string') set.add(t);
+        expectedTypes.set(at, set);
+        break;
+      }
+      case 'anyOf':
+      case 'oneOf':
+      case 'boolean':
+        // Summarised by the `type` errors of the same field (or the additionalProperties error).
+        break;
+      case 'maxLength':
+        put(
+          invalid(
+            at,
+            `Too long: at most ${params.limit} characters.`,
+            `長すぎます。${params.limit} 文字以下にしてください。`,
+            { max: Number(params.limit) },
+          ),
+        );
+        break;
+      case 'minLength':
+        put(
+          invalid(
+            at,
+            `Too short: at least ${params.limit} characters.`,
+            `短すぎます。${params.limit} 文字以上にしてください。`,
+            { min: Number(params.limit) },
+          ),
+        );
+        break;
+      case 'maxItems':
+        put(
+          invalid(
+            at,
+            `Too many items: at most ${params.limit}.`,
+            `項目が多すぎます。${params.limit} 個以下にしてください。`,
+            { max: Number(params.limit) },
+          ),
+        );
+        break;
+      case 'minimum':
+      case 'maximum':
+      case 'exclusiveMinimum':
+      case 'exclusiveMaximum':
+        put(
+          invalid(
+            at,
+            `Out of range (${error.message ?? error.keyword}).`,
+            `範囲外の値です (${error.message ?? error.keyword})。`,
+          ),
+        );
+        break;
+      case 'const':
+      case 'enum': {
+        const set = allowedValues.get(at) ?? new Set<string>();
+        for (const v of [params.allowedValue ?? params.allowedValues ?? params.const].flat()) {
+          set.add(String(v));
+        }
+        allowedValues.set(at, set);
+        break;
+      }
+      default:
+        put(invalid(at, 'This value is not valid.', 'この値は無効です。'));
+    }
+  }
+  for (const [at, values] of allowedValues) {
+    if (byPath.has(at)) continue;
+    const text = [...values].join(', ');
+    put(
+      invalid(at, `Expected one of: ${text}.`, `次のいずれかを指定してください: ${text}。`, {
+        allowed: text,
+      }),
+    );
+  }
+  for (const [at, types] of expectedTypes) {
+    if (byPath.has(at)) continue;
+    const list = [...types].map((t) => TYPE_TEXT[t] ?? { en: t, ja: t });
+    put(
+      invalid(
+        at,
+        `Expected ${list.map((t) => t.en).join(' or ')}.`,
+        `${list.map((t) => t.ja).join(' または ')}を指定してください。`,
+        { expected: [...types].join('|') },
+      ),
+    );
+  }
+  // A constant mismatch inside a union (e.g. kind) is reported as `const` per branch; if only
+  // union-level errors were seen, say the value is not valid.
+  if (byPath.size === 0 && errors.length > 0) {
+    const first = errors[0] as SchemaError;
+    put(
+      invalid(
+        pointerToPath(first.instancePath, base),
+        'This value is not valid.',
+        'この値は無効です。',
+      ),
+    );
+  }
+  return [...byPath.values()];
+}

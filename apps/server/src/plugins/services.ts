@@ -1,0 +1,98 @@
+/**
+ * The app's services, shared by every route (fastify-plugin: not encapsulated):
+ * - `store`: the SQLite configuration store (closed on app close);
+ * - `device`: the device driver (the simulated device);
+ * - `jobs`: the background job runner (stopped before the store closes);
+ * - `config`: the use cases (ConfigurationService);
+ * - `auth`: sign-in, sessions and the password.
+ */
+import { createDefaultDevice } from '@edgenet/network-config';
+import fp from 'fastify-plugin';
+import { AuthService, createInitialAccount } from '../auth/auth-service';
+import type { AppOptions } from '../config';
+import type { DeviceDriver } from '../driver/driver';
+import { SimulatedDevice } from '../driver/simulated';
+import { JobRunner } from '../jobs/job-runner';
+import { ConfigurationService } from '../services/configuration';
+import { Store } from '../store/store';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: Store;
+    device: DeviceDriver;
+    jobs: JobRunner;
+    config: ConfigurationService;
+    auth: AuthService;
+    appOptions: AppOptions;
+  }
+}
+
+export interface ServicesOptions {
+  options: AppOptions;
+  /** Another driver than the simulated device (tests, a real device). */
+  driver?: DeviceDriver;
+}
+
+export default fp<ServicesOptions>(
+  async (app, { options, driver }) => {
+    const device =
+      driver ?? new SimulatedDevice({ applyMs: options.applyMs, failStep: options.failStep });
+    const store = Store.open(options.dataDir);
+    const created = store.isEmpty;
+    if (created) {
+      try {
+        store.initialize({
+          document: device.observe(
+            createDefaultDevice({
+              sku: options.sku,
+              nodeCount: options.nodeCount,
+              name: options.deviceName,
+            }),
+          ),
+          account: await createInitialAccount(options.initialPassword, options.scryptN),
+        });
+      } catch (error) {
+        store.close();
+        throw error;
+      }
+    }
+    const current = store.current;
+    if (!created && (current.sku !== options.sku || current.nodeCount !== options.nodeCount)) {
+      app.log.warn(
+        { stored: { sku: current.sku, nodeCount: current.nodeCount } },
+        'EDGENET_SKU / EDGENET_NODE_COUNT differ from the stored device; the stored device wins (use a new EDGENET_DATA_DIR for another device)',
+      );
+    }
+    const jobs = new JobRunner(store, device, app.log);
+    jobs.recover();
+
+    app.decorate('appOptions', options);
+    app.decorate('store', store);
+    app.decorate('device', device);
+    app.decorate('jobs', jobs);
+    app.decorate('config', new ConfigurationService(store, device, jobs));
+    app.decorate(
+      'auth',
+      new AuthService(store, {
+        sessionIdleSeconds: options.sessionIdleSeconds,
+        lockoutThreshold: options.lockoutThreshold,
+        lockoutSeconds: options.lockoutSeconds,
+        signInDelayMs: options.signInDelayMs,
+        scryptN: options.scryptN,
+      }),
+    );
+
+    // Stop the job first (it writes its end to the store), then close the store.
+    app.addHook('preClose', async () => {
+      await jobs.stop();
+    });
+    app.addHook('onClose', async () => {
+      store.close();
+    });
+    app.log.info(
+      { dataDir: options.dataDir, revision: store.revision, created, driver: device.kind },
+      'configuration store open',
+    );
+  },
+  { name: 'edgenet-services' },
+);

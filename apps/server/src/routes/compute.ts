@@ -1,0 +1,68 @@
+/** Compute settings and state, applying them (a job), and jobs. */
+import { API, ComputeSchema, ComputeSettingsSchema } from '@edgenet/network-config/contract';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { notFound } from '../http/problems';
+import { withRevision, writeContext } from '../http/revision';
+import { ComputeAnswerSchema, JobAnswerSchema, JobParamsSchema } from '../http/schemas';
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    API.compute,
+    {
+      schema: {
+        tags: ['compute'],
+        summary: 'Compute port, Kubernetes node and external service IPs, CIDRs, state',
+        response: { 200: ComputeSchema },
+      },
+    },
+    async (_request, reply) => {
+      const compute = app.config.compute();
+      withRevision(reply, compute.revision);
+      return compute;
+    },
+  );
+
+  app.put(
+    API.compute,
+    {
+      schema: {
+        tags: ['compute'],
+        summary: 'Validate and apply compute settings (If-Match required)',
+        description:
+          '202 with the job when the device has work to do (enable, disable); 200 with `job: null` when the change takes effect at once (external service IPs while Configured, settings saved while compute is off).',
+        body: ComputeSettingsSchema,
+        response: { 200: ComputeAnswerSchema, 202: ComputeAnswerSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = app.config.updateCompute(request.body, writeContext(request));
+      withRevision(reply, result.revision);
+      if (result.job) reply.header('location', API.job(result.job.id)).status(202);
+      return { compute: app.config.compute(), job: result.job, issues: result.issues };
+    },
+  );
+
+  app.get(
+    '/api/jobs/:id',
+    {
+      schema: {
+        tags: ['compute'],
+        summary: 'Job progress and outcome',
+        params: JobParamsSchema,
+        response: { 200: JobAnswerSchema },
+      },
+    },
+    async (request) => {
+      const job = app.jobs.get(request.params.id);
+      if (!job) {
+        throw notFound('job.unknown', {
+          en: `There is no job ${request.params.id}.`,
+          ja: `ジョブ ${request.params.id} はありません。`,
+        });
+      }
+      return job;
+    },
+  );
+};
+
+export default routes;

@@ -1,0 +1,47 @@
+/** Ports: their settings and link (GET), one port's settings (PUT, If-Match required). */
+import { API, PortListSchema, PortSettingsSchema } from '@edgenet/network-config/contract';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { withRevision, writeContext } from '../http/revision';
+import { PortAnswerSchema, PortParamsSchema } from '../http/schemas';
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    API.ports,
+    {
+      schema: {
+        tags: ['ports'],
+        summary: 'Ports with their settings and link',
+        response: { 200: PortListSchema },
+      },
+    },
+    async (_request, reply) => {
+      const revision = app.config.revision;
+      withRevision(reply, revision);
+      return { ports: app.config.ports(), revision };
+    },
+  );
+
+  app.put(
+    '/api/ports/:name',
+    {
+      schema: {
+        tags: ['ports'],
+        summary: "Change one port's settings (If-Match required)",
+        params: PortParamsSchema,
+        body: PortSettingsSchema,
+        response: { 200: PortAnswerSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = app.config.updatePort(
+        request.params.name,
+        request.body,
+        writeContext(request),
+      );
+      withRevision(reply, result.revision);
+      return { ...result.port, issues: result.issues, revision: result.revision };
+    },
+  );
+};
+
+export default routes;

@@ -1,0 +1,110 @@
+/** Custom routes (the Hcs route cmdlets over HTTP), the effective table per VM, and lookup. */
+import {
+  API,
+  EffectiveTableSchema,
+  LookupAnswerSchema,
+  LookupRequestSchema,
+  RouteCreateSchema,
+  RouteKeyQuerySchema,
+  RouteListSchema,
+} from '@edgenet/network-config/contract';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { withRevision, writeContext } from '../http/revision';
+import { EffectiveQuerySchema, RouteCreatedSchema, RoutesQuerySchema } from '../http/schemas';
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    API.routes,
+    {
+      schema: {
+        tags: ['routes'],
+        summary: "Custom routes (all, or one interface's) with their status",
+        querystring: RoutesQuerySchema,
+        response: { 200: RouteListSchema },
+      },
+    },
+    async (request, reply) => {
+      const revision = app.config.revision;
+      withRevision(reply, revision);
+      return { routes: app.config.routes(request.query.interfaceAlias), revision };
+    },
+  );
+
+  app.post(
+    API.routes,
+    {
+      schema: {
+        tags: ['routes'],
+        summary: 'Add a route (Add-HcsNetRoute); If-Match checked when sent',
+        body: RouteCreateSchema,
+        response: { 201: RouteCreatedSchema },
+      },
+    },
+    async (request, reply) => {
+      const created = app.config.addRoute(request.body, writeContext(request));
+      withRevision(reply, created.revision);
+      const query = new URLSearchParams({
+        interfaceAlias: created.interfaceAlias,
+        destinationPrefix: created.destinationPrefix,
+      });
+      reply.header('location', `${API.routes}?${query}`).status(201);
+      return created;
+    },
+  );
+
+  app.delete(
+    API.routes,
+    {
+      schema: {
+        tags: ['routes'],
+        summary: 'Remove a route (Remove-HcsNetRoute); If-Match checked when sent',
+        querystring: RouteKeyQuerySchema,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      const { revision } = app.config.removeRoute(
+        request.query.interfaceAlias,
+        request.query.destinationPrefix,
+        writeContext(request),
+      );
+      withRevision(reply, revision);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    API.routesEffective,
+    {
+      schema: {
+        tags: ['routes'],
+        summary: "A Kubernetes VM's whole route table (default: master)",
+        querystring: EffectiveQuerySchema,
+        response: { 200: EffectiveTableSchema },
+      },
+    },
+    async (request, reply) => {
+      withRevision(reply, app.config.revision);
+      return app.config.effective(request.query.vm || 'master');
+    },
+  );
+
+  app.post(
+    API.routesLookup,
+    {
+      schema: {
+        tags: ['routes'],
+        summary: 'Where does this address go? The chosen route and why',
+        body: LookupRequestSchema,
+        response: { 200: LookupAnswerSchema },
+      },
+    },
+    async (request, reply) => {
+      withRevision(reply, app.config.revision);
+      return app.config.lookup(request.body.destination, request.body.vm || 'master');
+    },
+  );
+};
+
+export default routes;

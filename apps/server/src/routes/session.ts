@@ -1,0 +1,136 @@
+/** Health, public settings, sign-in, sign-out and the password change. */
+import {
+  API,
+  PasswordChangeSchema,
+  SessionRequestSchema,
+  SessionSchema,
+} from '@edgenet/network-config/contract';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import { SESSION_COOKIE, type SessionRecord } from '../auth/auth-service';
+import { HealthSchema, SettingsSchema } from '../http/schemas';
+
+function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: SessionRecord) {
+  reply.setCookie(SESSION_COOKIE, session.id, {
+    httpOnly: true,
+    sameSite: 'strict',
+    path: '/',
+    secure: request.protocol === 'https',
+  });
+}
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const started = Date.now();
+
+  app.get(
+    API.health,
+    {
+      config: { auth: 'public' },
+      schema: { tags: ['device'], summary: 'Liveness', response: { 200: HealthSchema } },
+    },
+    async () => ({
+      status: 'ok' as const,
+      uptimeSeconds: Math.floor((Date.now() - started) / 1000),
+    }),
+  );
+
+  app.get(
+    API.settings,
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['device'],
+        summary: 'What the web app needs before sign-in (kiosk mode, idle timeout)',
+        response: { 200: SettingsSchema },
+      },
+    },
+    async () => ({
+      kiosk: app.appOptions.kiosk,
+      idleTimeoutSeconds: app.appOptions.sessionIdleSeconds,
+      driver: app.device.kind,
+    }),
+  );
+
+  app.post(
+    API.session,
+    {
+      config: {
+        auth: 'public',
+        rateLimit:
+          app.appOptions.signInRateLimitMax > 0
+            ? { max: app.appOptions.signInRateLimitMax, timeWindow: '1 minute' }
+            : false,
+      },
+      schema: {
+        tags: ['session'],
+        summary: 'Sign in with the admin password → session cookie',
+        body: SessionRequestSchema,
+        response: { 200: SessionSchema },
+      },
+    },
+    async (request, reply) => {
+      const { session, body } = await app.auth.signIn(request.body.password);
+      // A new sign-in replaces the session this browser had (a failed one leaves it alone).
+      app.auth.signOut(request.cookies[SESSION_COOKIE]);
+      setSessionCookie(request, reply, session);
+      request.log.info({ failedBefore: body.failedAttemptsSinceLastSignIn }, 'signed in');
+      return body;
+    },
+  );
+
+  app.get(
+    API.session,
+    {
+      config: { auth: 'session' },
+      schema: {
+        tags: ['session'],
+        summary: 'The current session (401 when signed out)',
+        response: { 200: SessionSchema },
+      },
+    },
+    async (request) => app.auth.describe(request.session as SessionRecord),
+  );
+
+  app.delete(
+    API.session,
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['session'],
+        summary: 'Sign out',
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      app.auth.signOut(request.cookies[SESSION_COOKIE]);
+      reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    API.password,
+    {
+      config: { auth: 'session' },
+      schema: {
+        tags: ['session'],
+        summary: 'Change the admin password (required at first sign-in)',
+        body: PasswordChangeSchema,
+        response: { 200: SessionSchema },
+      },
+    },
+    async (request, reply) => {
+      const { session, body } = await app.auth.changePassword(
+        request.session as SessionRecord,
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
+      setSessionCookie(request, reply, session);
+      request.log.info('password changed; other sessions ended');
+      return body;
+    },
+  );
+};
+
+export default routes;

@@ -1,0 +1,67 @@
+/**
+ * POST /api/validate: a dry run of a port, compute or route document against the current
+ * configuration — the same core checks as the real write, nothing saved. Issue paths are relative
+ * to `document` (the same paths the real PUT/POST would answer).
+ */
+
+import { localizeIssues } from '@edgenet/network-config';
+import {
+  API,
+  ComputeSettingsSchema,
+  PortSettingsSchema,
+  RouteCreateSchema,
+  ValidateAnswerSchema,
+  ValidateRequestSchema,
+} from '@edgenet/network-config/contract';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
+import { badRequest, toApiIssues } from '../http/problems';
+import { issuesFromSchemaErrors } from '../http/shape-issues';
+
+function checker<T extends TSchema>(schema: T) {
+  const compiled = Compile(schema);
+  return (value: unknown) => {
+    if (compiled.Check(value)) return value as never;
+    throw badRequest(issuesFromSchemaErrors(compiled.Errors(value)));
+  };
+}
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const asPort = checker(PortSettingsSchema);
+  const asCompute = checker(ComputeSettingsSchema);
+  const asRoute = checker(RouteCreateSchema);
+
+  app.post(
+    API.validate,
+    {
+      schema: {
+        tags: ['device'],
+        summary: 'Dry-run a port, compute or route document: the issues, nothing saved',
+        body: ValidateRequestSchema,
+        response: { 200: ValidateAnswerSchema },
+      },
+    },
+    async (request) => {
+      const { kind, name, document } = request.body;
+      switch (kind) {
+        case 'port': {
+          if (!name) {
+            throw badRequest(
+              localizeIssues([
+                { path: 'name', code: 'field.required', severity: 'error', params: {} },
+              ]),
+            );
+          }
+          return { issues: toApiIssues(app.config.validatePort(name, asPort(document))) };
+        }
+        case 'compute':
+          return { issues: toApiIssues(app.config.validateCompute(asCompute(document))) };
+        case 'route':
+          return { issues: toApiIssues(app.config.validateRoute(asRoute(document))) };
+      }
+    },
+  );
+};
+
+export default routes;
