@@ -170,12 +170,12 @@ const CASES: Case[] = [
     'address.invalid',
   ),
   port('MTU in range', STATIC('192.168.20.10', { mtu: 1600 }), 422, 'mtu', 'port.mtuOutOfRange'),
-  // The core reports a shared address on the later port of the two (Port5 here).
+  // A shared address is reported on the port being changed (and on the other port too).
   port(
     'address not used by another port',
     STATIC('192.168.50.10'),
     422,
-    'ports.Port5.address',
+    'address',
     'port.addressInUse',
   ),
   // Shape errors: 400 on the field.

@@ -127,7 +127,9 @@ describe('the factory password', () => {
       newPassword: 'Edge#2024x',
     });
     expect(wrong.status).toBe(422);
-    expect(wrong.body.issues).toEqual([expect.objectContaining({ path: 'currentPassword' })]);
+    expect(wrong.body.issues).toEqual([
+      expect.objectContaining({ path: 'currentPassword', code: 'password.incorrect' }),
+    ]);
 
     const oldCookie = c.cookie;
     const ok = await c.post('/api/password', {

@@ -42,17 +42,17 @@ export function validateDevice(device: DeviceConfig): Issue[] {
     const s = portSubnet(port);
     return s ? [{ port: port.name, subnet: s }] : [];
   });
-  const seen = new Map<number, string>();
-  for (const { port, subnet } of subnets) {
-    const other = seen.get(subnet.address);
-    if (other)
+  // The clash is reported on every port that has the address, so it shows on the one being edited.
+  for (const a of subnets) {
+    const other = subnets.find((b) => b !== a && b.subnet.address === a.subnet.address);
+    if (other) {
       issues.push(
-        issue(`ports.${port}.address`, 'port.addressInUse', {
-          address: formatIPv4(subnet.address),
-          other,
+        issue(`ports.${a.port}.address`, 'port.addressInUse', {
+          address: formatIPv4(a.subnet.address),
+          other: other.port,
         }),
       );
-    else seen.set(subnet.address, port);
+    }
   }
   const ranges: ParsedRange[] = subnets.map(({ subnet }) => ({
     start: subnet.first,

@@ -66,6 +66,7 @@ export {
   type Issue,
   type IssueCode,
   type IssueParams,
+  issue,
   issueFromError,
   issuesUnder,
   type LocalizedIssue,
@@ -74,6 +75,7 @@ export {
   paramText,
   prefixIssuePaths,
   type Severity,
+  warning,
 } from './issues';
 export {
   buildEffectiveTable,

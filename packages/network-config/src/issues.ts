@@ -76,6 +76,7 @@ export const ISSUE_CODES = [
   'password.length',
   'password.classes',
   'password.unchanged',
+  'password.incorrect',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

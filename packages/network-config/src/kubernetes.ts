@@ -37,6 +37,10 @@ const INTERNAL_HOST_OFFSET = 10;
  */
 export const SYSTEM_DEFAULT_ROUTE_METRIC = 65536;
 
+/** The first VM's address on the internal switch, parsed once. */
+const INTERNAL_FIRST_HOST =
+  Number(parsePrefix(INTERNAL_SWITCH_CIDR).network) + INTERNAL_HOST_OFFSET;
+
 /** master, worker1, worker2…: the master takes the first node IP, workers the next (ours). */
 export function kubernetesVms(device: Pick<DeviceConfig, 'nodeCount' | 'compute'>): VmInfo[] {
   let start: number | null = null;
@@ -48,7 +52,7 @@ export function kubernetesVms(device: Pick<DeviceConfig, 'nodeCount' | 'compute'
       start = null;
     }
   }
-  const internalBase = Number(parsePrefix(INTERNAL_SWITCH_CIDR).network) + INTERNAL_HOST_OFFSET;
+  const internalBase = INTERNAL_FIRST_HOST;
   const vms: VmInfo[] = [];
   for (let i = 0; i <= device.nodeCount; i++) {
     vms.push({
@@ -153,8 +157,14 @@ export interface LookupAnswer {
 }
 
 function strip(e: TableEntry): EffectiveRoute {
-  const { prefix: _p, metric: _m, ...route } = e;
-  return route;
+  return {
+    destinationPrefix: e.destinationPrefix,
+    nextHop: e.nextHop,
+    nic: e.nic,
+    routeMetric: e.routeMetric,
+    origin: e.origin,
+    interfaceAlias: e.interfaceAlias,
+  };
 }
 
 /**

@@ -6,7 +6,7 @@
  * Ties on the same prefix go to the lowest metric, then to the entry added first.
  */
 import { type IpAddress, parseIpAddress } from './address';
-import { type IpPrefix, prefixContains, prefixLast } from './prefix';
+import { type IpPrefix, prefixLast } from './prefix';
 
 export interface RouteTableEntry {
   prefix: IpPrefix;
@@ -19,6 +19,8 @@ interface PrefixGroup<T> {
   length: number;
   /** Entries with this exact prefix, best (lowest metric, then first added) first. */
   entries: T[];
+  /** The innermost other prefix that contains this one (index in the table's groups), or -1. */
+  parent: number;
 }
 
 /** Why a matching entry lost (or won) against the chosen one. */
@@ -55,7 +57,13 @@ export class RouteTable<T extends RouteTableEntry> {
       const key = `${p.family}/${p.length}/${p.network}`;
       let group = byKey.get(key);
       if (!group) {
-        group = { first: p.network, last: prefixLast(p), length: p.length, entries: [] };
+        group = {
+          first: p.network,
+          last: prefixLast(p),
+          length: p.length,
+          entries: [],
+          parent: -1,
+        };
         byKey.set(key, group);
         (p.family === 4 ? v4 : v6).push(group);
       }
@@ -107,17 +115,33 @@ export class RouteTable<T extends RouteTableEntry> {
   }
 
   lookupIPv6(address: bigint): T | null {
+    const owner = this.ownerIPv6(address);
+    return owner < 0 ? null : ((this.groups[owner] as PrefixGroup<T>).entries[0] as T);
+  }
+
+  private ownerIPv4(address: number): number {
+    const starts = this.v4Starts;
+    let lo = this.v4Block[address >>> 16] as number;
+    let hi = this.v4Block[(address >>> 16) + 1] as number;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((starts[mid] as number) <= address) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.v4Owner[lo] as number;
+  }
+
+  private ownerIPv6(address: bigint): number {
     const starts = this.v6Starts;
     let lo = 0;
     let hi = starts.length - 1;
-    if (hi < 0 || address < (starts[0] as bigint)) return null;
+    if (hi < 0 || address < (starts[0] as bigint)) return -1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
       if ((starts[mid] as bigint) <= address) lo = mid;
       else hi = mid - 1;
     }
-    const owner = this.v6Owner[lo] as number;
-    return owner < 0 ? null : ((this.groups[owner] as PrefixGroup<T>).entries[0] as T);
+    return this.v6Owner[lo] as number;
   }
 
   lookup(address: IpAddress): T | null {
@@ -132,21 +156,28 @@ export class RouteTable<T extends RouteTableEntry> {
   }
 
   /**
-   * Every entry matching the address, the chosen one first, each with why it lost: for explaining
-   * a lookup, not for the hot path (it walks all prefixes of the family).
+   * Every entry matching the address, the chosen one first, each with why it lost. The prefixes
+   * containing an address are its innermost prefix and that prefix's ancestors, so this walks the
+   * parent chain (at most one step per prefix length), not the table.
    */
   matches(address: IpAddress): RouteMatch<T>[] {
-    const found = this.groups
-      .filter((g) => g.entries[0] && prefixContains((g.entries[0] as T).prefix, address))
-      .sort((a, b) => b.length - a.length);
     const out: RouteMatch<T>[] = [];
-    found.forEach((group, gi) => {
-      group.entries.forEach((entry, ei) => {
-        const outcome: MatchOutcome =
-          gi === 0 && ei === 0 ? 'chosen' : gi === 0 ? 'higherMetric' : 'shorterPrefix';
+    let g =
+      address.family === 4 ? this.ownerIPv4(Number(address.value)) : this.ownerIPv6(address.value);
+    let innermost = true;
+    while (g >= 0) {
+      const group = this.groups[g] as PrefixGroup<T>;
+      group.entries.forEach((entry, i) => {
+        const outcome: MatchOutcome = !innermost
+          ? 'shorterPrefix'
+          : i === 0
+            ? 'chosen'
+            : 'higherMetric';
         out.push({ entry, outcome });
       });
-    });
+      innermost = false;
+      g = group.parent;
+    }
     return out;
   }
 }
@@ -190,6 +221,8 @@ function buildIntervals<T>(
   for (const i of order) {
     const g = groups[i] as PrefixGroup<T>;
     popUntil(g.first);
+    // Prefixes nest or are disjoint: what is left on the stack contains this one.
+    g.parent = stack.length > 0 ? (stack[stack.length - 1] as number) + offset : -1;
     stack.push(i);
     emit(g.first, i + offset);
   }

@@ -14,7 +14,7 @@
  *   `MAX_QUEUED_CHECKS` is refused at once.
  */
 import { randomBytes } from 'node:crypto';
-import { INITIAL_PASSWORD, type Issue, validatePassword } from '@edgenet/network-config';
+import { INITIAL_PASSWORD, type Issue, issue, validatePassword } from '@edgenet/network-config';
 import type { Session } from '@edgenet/network-config/contract';
 import { HttpProblem, ruleViolation } from '../http/problems';
 import type { AccountRecord, Store } from '../store/store';
@@ -263,19 +263,7 @@ export class AuthService {
   ): Promise<SignedIn> {
     const issues: Issue[] = validatePassword(newPassword, currentPassword);
     if (!(await this.checkPassword(currentPassword))) {
-      throw ruleViolation([
-        {
-          path: 'currentPassword',
-          code: 'field.invalid',
-          severity: 'error',
-          params: {},
-          message: {
-            en: 'The current password is not correct.',
-            ja: '現在のパスワードが正しくありません。',
-          },
-        },
-        ...issues.map((i) => ({ ...i })),
-      ]);
+      throw ruleViolation([issue('currentPassword', 'password.incorrect'), ...issues]);
     }
     if (issues.some((i) => i.severity === 'error')) throw ruleViolation(issues);
     const passwordHash = await this.exclusive(() =>

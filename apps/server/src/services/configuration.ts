@@ -7,6 +7,7 @@
  * so two requests can never interleave inside one change (see store.ts).
  */
 import {
+  buildEffectiveTable,
   type ComputeSettings,
   checkComputeChange,
   checkPortChange,
@@ -48,7 +49,6 @@ import {
 } from '../http/problems';
 import type { JobRunner, JobView } from '../jobs/job-runner';
 import type { Store } from '../store/store';
-import { fastLookupTable } from './lookup-adapter';
 
 /** What an If-Match header said: a revision, `*` (any), something that never matches, or none. */
 export type Precondition =
@@ -83,7 +83,8 @@ function rangeText(range: { start: string; end: string } | null): string {
 }
 
 export class ConfigurationService {
-  private tableCache: { revision: number; table: ReturnType<typeof fastLookupTable> } | null = null;
+  private tableCache: { revision: number; table: ReturnType<typeof buildEffectiveTable> } | null =
+    null;
 
   constructor(
     private readonly store: Store,
@@ -363,7 +364,7 @@ export class ConfigurationService {
   private table() {
     const revision = this.store.revision;
     if (this.tableCache?.revision !== revision) {
-      this.tableCache = { revision, table: fastLookupTable(this.device) };
+      this.tableCache = { revision, table: buildEffectiveTable(this.device) };
     }
     return this.tableCache.table;
   }

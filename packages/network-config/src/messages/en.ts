@@ -112,4 +112,5 @@ export const messagesEn: MessageTable = {
   'password.classes': (p) =>
     `The password must use at least ${p.required} of: upper-case letters, lower-case letters, digits, special characters (it uses ${p.used}).`,
   'password.unchanged': () => 'The new password must differ from the current one.',
+  'password.incorrect': () => 'The current password is not correct.',
 };

@@ -124,4 +124,5 @@ export const messagesJa: MessageTable = {
   'password.classes': (p) =>
     `パスワードには、英大文字、英小文字、数字、特殊文字のうち ${p.required} 種類以上を使用してください (現在 ${p.used} 種類)。`,
   'password.unchanged': () => '新しいパスワードは現在のパスワードと異なるものにしてください。',
+  'password.incorrect': () => '現在のパスワードが正しくありません。',
 };
