@@ -1,0 +1,173 @@
+/**
+ * The device's documented cmdlet lines, exactly as SPEC §1.3 prints them, run by the real
+ * `edgenet-ps` against the real server (a child process with its own SQLite data directory):
+ * CLI → server → the API the Routes page reads, and back through Get-HcsNetRoute.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type RunningServer, startServer } from '@edgenet/server/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../bin/edgenet-ps.js', import.meta.url));
+
+let server: RunningServer;
+let sessionDir: string;
+let cookie = '';
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs one line with `-c`, so the quotes reach the parser as written. */
+function edgenetPs(line: string, extra: string[] = []): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...extra, '-c', line], {
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        EDGENET_URL: server.url,
+        EDGENET_PASSWORD: server.password,
+        EDGENET_SESSION_FILE: join(sessionDir, 'session.json'),
+        LANG: 'en_US.UTF-8',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+async function api(method: string, path: string, body?: unknown, ifMatch?: number) {
+  const headers: Record<string, string> = { cookie, origin: server.url };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (ifMatch !== undefined) headers['if-match'] = `"${ifMatch}"`;
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+async function customRoutes(): Promise<{ destinationPrefix: string; routeMetric: number }[]> {
+  const res = await api('GET', '/api/routes?interfaceAlias=Port3');
+  return res.body.routes;
+}
+
+beforeAll(async () => {
+  server = await startServer({ applyMs: 0 });
+  sessionDir = await mkdtemp(join(tmpdir(), 'edgenet-cli-test-'));
+  const signIn = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ password: server.password }),
+  });
+  cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  // The source article's network: Port3 static on 192.168.20.0/24, compute enabled on it.
+  const ports = await api('GET', '/api/ports');
+  const port = await api(
+    'PUT',
+    '/api/ports/Port3',
+    {
+      ipEnabled: true,
+      dhcp: false,
+      address: '192.168.20.10',
+      subnetMask: '255.255.255.0',
+      gateway: '192.168.20.1',
+      dns: [],
+      mtu: 1500,
+    },
+    ports.body.revision,
+  );
+  expect(port.status).toBe(200);
+  const compute = await api('GET', '/api/compute');
+  const applied = await api(
+    'PUT',
+    '/api/compute',
+    {
+      computePort: 'Port3',
+      nodeIpRange: { start: '192.168.20.50', end: '192.168.20.51' },
+      serviceIpRange: { start: '192.168.20.60', end: '192.168.20.65' },
+      podCidr: '172.27.0.0/16',
+      serviceCidr: '172.28.0.0/16',
+    },
+    compute.body.revision,
+  );
+  expect(applied.status).toBe(202);
+  for (let i = 0; i < 100; i++) {
+    if ((await api('GET', '/api/compute')).body.state === 'Configured') break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+  if (sessionDir) await rm(sessionDir, { recursive: true, force: true });
+});
+
+describe('SPEC §1.3 cmdlet lines against the real server', () => {
+  it('adds the documented route, with the connected-subnet warning, and the API shows it', async () => {
+    const run = await edgenetPs(
+      'Add-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "192.168.20.0/24" -NextHop "192.168.20.1" -RouteMetric 100',
+    );
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/WARNING: .*192\.168\.20\.0\/24 is inside Port3's own subnet/);
+    expect(await customRoutes()).toEqual([
+      expect.objectContaining({
+        destinationPrefix: '192.168.20.0/24',
+        nextHop: '192.168.20.1',
+        routeMetric: 100,
+        status: expect.objectContaining({ active: true }),
+      }),
+    ]);
+  }, 60_000);
+
+  it('adds the second subnet route and reads both back with Get-HcsNetRoute', async () => {
+    const add = await edgenetPs(
+      'Add-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "192.168.21.0/24" -NextHop "192.168.20.1" -RouteMetric 100',
+    );
+    expect(add.status).toBe(0);
+    const get = await edgenetPs('Get-HcsNetRoute -InterfaceAlias Port3');
+    expect(get.status).toBe(0);
+    expect(get.stdout).toContain('192.168.20.0/24');
+    expect(get.stdout).toContain('192.168.21.0/24');
+    const json = await edgenetPs('Get-HcsNetRoute -InterfaceAlias Port3', ['--json']);
+    expect(JSON.parse(json.stdout)).toEqual(
+      (await customRoutes()).map((r) =>
+        expect.objectContaining({ DestinationPrefix: r.destinationPrefix }),
+      ),
+    );
+  }, 60_000);
+
+  it('refuses adding the same route again with an error record and a non-zero exit', async () => {
+    const again = await edgenetPs(
+      'Add-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "192.168.21.0/24" -NextHop "192.168.20.1" -RouteMetric 100',
+    );
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/^Add-HcsNetRoute : .*already exists/m);
+    expect(await customRoutes()).toHaveLength(2);
+  }, 60_000);
+
+  it('removes the documented route; the API and Get-HcsNetRoute no longer show it', async () => {
+    const run = await edgenetPs(
+      'Remove-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "192.168.21.0/24"',
+    );
+    expect(run.status).toBe(0);
+    expect((await customRoutes()).map((r) => r.destinationPrefix)).toEqual(['192.168.20.0/24']);
+    const get = await edgenetPs('Get-HcsNetRoute -InterfaceAlias Port3');
+    expect(get.stdout).not.toContain('192.168.21.0/24');
+  }, 60_000);
+});

@@ -1,0 +1,112 @@
+/**
+ * Starts the real edgenet server — the same entry point `npm start` runs — in a child process, with a fresh data
+ * directory on a free loopback port, and stops it afterwards.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+const SERVER_ENTRY = join(REPO, 'apps/server/src/server.ts');
+
+export interface ServerOptions {
+  /** Set a password at first start (no forced change); null keeps the factory `Password1`. */
+  initialPassword?: string | null;
+  /** Simulated compute apply duration. */
+  applyMs?: number;
+  kiosk?: boolean;
+  nodeCount?: 1 | 2;
+  sessionIdleSeconds?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  dataDir: string;
+  password: string;
+  stop(): Promise<void>;
+}
+
+export const TEST_PASSWORD = 'Edge-net2026';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`edgenet server exited (${child.exitCode}):\n${log()}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`edgenet server did not answer /api/health within 30 s:\n${log()}`);
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'edgenet-test-'));
+  const port = await freePort();
+  const initialPassword =
+    options.initialPassword === undefined ? TEST_PASSWORD : options.initialPassword;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    EDGENET_DATA_DIR: dataDir,
+    EDGENET_WEB_DIR: join(REPO, 'apps/web/dist'),
+    EDGENET_APPLY_MS: String(options.applyMs ?? 1500),
+    EDGENET_NODE_COUNT: String(options.nodeCount ?? 1),
+    EDGENET_KIOSK: options.kiosk ? 'true' : 'false',
+    EDGENET_SIGNIN_DELAY_MS: '0',
+    LOG_LEVEL: 'warn',
+  };
+  if (initialPassword) env.EDGENET_INITIAL_PASSWORD = initialPassword;
+  else delete env.EDGENET_INITIAL_PASSWORD;
+  if (options.sessionIdleSeconds)
+    env.EDGENET_SESSION_IDLE_SECONDS = String(options.sessionIdleSeconds);
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_ENTRY], {
+    cwd: REPO,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(url, child, () => output);
+  return {
+    url,
+    dataDir,
+    password: initialPassword ?? 'Password1',
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
