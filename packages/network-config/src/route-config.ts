@@ -153,8 +153,7 @@ export function validateRouteFields(
     );
     return issues;
   }
-  const subnet =
-    port && port.ipEnabled && !port.dhcp ? (context.subnets.get(port.name) ?? null) : null;
+  const subnet = port?.ipEnabled && !port.dhcp ? (context.subnets.get(port.name) ?? null) : null;
   const alias = port?.name ?? input.interfaceAlias;
   if (nextHop && !isOnLink(nextHop)) {
     if (nextHop.family === 6) {
