@@ -25,8 +25,7 @@ import {
   validateDevice,
 } from '@edgenet/network-config';
 import autocannon from 'autocannon';
-import { createInitialAccount } from '../src/auth/auth-service';
-import { Store } from '../src/store/store';
+import { scenarioDevice, seedDevice } from '../testing/start-server';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -137,45 +136,6 @@ async function measureInterleaved(targets: Target[]): Promise<Measured[]> {
   });
 }
 
-/** A configured device with `count` routes on the compute port, stored as one revision. */
-async function seed(dataDir: string, count: number): Promise<void> {
-  const base = createDefaultDevice();
-  const device: DeviceConfig = {
-    ...base,
-    ports: base.ports.map((p) =>
-      p.name === 'Port3'
-        ? {
-            ...p,
-            dhcp: false,
-            address: '192.168.20.10',
-            subnetMask: '255.255.255.0',
-            gateway: '192.168.20.1',
-            link: { connected: true, speedGbps: 25 },
-          }
-        : p,
-    ),
-    compute: {
-      ...base.compute,
-      computePort: 'Port3',
-      nodeIpRange: { start: '192.168.20.50', end: '192.168.20.51' },
-      serviceIpRange: { start: '192.168.20.60', end: '192.168.20.65' },
-      state: 'Configured',
-    },
-    routes: Array.from({ length: count }, (_, i) => ({
-      interfaceAlias: 'Port3',
-      destinationPrefix: `10.${(i >> 8) & 255}.${i & 255}.0/24`,
-      nextHop: '192.168.20.1',
-      routeMetric: 100 + (i % 50),
-    })),
-  };
-  const issues = validateDevice(device);
-  if (hasErrors(issues))
-    throw new Error(`the seeded device is invalid: ${JSON.stringify(issues.slice(0, 3))}`);
-  const store = Store.open(dataDir);
-  store.initialize({ document: device, account: await createInitialAccount(PASSWORD, 2 ** 17) });
-  store.close();
-}
-
 async function signIn(url: string): Promise<string> {
   const res = await fetch(`${url}/api/session`, {
     method: 'POST',
@@ -196,7 +156,7 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 300));
     const helloIdleRss = rssMb(hello.child.pid);
 
-    await seed(dataDir, ROUTES);
+    await seedDevice(dataDir, scenarioDevice(ROUTES), PASSWORD);
     edgenet = await start(join(serverDir, 'src/server.ts'), '/api/health', {
       EDGENET_DATA_DIR: dataDir,
       EDGENET_WEB_DIR: join(dataDir, 'no-web'),

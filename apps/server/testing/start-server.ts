@@ -8,11 +8,21 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  createDefaultDevice,
+  type DeviceConfig,
+  hasErrors,
+  validateDevice,
+} from '@edgenet/network-config';
+import { createInitialAccount } from '../src/auth/auth-service';
+import { Store } from '../src/store/store';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const SERVER_ENTRY = join(REPO, 'apps/server/src/server.ts');
 
 export interface ServerOptions {
+  /** A data directory prepared with `seedDevice` (removed on stop); default: a fresh one. */
+  dataDir?: string;
   /** Set a password at first start (no forced change); null keeps the factory `Password1`. */
   initialPassword?: string | null;
   /** Simulated compute apply duration. */
@@ -61,7 +71,7 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'edgenet-test-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'edgenet-test-')));
   const port = await freePort();
   const initialPassword =
     options.initialPassword === undefined ? TEST_PASSWORD : options.initialPassword;
@@ -109,4 +119,56 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The source article's device — Port3 static on 192.168.20.0/24, compute Configured on it — with
+ * `routeCount` distinct custom routes on Port3 (benchmarks need thousands without adding them one
+ * revision at a time).
+ */
+export function scenarioDevice(routeCount: number): DeviceConfig {
+  const base = createDefaultDevice();
+  return {
+    ...base,
+    ports: base.ports.map((p) =>
+      p.name === 'Port3'
+        ? {
+            ...p,
+            dhcp: false,
+            address: '192.168.20.10',
+            subnetMask: '255.255.255.0',
+            gateway: '192.168.20.1',
+            link: { connected: true, speedGbps: 25 },
+          }
+        : p,
+    ),
+    compute: {
+      ...base.compute,
+      computePort: 'Port3',
+      nodeIpRange: { start: '192.168.20.50', end: '192.168.20.51' },
+      serviceIpRange: { start: '192.168.20.60', end: '192.168.20.65' },
+      state: 'Configured',
+    },
+    routes: Array.from({ length: routeCount }, (_, i) => ({
+      interfaceAlias: 'Port3',
+      destinationPrefix: `10.${(i >> 8) & 255}.${i & 255}.0/24`,
+      nextHop: '192.168.20.1',
+      routeMetric: 100 + (i % 50),
+    })),
+  };
+}
+
+/** Stores `device` as the first revision of a new data directory, with `password` set. */
+export async function seedDevice(
+  dataDir: string,
+  device: DeviceConfig,
+  password: string,
+): Promise<void> {
+  const issues = validateDevice(device);
+  if (hasErrors(issues)) {
+    throw new Error(`the seeded device is invalid: ${JSON.stringify(issues.slice(0, 3))}`);
+  }
+  const store = Store.open(dataDir);
+  store.initialize({ document: device, account: await createInitialAccount(password, 2 ** 17) });
+  store.close();
 }
