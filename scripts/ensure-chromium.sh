@@ -1,20 +1,26 @@
 #!/usr/bin/env bash
-# Makes sure a Chromium for the end-to-end tests is installed: Debian's package, since Playwright's
+# Makes sure a Chromium for the browser tests is installed: Debian's package, since Playwright's
 # browser download cannot be reached from these machines. Installs it when run as root with apt;
 # otherwise says exactly what to do. CHROMIUM_PATH overrides the browser's location.
+# Extra Debian packages named as arguments (e.g. `ffmpeg` for the demo's video) are installed
+# the same way when their command is missing.
 set -euo pipefail
 browser="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ -x "$browser" ]; then exit 0; fi
-packages="chromium fonts-liberation fonts-noto-cjk"
+missing=()
+[ -x "$browser" ] || missing+=(chromium fonts-liberation fonts-noto-cjk)
+for extra in "$@"; do
+  command -v "$extra" >/dev/null 2>&1 || missing+=("$extra")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "Installing Debian's Chromium for the end-to-end tests ($packages)…" >&2
+  echo "Installing Debian packages for the browser tests: ${missing[*]}…" >&2
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $packages >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   exit 0
 fi
 cat >&2 <<MSG
-The end-to-end tests need Chromium at $browser, and it is missing.
-Install it (Debian/Ubuntu):   sudo apt-get install -y --no-install-recommends $packages
-or point CHROMIUM_PATH at an installed Chromium or Chrome binary, then run the tests again.
+The browser tests need these Debian packages, and they are missing: ${missing[*]}
+Install them (Debian/Ubuntu):   sudo apt-get install -y --no-install-recommends ${missing[*]}
+or point CHROMIUM_PATH at an installed Chromium or Chrome binary, then run the command again.
 MSG
 exit 1
