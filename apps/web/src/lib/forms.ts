@@ -8,9 +8,12 @@
 import type { Issue } from '@edgenet/network-config';
 import { hasErrors } from '@edgenet/network-config';
 import type { ApiIssue } from '@edgenet/network-config/contract';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import { isApiError } from './api';
+import { problemText } from '../components/StateViews';
+import { isApiError, isStale } from './api';
 import type { UiIssue } from './i18n';
+import { invalidateConfiguration } from './queries';
 
 export function issuesAt(issues: readonly UiIssue[], path: string): UiIssue[] {
   return issues.filter((i) => i.path === path);
@@ -98,4 +101,44 @@ export function useSettled<T>(value: T, ms: number): T {
  */
 export function withoutRoutes<D extends { routes: readonly unknown[] }>(device: D): D {
   return device.routes.length === 0 ? device : { ...device, routes: [] };
+}
+
+/**
+ * What every form that writes the configuration does when the server answers: a 412 shows the
+ * conflict notice and keeps what was typed; issues go to their fields (`server`); anything else
+ * becomes a message. `reload` refetches the configuration and moves the form onto the new revision
+ * (`rebase`) without touching what was typed.
+ */
+export function useWriteOutcome(options: {
+  server: { takeFrom: (error: unknown) => void };
+  locale: 'en' | 'ja';
+  refetch: () => Promise<{ revision: number }>;
+  rebase: (revision: number) => void;
+}) {
+  const client = useQueryClient();
+  const [conflict, setConflict] = useState(false);
+  const [rebased, setRebased] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const onError = (error: unknown) => {
+    if (isStale(error)) {
+      setConflict(true);
+      return;
+    }
+    options.server.takeFrom(error);
+    if (!isApiError(error) || error.issues.length === 0) {
+      setFailure(problemText(error, options.locale));
+    }
+  };
+  const reload = useMutation({
+    mutationFn: async () => {
+      await invalidateConfiguration(client);
+      return options.refetch();
+    },
+    onSuccess: (fresh) => {
+      options.rebase(fresh.revision);
+      setConflict(false);
+      setRebased(true);
+    },
+  });
+  return { conflict, rebased, setRebased, failure, setFailure, onError, reload };
 }

@@ -22,10 +22,8 @@ import { type Column, DataTable } from '../../components/DataTable';
 import { FieldIssues } from '../../components/FieldIssues';
 import { Icon } from '../../components/Icon';
 import { Section } from '../../components/PageHeader';
-import { problemText } from '../../components/StateViews';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
-import { isApiError, isStale } from '../../lib/api';
 import {
   blocks,
   issuesAt,
@@ -34,6 +32,7 @@ import {
   useDraft,
   useServerIssues,
   useSettled,
+  useWriteOutcome,
   withoutRoutes,
 } from '../../lib/forms';
 import { type UiIssue, useI18n } from '../../lib/i18n';
@@ -125,9 +124,12 @@ export function ComputeFormView({
   const draft = useDraft<ComputeForm>(initial, compute.revision);
   const form = draft.values ?? initial;
   const server = useServerIssues();
-  const [conflict, setConflict] = useState(false);
-  const [rebased, setRebased] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { conflict, rebased, setRebased, failure, setFailure, onError, reload } = useWriteOutcome({
+    server,
+    locale,
+    refetch: () => client.fetchQuery(computeQueries.detail()),
+    rebase: (revision) => draft.rebase(revision),
+  });
   const [confirmPort, setConfirmPort] = useState<string | null | undefined>(undefined);
   const ids = useId();
 
@@ -167,26 +169,7 @@ export function ComputeFormView({
       }
       await invalidateConfiguration(client);
     },
-    onError: (error) => {
-      if (isStale(error)) {
-        setConflict(true);
-        return;
-      }
-      server.takeFrom(error);
-      if (!isApiError(error) || error.issues.length === 0) setFailure(problemText(error, locale));
-    },
-  });
-
-  const reload = useMutation({
-    mutationFn: async () => {
-      await invalidateConfiguration(client);
-      return client.fetchQuery(computeQueries.detail());
-    },
-    onSuccess: (fresh) => {
-      draft.rebase(fresh.revision);
-      setConflict(false);
-      setRebased(true);
-    },
+    onError,
   });
 
   const choosePort = (port: string | null) => {

@@ -1,14 +1,12 @@
 import { checkPortChange, MTU_MAX, MTU_MIN, type PortSettings } from '@edgenet/network-config';
 import type { Port } from '@edgenet/network-config/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { Blade } from '../../components/Blade';
 import { ConflictNotice, RebasedNotice } from '../../components/ConflictNotice';
 import { FieldIssues } from '../../components/FieldIssues';
-import { problemText } from '../../components/StateViews';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
-import { isApiError, isStale } from '../../lib/api';
 import {
   blocks,
   issuesAt,
@@ -17,6 +15,7 @@ import {
   useDraft,
   useServerIssues,
   useSettled,
+  useWriteOutcome,
   withoutRoutes,
 } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
@@ -96,9 +95,12 @@ export function PortBlade({
   const draft = useDraft<PortForm>(initial, revision);
   const form = draft.values ?? initial;
   const server = useServerIssues();
-  const [conflict, setConflict] = useState(false);
-  const [rebased, setRebased] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { conflict, rebased, failure, setFailure, onError, reload } = useWriteOutcome({
+    server,
+    locale,
+    refetch: () => client.fetchQuery(sharedQueries.config()),
+    rebase: (revision) => draft.rebase(revision),
+  });
   const modeName = useId();
 
   const settings = useMemo(
@@ -133,26 +135,7 @@ export function PortBlade({
       await invalidateConfiguration(client);
       onClose();
     },
-    onError: (error) => {
-      if (isStale(error)) {
-        setConflict(true);
-        return;
-      }
-      server.takeFrom(error);
-      if (!isApiError(error) || error.issues.length === 0) setFailure(problemText(error, locale));
-    },
-  });
-
-  const reload = useMutation({
-    mutationFn: async () => {
-      await invalidateConfiguration(client);
-      return client.fetchQuery(sharedQueries.config());
-    },
-    onSuccess: (fresh) => {
-      draft.rebase(fresh.revision);
-      setConflict(false);
-      setRebased(true);
-    },
+    onError,
   });
 
   const speed = port.speedGbps.length ? `${port.speedGbps.join('/')} GbE` : '';

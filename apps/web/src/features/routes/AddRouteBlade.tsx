@@ -12,11 +12,16 @@ import { Blade } from '../../components/Blade';
 import { ConflictNotice, RebasedNotice } from '../../components/ConflictNotice';
 import { FieldIssues } from '../../components/FieldIssues';
 import { Icon } from '../../components/Icon';
-import { problemText } from '../../components/StateViews';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
-import { isApiError, isStale } from '../../lib/api';
-import { blocks, issuesAt, mergeIssues, unplacedIssues, useServerIssues } from '../../lib/forms';
+import {
+  blocks,
+  issuesAt,
+  mergeIssues,
+  unplacedIssues,
+  useServerIssues,
+  useWriteOutcome,
+} from '../../lib/forms';
 import { type UiIssue, useI18n } from '../../lib/i18n';
 import { type ConfigDoc, invalidateConfiguration, sharedQueries } from '../../lib/queries';
 import { addRoute } from './queries';
@@ -84,10 +89,13 @@ export function AddRouteBlade({
   const [baseRevision, setBaseRevision] = useState(revision);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [submitted, setSubmitted] = useState(false);
-  const [conflict, setConflict] = useState(false);
-  const [rebased, setRebased] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const server = useServerIssues();
+  const { conflict, rebased, failure, setFailure, onError, reload } = useWriteOutcome({
+    server,
+    locale,
+    refetch: () => client.fetchQuery(sharedQueries.config()),
+    rebase: setBaseRevision,
+  });
   const ids = useId();
 
   const input = useMemo(() => inputOf(form), [form]);
@@ -131,26 +139,7 @@ export function AddRouteBlade({
       await invalidateConfiguration(client);
       onClose();
     },
-    onError: (error) => {
-      if (isStale(error)) {
-        setConflict(true);
-        return;
-      }
-      server.takeFrom(error);
-      if (!isApiError(error) || error.issues.length === 0) setFailure(problemText(error, locale));
-    },
-  });
-
-  const reload = useMutation({
-    mutationFn: async () => {
-      await invalidateConfiguration(client);
-      return client.fetchQuery(sharedQueries.config());
-    },
-    onSuccess: (fresh) => {
-      setBaseRevision(fresh.revision);
-      setConflict(false);
-      setRebased(true);
-    },
+    onError,
   });
 
   const blocked = blocks(all);
