@@ -3,7 +3,7 @@ import { Icon } from '../../components/Icon';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
-import { Countdown, PasswordInput } from './shared';
+import { PasswordInput, SignInFeedback } from './shared';
 
 /**
  * Shown over the app after the idle time: the page behind stays as it was (inert), with whatever
@@ -54,19 +54,12 @@ export function LockScreen() {
             invalid={error === 'wrongPassword'}
             autoFocus
           />
-          <div id={errorId} aria-live="assertive" className="field-issues">
-            {error ? (
-              <p className="field-issue field-issue--error">
-                <Icon name="error" size={16} />
-                <span>
-                  {t(error === 'wrongPassword' ? 'signIn.wrongPassword' : 'signIn.failed')}
-                </span>
-              </p>
-            ) : null}
-            {retryAt !== null ? (
-              <Countdown until={retryAt} onDone={() => setRetryAt(null)} />
-            ) : null}
-          </div>
+          <SignInFeedback
+            id={errorId}
+            error={error}
+            retryAt={retryAt}
+            onRetryAllowed={() => setRetryAt(null)}
+          />
           <div className="actions">
             <button
               type="submit"

@@ -3,7 +3,7 @@ import { Icon } from '../../components/Icon';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
-import { Countdown, PasswordInput } from './shared';
+import { PasswordInput, SignInFeedback } from './shared';
 
 /** The device's sign-in page: one password, like the local web UI. */
 export function SignInPage() {
@@ -62,19 +62,12 @@ export function SignInPage() {
             invalid={error === 'wrongPassword'}
             autoFocus
           />
-          <div id={errorId} aria-live="assertive" className="field-issues">
-            {error ? (
-              <p className="field-issue field-issue--error">
-                <Icon name="error" size={16} />
-                <span>
-                  {t(error === 'wrongPassword' ? 'signIn.wrongPassword' : 'signIn.failed')}
-                </span>
-              </p>
-            ) : null}
-            {retryAt !== null ? (
-              <Countdown until={retryAt} onDone={() => setRetryAt(null)} />
-            ) : null}
-          </div>
+          <SignInFeedback
+            id={errorId}
+            error={error}
+            retryAt={retryAt}
+            onRetryAllowed={() => setRetryAt(null)}
+          />
           <button
             type="submit"
             className="button button--primary button--wide"

@@ -79,3 +79,32 @@ export function Countdown({ until, onDone }: { until: number; onDone: () => void
     </p>
   );
 }
+
+/**
+ * What a password prompt says after a failed attempt (sign-in and the lock screen alike): the
+ * reason, and while locked out the time left before the next try. Announced as it changes.
+ */
+export function SignInFeedback({
+  id,
+  error,
+  retryAt,
+  onRetryAllowed,
+}: {
+  id: string;
+  error: 'wrongPassword' | 'failed' | null;
+  retryAt: number | null;
+  onRetryAllowed: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div id={id} aria-live="assertive" className="field-issues">
+      {error ? (
+        <p className="field-issue field-issue--error">
+          <Icon name="error" size={16} />
+          <span>{t(error === 'wrongPassword' ? 'signIn.wrongPassword' : 'signIn.failed')}</span>
+        </p>
+      ) : null}
+      {retryAt !== null ? <Countdown until={retryAt} onDone={onRetryAllowed} /> : null}
+    </div>
+  );
+}
