@@ -42,6 +42,16 @@ const INTERNAL_FIRST_HOST =
   Number(parsePrefix(INTERNAL_SWITCH_CIDR).network) + INTERNAL_HOST_OFFSET;
 
 /** master, worker1, worker2…: the master takes the first node IP, workers the next (ours). */
+function vmName(index: number): string {
+  return index === 0 ? 'master' : `worker${index}`;
+}
+
+/** Whether the cluster has a VM of this name (without building the VMs' addresses). */
+function hasVm(device: Pick<DeviceConfig, 'nodeCount'>, vm: string): boolean {
+  for (let i = 0; i <= device.nodeCount; i++) if (vmName(i) === vm) return true;
+  return false;
+}
+
 export function kubernetesVms(device: Pick<DeviceConfig, 'nodeCount' | 'compute'>): VmInfo[] {
   let start: number | null = null;
   const range = device.compute.nodeIpRange;
@@ -56,7 +66,7 @@ export function kubernetesVms(device: Pick<DeviceConfig, 'nodeCount' | 'compute'
   const vms: VmInfo[] = [];
   for (let i = 0; i <= device.nodeCount; i++) {
     vms.push({
-      name: i === 0 ? 'master' : `worker${i}`,
+      name: vmName(i),
       role: i === 0 ? 'master' : 'worker',
       externalIp: start === null ? null : formatIPv4(start + i),
       internalIp: formatIPv4(internalBase + i),
@@ -74,13 +84,22 @@ export interface EffectiveRoute {
   interfaceAlias: string | null;
 }
 
-interface TableEntry extends EffectiveRoute {
+interface TableEntry {
+  /** The route as answers show it: one frozen object per table, shared by every answer. */
+  route: Readonly<EffectiveRoute>;
   prefix: IpPrefix;
   metric: number;
+  /** The next hop is on-link (0.0.0.0 or ::): the packet goes to the destination itself. */
+  onLink: boolean;
 }
 
 function entry(route: EffectiveRoute): TableEntry {
-  return { ...route, prefix: parsePrefix(route.destinationPrefix), metric: route.routeMetric };
+  return {
+    route: Object.freeze({ ...route }),
+    prefix: parsePrefix(route.destinationPrefix),
+    metric: route.routeMetric,
+    onLink: isOnLink(parseIpAddress(route.nextHop)),
+  };
 }
 
 /**
@@ -142,29 +161,19 @@ export function buildEffectiveTable(device: DeviceConfig): RouteTable<TableEntry
 }
 
 export interface LookupCandidate {
-  route: EffectiveRoute;
+  /** Shared with every answer of the same table: do not change it. */
+  route: Readonly<EffectiveRoute>;
   outcome: MatchOutcome;
 }
 
 export interface LookupAnswer {
   destination: string;
   vm: string;
-  route: EffectiveRoute | null;
+  route: Readonly<EffectiveRoute> | null;
   /** Where the packet is sent: the route's next hop, or the destination itself when on-link. */
   nextHop: string | null;
   nic: Nic | null;
   explanation: { candidates: LookupCandidate[]; summary: { en: string; ja: string } };
-}
-
-function strip(e: TableEntry): EffectiveRoute {
-  return {
-    destinationPrefix: e.destinationPrefix,
-    nextHop: e.nextHop,
-    nic: e.nic,
-    routeMetric: e.routeMetric,
-    origin: e.origin,
-    interfaceAlias: e.interfaceAlias,
-  };
 }
 
 /**
@@ -178,8 +187,7 @@ export function lookupRoute(
   table = buildEffectiveTable(device),
 ): LookupAnswer {
   const address = parseIpAddress(destination);
-  const vmInfo = kubernetesVms(device).find((v) => v.name === vm);
-  if (!vmInfo)
+  if (!hasVm(device, vm))
     throw new NetConfigError('route.vmUnknown', {
       vm,
       vms: kubernetesVms(device)
@@ -188,29 +196,25 @@ export function lookupRoute(
     });
   const matches = table.matches(address);
   const chosen = matches[0]?.entry ?? null;
-  const nextHop = chosen
-    ? isOnLink(parseIpAddress(chosen.nextHop))
-      ? destination
-      : chosen.nextHop
-    : null;
-  const candidates = matches.map((m) => ({ route: strip(m.entry), outcome: m.outcome }));
+  const nextHop = chosen ? (chosen.onLink ? destination : chosen.route.nextHop) : null;
+  const candidates = matches.map((m) => ({ route: m.entry.route, outcome: m.outcome }));
   const params = {
     destination,
     vm,
-    route: chosen ? chosen.destinationPrefix : '',
+    route: chosen ? chosen.route.destinationPrefix : '',
     nextHop: nextHop ?? '',
-    nic: chosen?.nic ?? '',
+    nic: chosen?.route.nic ?? '',
     others: Math.max(0, matches.length - 1),
   };
   return {
     destination,
     vm,
-    route: chosen ? strip(chosen) : null,
+    route: chosen ? chosen.route : null,
     nextHop,
-    nic: chosen?.nic ?? null,
+    nic: chosen?.route.nic ?? null,
     explanation: {
       candidates,
-      summary: { en: summaryEn(params, chosen), ja: summaryJa(params, chosen) },
+      summary: { en: summaryEn(params, chosen?.route), ja: summaryJa(params, chosen?.route) },
     },
   };
 }
@@ -219,7 +223,7 @@ type SummaryParams = Record<'destination' | 'vm' | 'route' | 'nextHop' | 'nic', 
   others: number;
 };
 
-function summaryEn(p: SummaryParams, chosen: TableEntry | null): string {
+function summaryEn(p: SummaryParams, chosen: EffectiveRoute | undefined): string {
   if (!chosen) return `No route on ${p.vm} matches ${p.destination}.`;
   const why =
     p.others > 0
@@ -228,7 +232,7 @@ function summaryEn(p: SummaryParams, chosen: TableEntry | null): string {
   return `${p.destination} goes from ${p.vm} via ${p.route} to ${p.nextHop} on the ${p.nic} NIC (${chosen.origin} route).${why}`;
 }
 
-function summaryJa(p: SummaryParams, chosen: TableEntry | null): string {
+function summaryJa(p: SummaryParams, chosen: EffectiveRoute | undefined): string {
   if (!chosen) return `${p.vm} には ${p.destination} に一致するルートがありません。`;
   const nic = p.nic === 'external' ? '外部仮想スイッチ側' : '内部仮想スイッチ側';
   const why =
