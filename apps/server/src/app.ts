@@ -2,7 +2,7 @@
  * The edgenet server as a Fastify app. `server.ts` starts it on a port; tests build it with a
  * temporary data directory and call it through `app.inject()`.
  *
- * Plugins in tiers: outer (security headers, rate limits, cookies, cross-site refusal, API docs)
+ * Plugins in tiers: outer (security headers, rate limits, cross-site refusal, API docs)
  * → services (store, device driver, jobs, auth) → API routes → web app and 404s.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';

@@ -208,7 +208,8 @@ describe('the session cookie', () => {
     const cookie = c.cookie;
     const res = await c.delete('/api/session');
     expect(res.status).toBe(204);
-    expect(String(res.headers['set-cookie'])).toMatch(/edgenet_session=;/);
+    expect(String(res.headers['set-cookie'])).toMatch(/^edgenet_session=; Max-Age=0; Path=\/;/);
+    expect(String(res.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict$/);
     const again = new Client(t.app);
     again.cookie = cookie;
     expect((await again.get('/api/device')).status).toBe(401);
@@ -342,8 +343,8 @@ describe('headers, limits, and errors', () => {
   });
   afterAll(() => t.close());
 
-  it('sets a strict CSP and the usual security headers', async () => {
-    for (const url of ['/api/device', '/', '/api/nope']) {
+  it('sets a strict CSP and the usual security headers on pages and files', async () => {
+    for (const url of ['/', '/routes', '/no-such-file.js']) {
       const res = await c.get(url);
       const csp = String(res.headers['content-security-policy']);
       expect(csp).toContain("default-src 'self'");
@@ -357,7 +358,31 @@ describe('headers, limits, and errors', () => {
       expect(res.headers['referrer-policy']).toBe('no-referrer');
       expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
     }
-    expect((await c.get('/api/device')).headers['cache-control']).toBe('no-store');
+  });
+
+  it('answers the API with a CSP that allows nothing, never framed, sniffed or cached', async () => {
+    const answers = [
+      await c.get('/api/device'),
+      await c.get('/api/nope'),
+      await c.post('/api/routes/lookup', { destination: '8.8.8.8' }),
+      await c.post('/api/routes/lookup', { destination: 'nope' }),
+      await new Client(t.app).get('/api/compute'),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 404, 200, 422, 401]);
+    for (const res of answers) {
+      expect(res.headers['content-security-policy']).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+    // The API's documentation page is a page: helmet's set, with its own CSP for Swagger UI.
+    const docs = await c.get('/api/docs/');
+    expect(docs.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(docs.headers['cache-control']).not.toBe('no-store');
   });
 
   it('refuses a body over the limit (413), a non-JSON body (415) and broken JSON (400)', async () => {

@@ -1,19 +1,27 @@
 /**
- * The outer tier: security headers (helmet, strict CSP), rate limits, cookies, and the refusal of
- * state-changing requests from other sites.
+ * The outer tier: security headers (helmet's strict set for pages, OWASP's REST set for API
+ * answers), per-client rate limits, and the refusal of state-changing requests from other
+ * sites. ADR 0007 explains why the headers, the limit and the cross-site check are one hook.
  *
  * CSP: the web app is a Vite build with no inline script or style elements, so everything is
  * `'self'`; `data:` is allowed for images and fonts (Vite inlines small assets as data URIs).
  * `upgrade-insecure-requests` and HSTS are off: the console is served over plain HTTP on a local
  * network (the device's own UI address), where upgrading would break every request.
  */
-import cookie from '@fastify/cookie';
+import { API } from '@edgenet/network-config';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppOptions } from '../config';
 import { HttpProblem } from '../http/problems';
+import { RateLimiter } from '../http/rate-limit';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A route's own limit bucket instead of the one every request shares (sign-in). */
+    rateLimit?: 'signIn';
+  }
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const ALLOWED_FETCH_SITES = new Set(['same-origin', 'none']);
@@ -33,6 +41,24 @@ export const CONTENT_SECURITY_POLICY = {
   styleSrc: ["'self'"],
   workerSrc: ["'self'"],
 };
+
+/**
+ * The headers of every API answer: JSON, never a page to render, so OWASP's REST set (a CSP that
+ * allows nothing, no framing, no sniffing, no caching). Pages, the web app's files and the API
+ * docs get helmet's whole set.
+ */
+export const API_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'cross-origin-resource-policy': 'same-origin',
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+});
+
+export function isApiAnswer(url: string): boolean {
+  return url.startsWith('/api/') && !url.startsWith(API.docs);
+}
 
 function crossSite(): HttpProblem {
   return new HttpProblem({
@@ -98,51 +124,42 @@ export async function helmetHeaders(): Promise<Record<string, string>> {
   );
 }
 
+/** One limiter per bucket; null when that limit is off (0). */
+function limiter(max: number): RateLimiter | null {
+  return max > 0 ? new RateLimiter(max) : null;
+}
+
+function rateLimited(seconds: number): HttpProblem {
+  return new HttpProblem({
+    status: 429,
+    code: 'request.rateLimited',
+    title: 'Too many requests',
+    message: {
+      en: `Too many requests. Try again in ${seconds} s.`,
+      ja: `リクエストが多すぎます。${seconds} 秒後にもう一度お試しください。`,
+    },
+    retryAfterSeconds: seconds,
+    headers: { 'retry-after': String(seconds) },
+  });
+}
+
 export default fp<{ options: AppOptions }>(
   async (app, { options }) => {
-    const headers = await helmetHeaders();
-    if (!headers['content-security-policy']) throw new Error('helmet produced no CSP header');
-    app.addHook('onRequest', (_request, reply, done) => {
-      reply.headers(headers);
-      done();
-    });
-    await app.register(cookie);
-    await app.register(rateLimit, {
-      global: options.rateLimitMax > 0,
-      max: Math.max(1, options.rateLimitMax),
-      timeWindow: '1 minute',
-      // Only a refusal says when to retry; successful answers carry no rate-limit headers.
-      addHeadersOnExceeding: {
-        'x-ratelimit-limit': false,
-        'x-ratelimit-remaining': false,
-        'x-ratelimit-reset': false,
-      },
-      errorResponseBuilder: (_request, context) => {
-        const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
-        return new HttpProblem({
-          status: 429,
-          code: 'request.rateLimited',
-          title: 'Too many requests',
-          message: {
-            en: `Too many requests. Try again in ${seconds} s.`,
-            ja: `リクエストが多すぎます。${seconds} 秒後にもう一度お試しください。`,
-          },
-          retryAfterSeconds: seconds,
-          headers: { 'retry-after': String(seconds) },
-        });
-      },
-    });
+    const documentHeaders = await helmetHeaders();
+    if (!documentHeaders['content-security-policy']) {
+      throw new Error('helmet produced no CSP header');
+    }
+    const everyone = limiter(options.rateLimitMax);
+    const signIn = limiter(options.signInRateLimitMax);
 
-    app.addHook('onRequest', (request, _reply, done) => {
+    // One hook for what every request goes through first: its security headers, the rate limit
+    // of its bucket, and the refusal of state-changing requests from another site.
+    app.addHook('onRequest', (request, reply, done) => {
+      reply.headers(isApiAnswer(request.url) ? API_HEADERS : documentHeaders);
+      const bucket = request.routeOptions.config.rateLimit === 'signIn' ? signIn : everyone;
+      const wait = bucket === null ? 0 : bucket.hit(request.ip);
+      if (wait > 0) return done(rateLimited(wait));
       done(!SAFE_METHODS.has(request.method) && isCrossSite(request) ? crossSite() : undefined);
-    });
-
-    // API answers describe a private configuration: never cache them anywhere.
-    app.addHook('onSend', (request, reply, payload, done) => {
-      if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {
-        reply.header('cache-control', 'no-store');
-      }
-      done(null, payload);
     });
   },
   { name: 'edgenet-security' },

@@ -6,7 +6,8 @@
  * - otherwise a session with the password changed, else 403 `password.changeRequired`.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { passwordChangeRequired, SESSION_COOKIE, type SessionRecord } from '../auth/auth-service';
+import { passwordChangeRequired, type SessionRecord } from '../auth/auth-service';
+import { sessionIdOf } from '../http/session-cookie';
 import compute from './compute';
 import consoleRoutes from './console';
 import device from './device';
@@ -33,7 +34,7 @@ const api: FastifyPluginAsyncTypebox = async (app) => {
     const level = request.routeOptions.config.auth ?? 'admin';
     if (level === 'public') return done();
     try {
-      request.session = app.auth.authenticate(request.cookies[SESSION_COOKIE]);
+      request.session = app.auth.authenticate(sessionIdOf(request));
     } catch (error) {
       return done(error as Error);
     }

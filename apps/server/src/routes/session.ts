@@ -6,19 +6,10 @@ import {
   SessionSchema,
 } from '@edgenet/network-config/contract';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { SESSION_COOKIE, type SessionRecord } from '../auth/auth-service';
+import type { SessionRecord } from '../auth/auth-service';
 import { HealthSchema, SettingsSchema } from '../http/schemas';
-
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: SessionRecord) {
-  reply.setCookie(SESSION_COOKIE, session.id, {
-    httpOnly: true,
-    sameSite: 'strict',
-    path: '/',
-    secure: request.protocol === 'https',
-  });
-}
+import { clearSessionCookie, sessionIdOf, setSessionCookie } from '../http/session-cookie';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const started = Date.now();
@@ -57,10 +48,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: {
         auth: 'public',
-        rateLimit:
-          app.appOptions.signInRateLimitMax > 0
-            ? { max: app.appOptions.signInRateLimitMax, timeWindow: '1 minute' }
-            : false,
+        rateLimit: 'signIn',
       },
       schema: {
         tags: ['session'],
@@ -72,8 +60,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { session, body } = await app.auth.signIn(request.body.password);
       // A new sign-in replaces the session this browser had (a failed one leaves it alone).
-      app.auth.signOut(request.cookies[SESSION_COOKIE]);
-      setSessionCookie(request, reply, session);
+      app.auth.signOut(sessionIdOf(request));
+      setSessionCookie(request, reply, session.id);
       request.log.info({ failedBefore: body.failedAttemptsSinceLastSignIn }, 'signed in');
       return body;
     },
@@ -103,8 +91,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      app.auth.signOut(request.cookies[SESSION_COOKIE]);
-      reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict' });
+      app.auth.signOut(sessionIdOf(request));
+      clearSessionCookie(reply);
       return reply.status(204).send(null);
     },
   );
@@ -126,7 +114,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         request.body.currentPassword,
         request.body.newPassword,
       );
-      setSessionCookie(request, reply, session);
+      setSessionCookie(request, reply, session.id);
       request.log.info('password changed; other sessions ended');
       return body;
     },
