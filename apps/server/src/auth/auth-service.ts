@@ -16,7 +16,7 @@
 import { randomBytes } from 'node:crypto';
 import { INITIAL_PASSWORD, type Issue, issue, validatePassword } from '@edgenet/network-config';
 import type { Session } from '@edgenet/network-config/contract';
-import { HttpProblem, ruleViolation } from '../http/problems';
+import { HttpProblem, ruleViolation, tooManyRequests } from '../http/problems';
 import type { AccountRecord, Store } from '../store/store';
 import { hashPassword, verifyPassword } from './password-hash';
 
@@ -57,17 +57,15 @@ export async function createInitialAccount(
 }
 
 function lockedOut(retryAfterSeconds: number): HttpProblem {
-  return new HttpProblem({
-    status: 429,
-    code: 'signIn.lockedOut',
-    title: 'Too many failed sign-ins',
-    message: {
+  return tooManyRequests(
+    'signIn.lockedOut',
+    'Too many failed sign-ins',
+    {
       en: `Sign-in is locked after too many failed attempts. Try again in ${retryAfterSeconds} s.`,
       ja: `サインインの失敗が多すぎるため、サインインがロックされています。${retryAfterSeconds} 秒後にもう一度お試しください。`,
     },
     retryAfterSeconds,
-    headers: { 'retry-after': String(retryAfterSeconds) },
-  });
+  );
 }
 
 function wrongPassword(): HttpProblem {
@@ -80,17 +78,15 @@ function wrongPassword(): HttpProblem {
 }
 
 function busy(): HttpProblem {
-  return new HttpProblem({
-    status: 429,
-    code: 'signIn.busy',
-    title: 'Too many sign-ins at once',
-    message: {
+  return tooManyRequests(
+    'signIn.busy',
+    'Too many sign-ins at once',
+    {
       en: 'Too many sign-in attempts are in progress. Try again in a moment.',
       ja: '処理中のサインインが多すぎます。しばらくしてからもう一度お試しください。',
     },
-    retryAfterSeconds: 1,
-    headers: { 'retry-after': '1' },
-  });
+    1,
+  );
 }
 
 export function signInRequired(expired: boolean): HttpProblem {

@@ -98,6 +98,23 @@ export function notFound(code: string, message: LocalizedText): HttpProblem {
   return new HttpProblem({ status: 404, code, title: 'Not found', message });
 }
 
+/** 429: the body says when to try again, and so does `Retry-After`. */
+export function tooManyRequests(
+  code: string,
+  title: string,
+  message: LocalizedText,
+  retryAfterSeconds: number,
+): HttpProblem {
+  return new HttpProblem({
+    status: 429,
+    code,
+    title,
+    message,
+    retryAfterSeconds,
+    headers: { 'retry-after': String(retryAfterSeconds) },
+  });
+}
+
 export function conflict(code: string, message: LocalizedText, issues?: Issue[]): HttpProblem {
   return new HttpProblem({ status: 409, code, title: 'Conflict', message, issues });
 }

@@ -13,7 +13,7 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppOptions } from '../config';
-import { HttpProblem } from '../http/problems';
+import { HttpProblem, tooManyRequests } from '../http/problems';
 import { RateLimiter } from '../http/rate-limit';
 
 declare module 'fastify' {
@@ -130,17 +130,15 @@ function limiter(max: number): RateLimiter | null {
 }
 
 function rateLimited(seconds: number): HttpProblem {
-  return new HttpProblem({
-    status: 429,
-    code: 'request.rateLimited',
-    title: 'Too many requests',
-    message: {
+  return tooManyRequests(
+    'request.rateLimited',
+    'Too many requests',
+    {
       en: `Too many requests. Try again in ${seconds} s.`,
       ja: `リクエストが多すぎます。${seconds} 秒後にもう一度お試しください。`,
     },
-    retryAfterSeconds: seconds,
-    headers: { 'retry-after': String(seconds) },
-  });
+    seconds,
+  );
 }
 
 export default fp<{ options: AppOptions }>(
