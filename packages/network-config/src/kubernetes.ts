@@ -41,7 +41,6 @@ export const SYSTEM_DEFAULT_ROUTE_METRIC = 65536;
 const INTERNAL_FIRST_HOST =
   Number(parsePrefix(INTERNAL_SWITCH_CIDR).network) + INTERNAL_HOST_OFFSET;
 
-/** master, worker1, worker2…: the master takes the first node IP, workers the next (ours). */
 function vmName(index: number): string {
   return index === 0 ? 'master' : `worker${index}`;
 }
@@ -52,6 +51,7 @@ function hasVm(device: Pick<DeviceConfig, 'nodeCount'>, vm: string): boolean {
   return false;
 }
 
+/** master, worker1, worker2…: the master takes the first node IP, workers the next (ours). */
 export function kubernetesVms(device: Pick<DeviceConfig, 'nodeCount' | 'compute'>): VmInfo[] {
   let start: number | null = null;
   const range = device.compute.nodeIpRange;

@@ -1,7 +1,7 @@
 /**
- * The session cookie, read and written with `cookie` (the parser @fastify/cookie wraps): the
- * server has one cookie, so a plugin hook that parses every cookie of every request and an
- * onSend hook on every answer bought nothing (ADR 0007).
+ * The session cookie, read and written with `cookie` (the parser @fastify/cookie wraps). The
+ * server has one cookie: it is read where the session is checked, with no hook on every request
+ * and every answer (ADR 0007).
  */
 import { parse, serialize } from 'cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
