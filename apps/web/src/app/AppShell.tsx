@@ -25,6 +25,9 @@ const RoutesPage = lazy(() =>
 const ConsolePage = lazy(() =>
   import('../features/console/ConsolePage').then((m) => ({ default: m.ConsolePage })),
 );
+const PasswordPage = lazy(() =>
+  import('../features/auth/PasswordPage').then((m) => ({ default: m.PasswordPage })),
+);
 const KubernetesPage = lazy(() =>
   import('../features/kubernetes/KubernetesPage').then((m) => ({ default: m.KubernetesPage })),
 );
@@ -70,6 +73,14 @@ export function AppShell({
         </div>
         <div className="topbar-actions">
           <LanguageSwitch className="on-dark" />
+          <Link
+            href="/password"
+            className="button button--on-dark"
+            aria-current={location === '/password' ? 'page' : undefined}
+          >
+            <Icon name="key" size={18} />
+            <span className="topbar-label">{t('app.changePassword')}</span>
+          </Link>
           <button type="button" className="button button--on-dark" onClick={lock}>
             <Icon name="lock" size={18} />
             <span className="topbar-label">{t('app.lock')}</span>
@@ -125,6 +136,7 @@ function Pages(): ReactNode {
       <Route path="/routes" component={RoutesPage} />
       <Route path="/kubernetes" component={KubernetesPage} />
       <Route path="/console" component={ConsolePage} />
+      <Route path="/password" component={PasswordPage} />
       <Route>
         <div className="page">
           <h1 className="page-title">{t('notFound.title')}</h1>

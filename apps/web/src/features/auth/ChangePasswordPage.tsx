@@ -5,7 +5,7 @@ import {
   passwordClasses,
   validatePassword,
 } from '@edgenet/network-config';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
 import { FieldIssues } from '../../components/FieldIssues';
 import { Icon } from '../../components/Icon';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -19,14 +19,24 @@ import { PasswordInput } from './shared';
 const CLASSES = ['upper', 'lower', 'digit', 'special'] as const;
 
 /**
- * The forced change of the initial password (doc: 8–16 characters, three of upper, lower, digit,
- * special). The checklist is live and every verdict in it is the core's: `validatePassword` for
- * the issues, `passwordClasses` for which kinds of character are present.
+ * The password change form (doc: 8–16 characters, three of upper, lower, digit, special). The
+ * checklist is live and every verdict in it is the core's: `validatePassword` for the issues,
+ * `passwordClasses` for which kinds of character are present. It asks for the current password
+ * unless the session already proved it (the forced change right after signing in with it).
  */
-export function ChangePasswordPage() {
+export function PasswordChangeForm({
+  knownPassword,
+  onChanged,
+  secondary,
+}: {
+  knownPassword: string | null;
+  onChanged?: () => void;
+  /** The button beside "Change password" (sign out, or cancel). */
+  secondary: ReactNode;
+}) {
   const { t, locale } = useI18n();
   const session = useSession();
-  const known = session.knownPassword;
+  const known = knownPassword;
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -37,10 +47,6 @@ export function ChangePasswordPage() {
   const rulesId = useId();
   const issuesId = useId();
   const confirmId = useId();
-
-  useEffect(() => {
-    document.title = `${t('password.title')} — ${t('app.title')}`;
-  }, [t]);
 
   const currentPassword = known ?? current;
   const inline = validatePassword(next, currentPassword || undefined);
@@ -61,6 +67,7 @@ export function ChangePasswordPage() {
     setBusy(true);
     try {
       await session.changePassword(currentPassword, next);
+      onChanged?.();
     } catch (error) {
       server.takeFrom(error);
       if (!isApiError(error) || error.issues.length === 0) setFailure(problemText(error, locale));
@@ -70,6 +77,112 @@ export function ChangePasswordPage() {
   };
 
   return (
+    <form onSubmit={submit} noValidate>
+      {known ? null : (
+        <PasswordInput
+          label={t('password.current')}
+          value={current}
+          onValueChange={(v) => {
+            setCurrent(v);
+            server.clearFor('currentPassword');
+          }}
+          autoComplete="current-password"
+          invalid={issuesAt(server.issues, 'currentPassword').length > 0}
+        />
+      )}
+      <PasswordInput
+        label={t('password.new')}
+        value={next}
+        onValueChange={(v) => {
+          setNext(v);
+          server.clearFor('newPassword');
+        }}
+        autoComplete="new-password"
+        describedBy={`${rulesId} ${issuesId}`}
+        invalid={showIssues && issues.some((i) => i.severity === 'error')}
+        autoFocus
+      />
+      <ul id={rulesId} className="checklist" aria-label={t('password.rules')}>
+        <li className={lengthOk ? 'met' : undefined}>
+          <Icon name={lengthOk ? 'check' : 'pending'} size={16} />
+          <span>
+            {t('password.ruleLength', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH })}
+            <span className="visually-hidden">
+              {' '}
+              — {t(lengthOk ? 'password.met' : 'password.notMet')}
+            </span>
+          </span>
+        </li>
+        <li className={classesOk && next ? 'met' : undefined}>
+          <Icon name={classesOk && next ? 'check' : 'pending'} size={16} />
+          <span>
+            {t('password.ruleClasses', { required: PASSWORD_REQUIRED_CLASSES, used })}
+            <span className="visually-hidden">
+              {' '}
+              — {t(classesOk && next ? 'password.met' : 'password.notMet')}
+            </span>
+          </span>
+          <ul className="checklist checklist--inner">
+            {CLASSES.map((c) => (
+              <li key={c} className={classes[c] ? 'met' : undefined}>
+                <Icon name={classes[c] ? 'check' : 'pending'} size={14} />
+                <span>
+                  {t(`password.class.${c}`)}
+                  <span className="visually-hidden">
+                    {' '}
+                    — {t(classes[c] ? 'password.present' : 'password.absent')}
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </li>
+      </ul>
+      <FieldIssues id={issuesId} issues={showIssues ? issuesAt(issues, 'newPassword') : []} />
+      <PasswordInput
+        label={t('password.confirm')}
+        value={confirm}
+        onValueChange={setConfirm}
+        autoComplete="new-password"
+        describedBy={confirmId}
+        invalid={mismatch || (submitted && confirm !== next)}
+      />
+      <div id={confirmId} className="field-issues" aria-live="polite">
+        {mismatch || (submitted && confirm !== next) ? (
+          <p className="field-issue field-issue--error">
+            <Icon name="error" size={16} />
+            <span>{t('password.mismatch')}</span>
+          </p>
+        ) : null}
+      </div>
+      <FieldIssues
+        id={`${issuesId}-other`}
+        issues={issues.filter((i) => i.path !== 'newPassword')}
+      />
+      {failure ? (
+        <p className="field-issue field-issue--error" role="alert">
+          <Icon name="error" size={16} />
+          <span>{failure}</span>
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t('common.saving') : t('password.submit')}
+        </button>
+        {secondary}
+      </div>
+    </form>
+  );
+}
+
+/** The forced change of the initial password, before anything else. */
+export function ChangePasswordPage() {
+  const { t } = useI18n();
+  const session = useSession();
+  useEffect(() => {
+    document.title = `${t('password.title')} — ${t('app.title')}`;
+  }, [t]);
+  return (
     <div className="auth-page">
       <header className="auth-top">
         <span className="auth-product">{t('app.product')}</span>
@@ -78,99 +191,14 @@ export function ChangePasswordPage() {
       <main className="auth-card auth-card--wide">
         <h1 className="auth-title">{t('password.title')}</h1>
         <p className="auth-lead">{t('password.lead')}</p>
-        <form onSubmit={submit} noValidate>
-          {known ? null : (
-            <PasswordInput
-              label={t('password.current')}
-              value={current}
-              onValueChange={setCurrent}
-              autoComplete="current-password"
-            />
-          )}
-          <PasswordInput
-            label={t('password.new')}
-            value={next}
-            onValueChange={(v) => {
-              setNext(v);
-              server.clearFor('newPassword');
-            }}
-            autoComplete="new-password"
-            describedBy={`${rulesId} ${issuesId}`}
-            invalid={showIssues && issues.some((i) => i.severity === 'error')}
-            autoFocus
-          />
-          <ul id={rulesId} className="checklist" aria-label={t('password.rules')}>
-            <li className={lengthOk ? 'met' : undefined}>
-              <Icon name={lengthOk ? 'check' : 'pending'} size={16} />
-              <span>
-                {t('password.ruleLength', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH })}
-                <span className="visually-hidden">
-                  {' '}
-                  — {t(lengthOk ? 'password.met' : 'password.notMet')}
-                </span>
-              </span>
-            </li>
-            <li className={classesOk && next ? 'met' : undefined}>
-              <Icon name={classesOk && next ? 'check' : 'pending'} size={16} />
-              <span>
-                {t('password.ruleClasses', { required: PASSWORD_REQUIRED_CLASSES, used })}
-                <span className="visually-hidden">
-                  {' '}
-                  — {t(classesOk && next ? 'password.met' : 'password.notMet')}
-                </span>
-              </span>
-              <ul className="checklist checklist--inner">
-                {CLASSES.map((c) => (
-                  <li key={c} className={classes[c] ? 'met' : undefined}>
-                    <Icon name={classes[c] ? 'check' : 'pending'} size={14} />
-                    <span>
-                      {t(`password.class.${c}`)}
-                      <span className="visually-hidden">
-                        {' '}
-                        — {t(classes[c] ? 'password.present' : 'password.absent')}
-                      </span>
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </li>
-          </ul>
-          <FieldIssues id={issuesId} issues={showIssues ? issuesAt(issues, 'newPassword') : []} />
-          <PasswordInput
-            label={t('password.confirm')}
-            value={confirm}
-            onValueChange={setConfirm}
-            autoComplete="new-password"
-            describedBy={confirmId}
-            invalid={mismatch || (submitted && confirm !== next)}
-          />
-          <div id={confirmId} className="field-issues" aria-live="polite">
-            {mismatch || (submitted && confirm !== next) ? (
-              <p className="field-issue field-issue--error">
-                <Icon name="error" size={16} />
-                <span>{t('password.mismatch')}</span>
-              </p>
-            ) : null}
-          </div>
-          <FieldIssues
-            id={`${issuesId}-other`}
-            issues={issues.filter((i) => i.path !== 'newPassword')}
-          />
-          {failure ? (
-            <p className="field-issue field-issue--error" role="alert">
-              <Icon name="error" size={16} />
-              <span>{failure}</span>
-            </p>
-          ) : null}
-          <div className="actions">
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {busy ? t('common.saving') : t('password.submit')}
-            </button>
+        <PasswordChangeForm
+          knownPassword={session.knownPassword}
+          secondary={
             <button type="button" className="button" onClick={() => void session.signOut()}>
               {t('app.signOut')}
             </button>
-          </div>
-        </form>
+          }
+        />
       </main>
     </div>
   );

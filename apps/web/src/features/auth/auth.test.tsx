@@ -80,6 +80,55 @@ describe('sign-in, forced password change, idle lock', () => {
     });
   });
 
+  it('changes the password any time from the top bar, always asking for the current one', async () => {
+    const server = createFakeServer();
+    server.on('POST /api/password', (call) =>
+      (call.body as { currentPassword: string }).currentPassword === 'Edge-Admin1'
+        ? {
+            status: 200,
+            body: {
+              mustChangePassword: false,
+              failedAttemptsSinceLastSignIn: 0,
+              idleTimeoutSeconds: 900,
+            },
+          }
+        : problem(422, {
+            issues: [
+              {
+                path: 'currentPassword',
+                code: 'password.incorrect',
+                severity: 'error',
+                message: {
+                  en: formatIssue({ code: 'password.incorrect', params: {} }, 'en'),
+                  ja: formatIssue({ code: 'password.incorrect', params: {} }, 'ja'),
+                },
+              },
+            ],
+          }),
+    );
+    renderApp('/routes', server);
+    await screen.findByRole('heading', { name: 'Routes', level: 1 }, { timeout: 10_000 });
+    fireEvent.click(screen.getByRole('link', { name: 'Change password' }));
+
+    const current = await screen.findByLabelText('Current password', {}, { timeout: 10_000 });
+    type(current, 'Wrong#Pass1');
+    type(screen.getByLabelText('New password'), 'Edge-Admin2');
+    type(screen.getByLabelText('Confirm new password'), 'Edge-Admin2');
+    fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
+    await screen.findByText(formatIssue({ code: 'password.incorrect', params: {} }, 'en'));
+    // What was typed stays; only the current password needs correcting.
+    expect((screen.getByLabelText('New password') as HTMLInputElement).value).toBe('Edge-Admin2');
+
+    type(screen.getByLabelText('Current password'), 'Edge-Admin1');
+    fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
+    await screen.findByRole('heading', { name: 'Overview', level: 1 }, { timeout: 10_000 });
+    await screen.findByText('The password was changed. Other sessions have ended.');
+    expect(server.callsTo('POST /api/password').map((c) => c.body)).toEqual([
+      { currentPassword: 'Wrong#Pass1', newPassword: 'Edge-Admin2' },
+      { currentPassword: 'Edge-Admin1', newPassword: 'Edge-Admin2' },
+    ]);
+  });
+
   it('a 401 from any query returns to the sign-in page and says the session ended', async () => {
     const server = createFakeServer();
     renderApp('/', server);

@@ -13,6 +13,7 @@ export const en = {
   'app.unreachable': 'The device does not answer. Check the connection and try again.',
   'app.lock': 'Lock',
   'app.signOut': 'Sign out',
+  'app.changePassword': 'Change password',
 
   'nav.label': 'Main',
   'nav.overview': 'Overview',
@@ -83,6 +84,9 @@ export const en = {
   'password.absent': 'missing',
   'password.mismatch': 'The two new passwords do not match.',
   'password.show': 'Show the password',
+  'password.changeLead':
+    'Other sessions of this console end when the password changes; this one continues.',
+  'password.changed': 'The password was changed. Other sessions have ended.',
 
   'lock.title': 'Locked',
   'lock.lead':

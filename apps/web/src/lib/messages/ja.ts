@@ -14,6 +14,7 @@ export const ja: Record<MessageKey, string> = {
   'app.unreachable': 'デバイスが応答しません。接続を確認して、もう一度お試しください。',
   'app.lock': 'ロック',
   'app.signOut': 'サインアウト',
+  'app.changePassword': 'パスワードの変更',
 
   'nav.label': 'メイン',
   'nav.overview': '概要',
@@ -84,6 +85,9 @@ export const ja: Record<MessageKey, string> = {
   'password.absent': 'なし',
   'password.mismatch': '2 つの新しいパスワードが一致しません。',
   'password.show': 'パスワードを表示',
+  'password.changeLead':
+    'パスワードを変更すると、このコンソールの他のセッションは終了します。このセッションは続きます。',
+  'password.changed': 'パスワードを変更しました。他のセッションは終了しました。',
 
   'lock.title': 'ロックされています',
   'lock.lead':
