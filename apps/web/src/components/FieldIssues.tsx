@@ -35,3 +35,14 @@ export function FieldIssues({
     </div>
   );
 }
+
+/** Why a whole action failed (not one field's issue): announced at once. Nothing when null. */
+export function FormFailure({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p className="field-issue field-issue--error" role="alert">
+      <Icon name="error" size={16} />
+      <span>{message}</span>
+    </p>
+  );
+}

@@ -1,5 +1,6 @@
 import type { Job } from '@edgenet/network-config/contract';
 import { isMessageKey, useI18n } from '../lib/i18n';
+import { FormFailure } from './FieldIssues';
 import { Icon, type IconName } from './Icon';
 
 const STEP_ICON: Record<Job['steps'][number]['state'], IconName> = {
@@ -54,12 +55,11 @@ export function ProgressPanel({ job, title }: { job: JobView; title: string }) {
           </li>
         ))}
       </ol>
-      {job.state === 'failed' && job.error ? (
-        <p className="field-issue field-issue--error" role="alert">
-          <Icon name="error" size={16} />
-          <span>{t('job.failedReason', { reason: job.error })}</span>
-        </p>
-      ) : null}
+      <FormFailure
+        message={
+          job.state === 'failed' && job.error ? t('job.failedReason', { reason: job.error }) : null
+        }
+      />
       <p className="progress-times">
         {t('job.startedAt', { time: formatDateTime(job.startedAt) })}
         {job.finishedAt

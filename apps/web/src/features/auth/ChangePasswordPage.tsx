@@ -6,7 +6,7 @@ import {
   validatePassword,
 } from '@edgenet/network-config';
 import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
-import { FieldIssues } from '../../components/FieldIssues';
+import { FieldIssues, FormFailure } from '../../components/FieldIssues';
 import { Icon } from '../../components/Icon';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { problemText } from '../../components/StateViews';
@@ -159,12 +159,7 @@ export function PasswordChangeForm({
         id={`${issuesId}-other`}
         issues={issues.filter((i) => i.path !== 'newPassword')}
       />
-      {failure ? (
-        <p className="field-issue field-issue--error" role="alert">
-          <Icon name="error" size={16} />
-          <span>{failure}</span>
-        </p>
-      ) : null}
+      <FormFailure message={failure} />
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t('common.saving') : t('password.submit')}

@@ -19,7 +19,7 @@ import { Badge } from '../../components/Badge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ConflictNotice, RebasedNotice } from '../../components/ConflictNotice';
 import { type Column, DataTable } from '../../components/DataTable';
-import { FieldIssues } from '../../components/FieldIssues';
+import { FieldIssues, FormFailure } from '../../components/FieldIssues';
 import { Icon } from '../../components/Icon';
 import { Section } from '../../components/PageHeader';
 import { TextField } from '../../components/TextField';
@@ -382,12 +382,7 @@ export function ComputeFormView({
       </Section>
 
       <FieldIssues id={`${ids}-other`} issues={unplacedIssues(issues, PLACED)} />
-      {failure ? (
-        <p className="field-issue field-issue--error" role="alert">
-          <Icon name="error" size={16} />
-          <span>{failure}</span>
-        </p>
-      ) : null}
+      <FormFailure message={failure} />
       <div className="apply-bar">
         <button
           type="submit"

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
 import { Blade } from '../../components/Blade';
 import { ConflictNotice, RebasedNotice } from '../../components/ConflictNotice';
-import { FieldIssues } from '../../components/FieldIssues';
+import { FieldIssues, FormFailure } from '../../components/FieldIssues';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
 import {
@@ -284,11 +284,7 @@ export function PortBlade({
           <p className="field-hint">{t('network.mtuFixed')}</p>
         )}
         <FieldIssues id={`${modeName}-other`} issues={other} />
-        {failure ? (
-          <p className="field-issue field-issue--error" role="alert">
-            {failure}
-          </p>
-        ) : null}
+        <FormFailure message={failure} />
         {/* Enter in a field applies, like the device UI. */}
         <button type="submit" hidden />
       </form>

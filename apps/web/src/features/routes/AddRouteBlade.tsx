@@ -10,8 +10,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { Blade } from '../../components/Blade';
 import { ConflictNotice, RebasedNotice } from '../../components/ConflictNotice';
-import { FieldIssues } from '../../components/FieldIssues';
-import { Icon } from '../../components/Icon';
+import { FieldIssues, FormFailure } from '../../components/FieldIssues';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
 import {
@@ -298,12 +297,7 @@ export function AddRouteBlade({
           })}
         />
         <FieldIssues id={`${ids}-other`} issues={unplacedIssues(issues, PLACED)} />
-        {failure ? (
-          <p className="field-issue field-issue--error" role="alert">
-            <Icon name="error" size={16} />
-            <span>{failure}</span>
-          </p>
-        ) : null}
+        <FormFailure message={failure} />
         <div className="cmdlet">
           <p className="field-label">{t('routes.cmdlet')}</p>
           <code>{cmdlet}</code>
