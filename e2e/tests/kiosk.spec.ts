@@ -49,6 +49,7 @@ test('the scenario by touch at 800×480: no sideways scrolling, targets of 44 px
     await blade.apply();
     await shell.expectToast(app.ui.t('network.applied', { port: 'Port3' }));
     await expect(network.row('Port3')).toContainText('192.168.20.10/24');
+    await expectKioskFriendly(page, 'network, Port3 applied, its notice shown');
   });
 
   await test.step('Compute: enable Port3, the ranges, Apply — by touch', async () => {
@@ -91,6 +92,7 @@ test('the scenario by touch at 800×480: no sideways scrolling, targets of 44 px
       app.ui.t('routes.added', { destination: '192.168.21.0/24', interface: 'Port3' }),
     );
     await expect(routes.row('192.168.21.0/24')).toBeVisible();
+    await expectKioskFriendly(page, 'routes, route added, its notice shown');
     await routes.lookup('192.168.21.7');
     await expect(routes.chosenRoute).toHaveText('192.168.21.0/24 (Port3)');
     await expectKioskFriendly(page, 'routes, with a route and a lookup');
