@@ -7,13 +7,8 @@ import {
   ComputeSchema,
   DeviceSchema,
   IpRangeSchema,
-  IssueSchema,
-  JobSchema,
-  LocalizedTextSchema,
   PortLinkSchema,
-  PortSchema,
   ProblemSchema,
-  RouteSchema,
   SkuIdSchema,
 } from '@edgenet/network-config/contract';
 import Type, { type Static } from 'typebox';
@@ -80,43 +75,6 @@ export const ConfigAnswerSchema = Type.Object({
   revision: Type.Integer(),
 });
 
-const Issues = Type.Array(IssueSchema);
-
-/** PUT /api/ports/:name → the port as stored, its warnings, the new revision. */
-export const PortAnswerSchema = Type.Object({
-  ...PortSchema.properties,
-  issues: Issues,
-  revision: Type.Integer(),
-});
-
-/** A job step with its text for people (`label`), beside the contract's `name` and `state`. */
-export const JobAnswerSchema = Type.Object({
-  ...JobSchema.properties,
-  steps: Type.Array(
-    Type.Object({
-      ...JobSchema.properties.steps.items.properties,
-      label: Type.Optional(LocalizedTextSchema),
-    }),
-  ),
-});
-
-/**
- * PUT /api/compute → 202 with the job applying it, or 200 when nothing needs the device (saving
- * settings while not configured, a new external service IP range while configured).
- */
-export const ComputeAnswerSchema = Type.Object({
-  compute: ComputeSchema,
-  job: Nullable(JobAnswerSchema),
-  issues: Issues,
-});
-
-/** POST /api/routes → 201: the route, its warnings, the new revision. */
-export const RouteCreatedSchema = Type.Object({
-  ...RouteSchema.properties,
-  issues: Issues,
-  revision: Type.Integer(),
-});
-
 export const RevisionListSchema = Type.Object({
   revisions: Type.Array(
     Type.Object({
@@ -171,5 +129,3 @@ export const problemResponses = {
 
 export type DeviceAnswer = Static<typeof DeviceAnswerSchema>;
 export type ConfigAnswer = Static<typeof ConfigAnswerSchema>;
-export type JobAnswer = Static<typeof JobAnswerSchema>;
-export type ComputeAnswer = Static<typeof ComputeAnswerSchema>;

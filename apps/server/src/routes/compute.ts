@@ -1,9 +1,15 @@
 /** Compute settings and state, applying them (a job), and jobs. */
-import { API, ComputeSchema, ComputeSettingsSchema } from '@edgenet/network-config/contract';
+import {
+  API,
+  ComputeAnswerSchema,
+  ComputeSchema,
+  ComputeSettingsSchema,
+  JobAnswerSchema,
+} from '@edgenet/network-config/contract';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { notFound } from '../http/problems';
 import { withRevision, writeContext } from '../http/revision';
-import { ComputeAnswerSchema, JobAnswerSchema, JobParamsSchema } from '../http/schemas';
+import { JobParamsSchema } from '../http/schemas';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -1,8 +1,13 @@
 /** Ports: their settings and link (GET), one port's settings (PUT, If-Match required). */
-import { API, PortListSchema, PortSettingsSchema } from '@edgenet/network-config/contract';
+import {
+  API,
+  PortAnswerSchema,
+  PortListSchema,
+  PortSettingsSchema,
+} from '@edgenet/network-config/contract';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { withRevision, writeContext } from '../http/revision';
-import { PortAnswerSchema, PortParamsSchema } from '../http/schemas';
+import { PortParamsSchema } from '../http/schemas';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

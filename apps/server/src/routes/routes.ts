@@ -5,6 +5,7 @@ import {
   type LookupAnswerDoc,
   LookupAnswerSchema,
   LookupRequestSchema,
+  RouteCreatedSchema,
   RouteCreateSchema,
   RouteKeyQuerySchema,
   RouteListSchema,
@@ -13,7 +14,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { lookupAnswerJson } from '../http/lookup-json';
 import { withRevision, writeContext } from '../http/revision';
-import { EffectiveQuerySchema, RouteCreatedSchema, RoutesQuerySchema } from '../http/schemas';
+import { EffectiveQuerySchema, RoutesQuerySchema } from '../http/schemas';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

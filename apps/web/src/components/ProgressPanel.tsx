@@ -1,24 +1,19 @@
-import type { Job } from '@edgenet/network-config/contract';
+import type { JobAnswer } from '@edgenet/network-config/contract';
 import { isMessageKey, useI18n } from '../lib/i18n';
 import { FormFailure } from './FieldIssues';
 import { Icon, type IconName } from './Icon';
 
-const STEP_ICON: Record<Job['steps'][number]['state'], IconName> = {
+const STEP_ICON: Record<JobAnswer['steps'][number]['state'], IconName> = {
   pending: 'pending',
   running: 'running',
   succeeded: 'check',
   failed: 'error',
 };
 
-/** The server may label steps in both languages (apps/server adds `label`; the contract has `name`). */
-export type JobView = Omit<Job, 'steps'> & {
-  steps: (Job['steps'][number] & { label?: { en: string; ja: string } })[];
-};
-
 /** Follows a job (e.g. applying compute) through its steps to success or failure with the reason. */
-export function ProgressPanel({ job, title }: { job: JobView; title: string }) {
+export function ProgressPanel({ job, title }: { job: JobAnswer; title: string }) {
   const { t, locale, formatNumber, formatDateTime } = useI18n();
-  const stepLabel = (step: JobView['steps'][number]) => {
+  const stepLabel = (step: JobAnswer['steps'][number]) => {
     if (step.label) return step.label[locale];
     const key = `job.step.${step.name}`;
     return isMessageKey(key) ? t(key) : step.name;

@@ -324,6 +324,41 @@ export const ValidateRequestSchema = Type.Object(
 
 export const ValidateAnswerSchema = Type.Object({ issues: Type.Array(IssueSchema) });
 
+/** A job with each step's text for people (`label`), beside the contract's `name` and `state`. */
+export const JobAnswerSchema = Type.Object({
+  ...JobSchema.properties,
+  steps: Type.Array(
+    Type.Object({
+      ...JobSchema.properties.steps.items.properties,
+      label: Type.Optional(LocalizedTextSchema),
+    }),
+  ),
+});
+
+/**
+ * PUT /api/compute → 202 with the job applying it, or 200 when nothing needs the device (saving
+ * settings while not configured, a new external service IP range while configured).
+ */
+export const ComputeAnswerSchema = Type.Object({
+  compute: ComputeSchema,
+  job: Nullable(JobAnswerSchema),
+  issues: Type.Array(IssueSchema),
+});
+
+/** PUT /api/ports/:name → the port as stored, its warnings, the new revision. */
+export const PortAnswerSchema = Type.Object({
+  ...PortSchema.properties,
+  issues: Type.Array(IssueSchema),
+  revision: Type.Integer(),
+});
+
+/** POST /api/routes → 201: the route, its warnings, the new revision. */
+export const RouteCreatedSchema = Type.Object({
+  ...RouteSchema.properties,
+  issues: Type.Array(IssueSchema),
+  revision: Type.Integer(),
+});
+
 export const ROUTE_METRIC_RANGE = { min: ROUTE_METRIC_MIN, max: ROUTE_METRIC_MAX };
 
 export type Problem = Static<typeof ProblemSchema>;
@@ -337,6 +372,10 @@ export type Route = Static<typeof RouteSchema>;
 export type RouteList = Static<typeof RouteListSchema>;
 export type RouteCreateBody = Static<typeof RouteCreateSchema>;
 export type Job = Static<typeof JobSchema>;
+export type JobAnswer = Static<typeof JobAnswerSchema>;
+export type ComputeAnswer = Static<typeof ComputeAnswerSchema>;
+export type PortAnswer = Static<typeof PortAnswerSchema>;
+export type RouteCreated = Static<typeof RouteCreatedSchema>;
 export type EffectiveRouteDoc = Static<typeof EffectiveRouteSchema>;
 export type EffectiveTable = Static<typeof EffectiveTableSchema>;
 export type LookupRequest = Static<typeof LookupRequestSchema>;

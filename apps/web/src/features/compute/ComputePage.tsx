@@ -1,9 +1,10 @@
+import type { JobAnswer } from '@edgenet/network-config/contract';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Badge, COMPUTE_STATE_TONE } from '../../components/Badge';
 import { Icon } from '../../components/Icon';
 import { PageHeader } from '../../components/PageHeader';
-import { type JobView, ProgressPanel } from '../../components/ProgressPanel';
+import { ProgressPanel } from '../../components/ProgressPanel';
 import { ErrorState, Loading } from '../../components/StateViews';
 import { useToast } from '../../components/Toasts';
 import { useI18n } from '../../lib/i18n';
@@ -122,8 +123,8 @@ function JobPanel({
   state,
   onDismiss,
 }: {
-  job: JobView;
-  state: JobView['state'] | undefined;
+  job: JobAnswer;
+  state: JobAnswer['state'] | undefined;
   onDismiss: () => void;
 }) {
   const { t } = useI18n();

@@ -1,5 +1,5 @@
 import type { PortSettings } from '@edgenet/network-config';
-import type { PortList } from '@edgenet/network-config/contract';
+import type { PortAnswer, PortList } from '@edgenet/network-config/contract';
 import { queryOptions } from '@tanstack/react-query';
 import { getJson, request } from '../../lib/api';
 import { REVISIONED } from '../../lib/queries';
@@ -16,5 +16,5 @@ export const portQueries = {
 };
 
 export function putPort(name: string, settings: PortSettings, revision: number) {
-  return request<unknown>(URLS.port(name), { method: 'PUT', body: settings, ifMatch: revision });
+  return request<PortAnswer>(URLS.port(name), { method: 'PUT', body: settings, ifMatch: revision });
 }

@@ -122,16 +122,12 @@ export function AddRouteBlade({
       return addRoute(body, baseRevision);
     },
     onSuccess: async (created) => {
-      const warnings = (created.issues ?? []).filter((i) => i.severity === 'warning');
-      const stored = created.route ?? created;
+      const warnings = created.issues.filter((i) => i.severity === 'warning');
       toast({
         kind: warnings.length ? 'warning' : 'success',
         title: {
           key: 'routes.added',
-          params: {
-            destination: stored.destinationPrefix ?? input.destinationPrefix,
-            interface: stored.interfaceAlias ?? input.interfaceAlias,
-          },
+          params: { destination: created.destinationPrefix, interface: created.interfaceAlias },
         },
         issues: warnings,
       });

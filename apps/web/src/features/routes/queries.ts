@@ -1,9 +1,9 @@
 import type {
-  ApiIssue,
   EffectiveTable,
   LookupAnswerDoc,
   Route,
   RouteCreateBody,
+  RouteCreated,
   RouteList,
 } from '@edgenet/network-config/contract';
 import { queryOptions } from '@tanstack/react-query';
@@ -32,19 +32,17 @@ export const routeQueries = {
     }),
 };
 
-/** 201: the stored route, with the warnings it was saved with. */
-export type RouteCreated = Partial<Route> & { route?: Route; issues?: ApiIssue[] };
-
 export async function addRoute(
   body: RouteCreateBody,
   revision: number | undefined,
 ): Promise<RouteCreated> {
-  const { data } = await request<RouteCreated | null>(URLS.routes, {
+  // 201: the stored route, with the warnings it was saved with.
+  const { data } = await request<RouteCreated>(URLS.routes, {
     method: 'POST',
     body,
     ifMatch: revision,
   });
-  return data ?? {};
+  return data;
 }
 
 export async function removeRoute(
