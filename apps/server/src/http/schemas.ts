@@ -6,14 +6,12 @@
 import {
   ComputeSchema,
   DeviceSchema,
-  IpRangeSchema,
-  PortLinkSchema,
+  PortSchema,
   ProblemSchema,
+  RouteSchema,
   SkuIdSchema,
 } from '@edgenet/network-config/contract';
 import Type, { type Static } from 'typebox';
-
-const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const HealthSchema = Type.Object({
   status: Type.Literal('ok'),
@@ -33,41 +31,18 @@ export const DeviceAnswerSchema = Type.Object({
   kiosk: Type.Boolean(),
 });
 
-/** The whole configuration document (GET /api/config), as the core's `DeviceConfig`. */
+/**
+ * The whole configuration document (GET /api/config), as the core's `DeviceConfig`: the
+ * contract's documents without what the server derives (a port's `mtuConfigurable` and `compute`,
+ * compute's job and revision, a route's status).
+ */
 export const DeviceConfigSchema = Type.Object({
   name: Type.String(),
   sku: SkuIdSchema,
-  nodeCount: Type.Union([Type.Literal(1), Type.Literal(2)]),
-  ports: Type.Array(
-    Type.Object({
-      name: Type.String(),
-      speedGbps: Type.Array(Type.Number()),
-      ipEnabled: Type.Boolean(),
-      dhcp: Type.Boolean(),
-      address: Nullable(Type.String()),
-      subnetMask: Nullable(Type.String()),
-      gateway: Nullable(Type.String()),
-      dns: Type.Array(Type.String()),
-      mtu: Nullable(Type.Integer()),
-      link: PortLinkSchema,
-    }),
-  ),
-  compute: Type.Object({
-    computePort: Nullable(Type.String()),
-    nodeIpRange: Nullable(IpRangeSchema),
-    serviceIpRange: Nullable(IpRangeSchema),
-    podCidr: Type.String(),
-    serviceCidr: Type.String(),
-    state: ComputeSchema.properties.state,
-  }),
-  routes: Type.Array(
-    Type.Object({
-      interfaceAlias: Type.String(),
-      destinationPrefix: Type.String(),
-      nextHop: Type.String(),
-      routeMetric: Type.Integer(),
-    }),
-  ),
+  nodeCount: DeviceSchema.properties.nodeCount,
+  ports: Type.Array(Type.Omit(PortSchema, ['mtuConfigurable', 'compute'])),
+  compute: Type.Omit(ComputeSchema, ['error', 'jobId', 'revision']),
+  routes: Type.Array(Type.Omit(RouteSchema, ['status'])),
 });
 
 export const ConfigAnswerSchema = Type.Object({
