@@ -8,7 +8,7 @@ import { type VirtualColumn, VirtualTable } from '../../components/VirtualTable'
 import { useI18n } from '../../lib/i18n';
 import type { ConfigDoc } from '../../lib/queries';
 import { routeQueries } from './queries';
-import { splitDestinationText } from './split';
+import { destinationColumns } from './split';
 
 /** A VM's whole routing table: connected, default via the internal NAT switch, active custom routes. */
 export function EffectiveRoutes({ config }: { config: ConfigDoc }) {
@@ -23,18 +23,7 @@ export function EffectiveRoutes({ config }: { config: ConfigDoc }) {
   const configured = config.compute.state === 'Configured';
 
   const columns: VirtualColumn<EffectiveRoute>[] = [
-    {
-      id: 'destination',
-      header: t('routes.destination'),
-      width: 'minmax(7rem, 1.3fr)',
-      cell: (r) => splitDestinationText(r.destinationPrefix)[0],
-    },
-    {
-      id: 'length',
-      header: t('routes.prefixLength'),
-      width: 'minmax(4rem, 0.6fr)',
-      cell: (r) => splitDestinationText(r.destinationPrefix)[1],
-    },
+    ...destinationColumns<EffectiveRoute>(t),
     {
       id: 'nextHop',
       header: t('routes.nextHop'),

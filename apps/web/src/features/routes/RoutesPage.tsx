@@ -15,7 +15,7 @@ import { AddRouteBlade } from './AddRouteBlade';
 import { EffectiveRoutes } from './EffectiveRoutes';
 import { LookupTester } from './LookupTester';
 import { removeRoute, routeQueries } from './queries';
-import { splitDestinationText } from './split';
+import { destinationColumns } from './split';
 
 /** Filter as you type: every visible column's text, case-insensitive. */
 function matches(route: Route, needle: string): boolean {
@@ -86,18 +86,7 @@ export function RoutesPage() {
   });
 
   const columns: VirtualColumn<Route>[] = [
-    {
-      id: 'destination',
-      header: t('routes.destination'),
-      width: 'minmax(7rem, 1.3fr)',
-      cell: (r) => splitDestinationText(r.destinationPrefix)[0],
-    },
-    {
-      id: 'length',
-      header: t('routes.prefixLength'),
-      width: 'minmax(4rem, 0.6fr)',
-      cell: (r) => splitDestinationText(r.destinationPrefix)[1],
-    },
+    ...destinationColumns<Route>(t),
     {
       id: 'nextHop',
       header: t('routes.nextHop'),
