@@ -9,7 +9,7 @@ import type { Issue } from '@edgenet/network-config';
 import { hasErrors } from '@edgenet/network-config';
 import type { ApiIssue } from '@edgenet/network-config/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { problemText } from '../components/StateViews';
 import { isApiError, isStale } from './api';
 import type { UiIssue } from './i18n';
@@ -101,6 +101,29 @@ export function useSettled<T>(value: T, ms: number): T {
  */
 export function withoutRoutes<D extends { routes: readonly unknown[] }>(device: D): D {
   return device.routes.length === 0 ? device : { ...device, routes: [] };
+}
+
+/**
+ * The core's verdict on a change, as a form shows it: `check` runs at once on the device without
+ * its routes, and again on the whole device once typing settles (when it has routes); the
+ * server's issues are merged in. `check` must be stable (`useCallback`).
+ */
+export function useChangeIssues<D extends { routes: readonly unknown[] }, S>(
+  device: D | undefined,
+  settings: S,
+  check: (device: D, settings: S) => Issue[],
+  serverIssues: readonly UiIssue[],
+): UiIssue[] {
+  const instant = useMemo(
+    () => (device ? check(withoutRoutes(device), settings) : []),
+    [device, settings, check],
+  );
+  const settled = useSettled(settings, 400);
+  const full = useMemo(
+    () => (device?.routes.length ? check(device, settled) : []),
+    [device, settled, check],
+  );
+  return mergeIssues(mergeIssues(instant, full), serverIssues);
 }
 
 /**

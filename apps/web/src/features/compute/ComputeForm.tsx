@@ -2,6 +2,7 @@ import {
   type ComputeField,
   type ComputeSettings,
   checkComputeChange,
+  type DeviceConfig,
   type IpRange,
   lockedComputeFields,
   maskToPrefixLength,
@@ -27,13 +28,11 @@ import { useToast } from '../../components/Toasts';
 import {
   blocks,
   issuesAt,
-  mergeIssues,
   unplacedIssues,
+  useChangeIssues,
   useDraft,
   useServerIssues,
-  useSettled,
   useWriteOutcome,
-  withoutRoutes,
 } from '../../lib/forms';
 import { type UiIssue, useI18n } from '../../lib/i18n';
 import { type ConfigDoc, invalidateConfiguration } from '../../lib/queries';
@@ -79,6 +78,11 @@ export function settingsOf(form: ComputeForm): ComputeSettings {
 }
 
 /** The number of addresses a range gives, from the core's parser; null while it is not a range. */
+/** The core's checks of a compute change (stable, for `useChangeIssues`). */
+function checkCompute(device: DeviceConfig, settings: ComputeSettings) {
+  return checkComputeChange(device, settings).issues;
+}
+
 function countOf(range: IpRange | null): number | null {
   if (!range) return null;
   try {
@@ -134,16 +138,7 @@ export function ComputeFormView({
   const ids = useId();
 
   const settings = useMemo(() => settingsOf(form), [form]);
-  const instant = useMemo(
-    () => checkComputeChange(withoutRoutes(config), settings).issues,
-    [config, settings],
-  );
-  const settled = useSettled(settings, 400);
-  const full = useMemo(
-    () => (config.routes.length ? checkComputeChange(config, settled).issues : []),
-    [config, settled],
-  );
-  const issues: UiIssue[] = mergeIssues(mergeIssues(instant, full), server.issues);
+  const issues: UiIssue[] = useChangeIssues(config, settings, checkCompute, server.issues);
   const at = (path: string) => issuesAt(issues, path);
   const locks = useMemo(() => lockedComputeFields(config.compute), [config.compute]);
   const locked = (field: ComputeField) => locks.has(field);

@@ -1,7 +1,7 @@
 import { checkPortChange, MTU_MAX, MTU_MIN, type PortSettings } from '@edgenet/network-config';
 import type { Port } from '@edgenet/network-config/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo } from 'react';
+import { useCallback, useId, useMemo } from 'react';
 import { Blade } from '../../components/Blade';
 import { ConflictNotice, RebasedNotice } from '../../components/ConflictNotice';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
@@ -10,13 +10,11 @@ import { useToast } from '../../components/Toasts';
 import {
   blocks,
   issuesAt,
-  mergeIssues,
   unplacedIssues,
+  useChangeIssues,
   useDraft,
   useServerIssues,
-  useSettled,
   useWriteOutcome,
-  withoutRoutes,
 } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import { type ConfigDoc, invalidateConfiguration, sharedQueries } from '../../lib/queries';
@@ -107,17 +105,11 @@ export function PortBlade({
     () => settingsOf(form, port.mtuConfigurable),
     [form, port.mtuConfigurable],
   );
-  // Instant: the port's own rules and the cross-port rules. Settled: also the stored routes.
-  const instant = useMemo(
-    () => (config ? checkPortChange(withoutRoutes(config), port.name, settings).issues : []),
-    [config, port.name, settings],
+  const check = useCallback(
+    (device: ConfigDoc, change: PortSettings) => checkPortChange(device, port.name, change).issues,
+    [port.name],
   );
-  const settled = useSettled(settings, 400);
-  const full = useMemo(
-    () => (config?.routes.length ? checkPortChange(config, port.name, settled).issues : []),
-    [config, port.name, settled],
-  );
-  const issues = mergeIssues(mergeIssues(instant, full), server.issues);
+  const issues = useChangeIssues(config, settings, check, server.issues);
   const at = (path: string) => issuesAt(issues, path);
 
   const set =
