@@ -1,9 +1,9 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId } from 'react';
 import { Icon } from '../../components/Icon';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
-import { PasswordInput, SignInFeedback } from './shared';
+import { PasswordInput, SignInFeedback, usePasswordAttempt } from './shared';
 
 /**
  * Shown over the app after the idle time: the page behind stays as it was (inert), with whatever
@@ -12,26 +12,10 @@ import { PasswordInput, SignInFeedback } from './shared';
 export function LockScreen() {
   const { t } = useI18n();
   const { unlock, signOut } = useSession();
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<'wrongPassword' | 'failed' | null>(null);
-  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const { password, setPassword, busy, error, retryAt, allowRetry, submit } =
+    usePasswordAttempt(unlock);
   const titleId = useId();
   const errorId = useId();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!password || busy) return;
-    setBusy(true);
-    setError(null);
-    const result = await unlock(password);
-    setBusy(false);
-    if (result.ok) return;
-    if (result.reason === 'lockedOut')
-      setRetryAt(Date.now() + (result.retryAfterSeconds ?? 60) * 1000);
-    else setError(result.reason === 'wrongPassword' ? 'wrongPassword' : 'failed');
-    setPassword('');
-  };
 
   return (
     <div className="lock-screen" role="dialog" aria-modal="true" aria-labelledby={titleId}>
@@ -58,7 +42,7 @@ export function LockScreen() {
             id={errorId}
             error={error}
             retryAt={retryAt}
-            onRetryAllowed={() => setRetryAt(null)}
+            onRetryAllowed={allowRetry}
           />
           <div className="actions">
             <button

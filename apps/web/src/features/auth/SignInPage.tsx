@@ -1,18 +1,16 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useEffect, useId } from 'react';
 import { Icon } from '../../components/Icon';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
-import { PasswordInput, SignInFeedback } from './shared';
+import { PasswordInput, SignInFeedback, usePasswordAttempt } from './shared';
 
 /** The device's sign-in page: one password, like the local web UI. */
 export function SignInPage() {
   const { t } = useI18n();
   const { signIn, expired } = useSession();
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<'wrongPassword' | 'failed' | null>(null);
-  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const { password, setPassword, busy, error, retryAt, allowRetry, submit } =
+    usePasswordAttempt(signIn);
   const errorId = useId();
 
   useEffect(() => {
@@ -20,22 +18,6 @@ export function SignInPage() {
   }, [t]);
 
   const lockedOut = retryAt !== null && retryAt > Date.now();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!password || busy) return;
-    setBusy(true);
-    setError(null);
-    const result = await signIn(password);
-    setBusy(false);
-    if (result.ok) return;
-    if (result.reason === 'lockedOut') {
-      setRetryAt(Date.now() + (result.retryAfterSeconds ?? 60) * 1000);
-    } else {
-      setError(result.reason === 'wrongPassword' ? 'wrongPassword' : 'failed');
-    }
-    setPassword('');
-  };
 
   return (
     <div className="auth-page">
@@ -66,7 +48,7 @@ export function SignInPage() {
             id={errorId}
             error={error}
             retryAt={retryAt}
-            onRetryAllowed={() => setRetryAt(null)}
+            onRetryAllowed={allowRetry}
           />
           <button
             type="submit"

@@ -1,6 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Icon } from '../../components/Icon';
 import { useI18n } from '../../lib/i18n';
+import type { SignInResult } from '../../lib/session';
 
 /** A password field with a show/hide toggle (a button, so it works by touch and keyboard). */
 export function PasswordInput({
@@ -107,4 +108,42 @@ export function SignInFeedback({
       {retryAt !== null ? <Countdown until={retryAt} onDone={onRetryAllowed} /> : null}
     </div>
   );
+}
+
+/**
+ * One password attempt at a time (sign-in, unlock): what was typed, whether it is being checked,
+ * and the outcome the feedback shows (wrong password, failure, or locked out until `retryAt`).
+ * The field is emptied after a refused attempt.
+ */
+export function usePasswordAttempt(attempt: (password: string) => Promise<SignInResult>) {
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<'wrongPassword' | 'failed' | null>(null);
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!password || busy) return;
+    setBusy(true);
+    setError(null);
+    const result = await attempt(password);
+    setBusy(false);
+    if (result.ok) return;
+    if (result.reason === 'lockedOut') {
+      setRetryAt(Date.now() + (result.retryAfterSeconds ?? 60) * 1000);
+    } else {
+      setError(result.reason === 'wrongPassword' ? 'wrongPassword' : 'failed');
+    }
+    setPassword('');
+  };
+
+  return {
+    password,
+    setPassword,
+    busy,
+    error,
+    retryAt,
+    allowRetry: () => setRetryAt(null),
+    submit,
+  };
 }
