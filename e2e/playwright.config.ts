@@ -6,6 +6,9 @@ import { chromiumLaunchOptions } from './fixtures/browser';
  * directory, the built web app) on a free port — see fixtures/server.ts — and drives Debian's
  * Chromium. `npm run test:e2e` at the root builds the web app first.
  */
+// The journeys drive the compiled server, as `npm start` runs it (the root's test:e2e builds it).
+process.env.EDGENET_TEST_SERVER ??= 'compiled';
+
 export default defineConfig({
   testDir: './tests',
   outputDir: './test-results',

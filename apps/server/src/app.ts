@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { type AppOptions, resolveOptions } from './config';
 import type { DeviceDriver } from './driver/driver';
 import { installErrorHandler, sendProblem, toProblem } from './http/error-handler';
+import { lazySerializers } from './http/lazy-serializers';
 import docs from './plugins/docs';
 import security from './plugins/security';
 import services from './plugins/services';
@@ -20,6 +21,8 @@ import api from './routes/index';
 export interface BuildOptions extends Partial<AppOptions> {
   /** Another device driver than the simulated device. */
   driver?: DeviceDriver;
+  /** Compile response serializers on first use (server.ts; tests keep them eager). */
+  lazySerializers?: boolean;
 }
 
 function loggerOptions(options: AppOptions): FastifyServerOptions['logger'] {
@@ -45,7 +48,7 @@ export type App = FastifyInstance;
 
 /** Builds the app (ready to `listen` or `inject`). Throws when the store cannot open. */
 export async function buildApp(build: BuildOptions = {}): Promise<App> {
-  const { driver, ...partial } = build;
+  const { driver, lazySerializers: lazy, ...partial } = build;
   const options = resolveOptions(partial);
   const app = Fastify({
     logger: loggerOptions(options),
@@ -57,6 +60,9 @@ export async function buildApp(build: BuildOptions = {}): Promise<App> {
     frameworkErrors: (error, request, reply) => {
       sendProblem(reply, toProblem(error, request));
     },
+    ...(lazy
+      ? { schemaController: { compilersFactory: { buildSerializer: lazySerializers() } } }
+      : {}),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   // JSON only: a text/plain body is a 415, not a string that fails the schema.

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
-  const app = await buildApp(options);
+  const app = await buildApp({ ...options, lazySerializers: true });
 
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'closing after an error');

@@ -19,6 +19,7 @@ import { Store } from '../src/store/store';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const SERVER_ENTRY = join(REPO, 'apps/server/src/server.ts');
+const COMPILED_ENTRY = join(REPO, 'apps/server/dist/server.js');
 
 export interface ServerOptions {
   /** A data directory prepared with `seedDevice` (removed on stop); default: a fresh one. */
@@ -91,7 +92,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   else delete env.EDGENET_INITIAL_PASSWORD;
   if (options.sessionIdleSeconds)
     env.EDGENET_SESSION_IDLE_SECONDS = String(options.sessionIdleSeconds);
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_ENTRY], {
+  // The browser suite runs the compiled server that `npm start` runs (`npm run build` comes
+  // first there); other suites run the TypeScript source, so they never test a stale build.
+  const entry =
+    process.env.EDGENET_TEST_SERVER === 'compiled'
+      ? [COMPILED_ENTRY]
+      : ['--import', 'tsx', SERVER_ENTRY];
+  const child = spawn(process.execPath, entry, {
     cwd: REPO,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,42 @@
+/**
+ * Compiles the server into one ES module, `dist/server.js`, so `npm start` runs plain Node with no
+ * TypeScript loader at run time (ADR 0032). The workspace packages (`@edgenet/*`, consumed as
+ * TypeScript source) are bundled in; every other package stays an import from node_modules, as
+ * installed — native better-sqlite3, pino's transport workers and Fastify's plugins all load the
+ * way their authors ship them.
+ */
+
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const serverDir = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Packages that must load from node_modules as installed: a native addon, and packages that find
+ * files of their own at run time (pino's transport workers, the Swagger UI's assets).
+ */
+const EXTERNAL = ['better-sqlite3', 'pino', 'pino-pretty', 'thread-stream', '@fastify/swagger-ui'];
+
+const started = performance.now();
+await build({
+  absWorkingDir: serverDir,
+  entryPoints: ['src/server.ts'],
+  outfile: 'dist/server.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  // Names stay readable in stack traces and logs.
+  minify: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  external: EXTERNAL,
+  // CommonJS dependencies bundled into an ES module still call require() for Node's built-ins.
+  banner: {
+    js: "import { createRequire as __edgenetRequire } from 'node:module'; const require = __edgenetRequire(import.meta.url);",
+  },
+});
+process.stdout.write(
+  `server built: apps/server/dist/server.js (${Math.round(performance.now() - started)} ms)\n`,
+);
