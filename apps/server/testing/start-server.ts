@@ -156,9 +156,13 @@ export function scenarioDevice(routeCount: number): DeviceConfig {
       serviceIpRange: { start: '192.168.20.60', end: '192.168.20.65' },
       state: 'Configured',
     },
+    // The first 65,536 routes are the /24s of 10.0.0.0/8; the next ones their upper /25 halves.
     routes: Array.from({ length: routeCount }, (_, i) => ({
       interfaceAlias: 'Port3',
-      destinationPrefix: `10.${(i >> 8) & 255}.${i & 255}.0/24`,
+      destinationPrefix:
+        i < 65_536
+          ? `10.${(i >> 8) & 255}.${i & 255}.0/24`
+          : `10.${(i >> 8) & 255}.${i & 255}.128/25`,
       nextHop: '192.168.20.1',
       routeMetric: 100 + (i % 50),
     })),

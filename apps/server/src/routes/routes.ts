@@ -8,12 +8,14 @@ import {
   RouteCreatedSchema,
   RouteCreateSchema,
   RouteKeyQuerySchema,
+  type RouteList,
   RouteListSchema,
 } from '@edgenet/network-config/contract';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { lookupAnswerJson } from '../http/lookup-json';
 import { withRevision, writeContext } from '../http/revision';
+import { routeList, routeListJson } from '../http/route-list-json';
 import { EffectiveQuerySchema, RoutesQuerySchema } from '../http/schemas';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -26,11 +28,17 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: RoutesQuerySchema,
         response: { 200: RouteListSchema },
       },
+      // The schema still documents the answer; its JSON is written once per revision.
+      serializerCompiler: () => (list) => routeListJson(list as RouteList),
     },
     async (request, reply) => {
       const revision = app.config.revision;
       withRevision(reply, revision);
-      return { routes: app.config.routes(request.query.interfaceAlias), revision };
+      const filter = request.query.interfaceAlias ?? '';
+      return routeList(app.config.device, revision, filter, () => ({
+        routes: app.config.routes(filter),
+        revision,
+      }));
     },
   );
 

@@ -1,0 +1,94 @@
+/**
+ * `GET /api/routes` is written once per revision with `JSON.stringify` (src/http/route-list-json.ts)
+ * rather than by the schema's serializer: it must still carry exactly the contract's fields, follow
+ * every change at once, and answer the interface filter case-insensitively like before.
+ */
+import { RouteListSchema } from '@edgenet/network-config/contract';
+import { Value } from 'typebox/value';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { scenarioDevice, seedDevice } from '../testing/start-server';
+import { ADMIN_PASSWORD, type Client, signedIn, startApp, type TestApp, tempDir } from './helpers';
+
+describe('GET /api/routes written once per revision', () => {
+  let t: TestApp;
+  let client: Client;
+
+  beforeEach(async () => {
+    const dataDir = tempDir();
+    // The article's device with three routes on Port3, and one on a static Port4 that is not the
+    // compute port (kept, but inactive on the VMs: a reason).
+    const base = scenarioDevice(3);
+    const device = {
+      ...base,
+      ports: base.ports.map((p) =>
+        p.name === 'Port4'
+          ? {
+              ...p,
+              dhcp: false,
+              address: '192.168.40.10',
+              subnetMask: '255.255.255.0',
+              gateway: null,
+            }
+          : p,
+      ),
+      routes: [
+        ...base.routes,
+        {
+          interfaceAlias: 'Port4',
+          destinationPrefix: '10.200.0.0/16',
+          nextHop: '192.168.40.1',
+          routeMetric: 5,
+        },
+      ],
+    };
+    await seedDevice(dataDir, device, ADMIN_PASSWORD);
+    t = await startApp({ dataDir });
+    client = await signedIn(t.app);
+  });
+  afterEach(() => t.close());
+
+  it('answers exactly the contract’s fields, reasons included', async () => {
+    const res = await client.get('/api/routes');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(Value.Check(RouteListSchema, res.body)).toBe(true);
+    // Nothing beyond the schema: cleaning a copy against it removes nothing.
+    expect(Value.Clean(RouteListSchema, structuredClone(res.body))).toEqual(res.body);
+    expect(res.body.routes).toHaveLength(4);
+    const inactive = res.body.routes.find(
+      (r: { interfaceAlias: string }) => r.interfaceAlias === 'Port4',
+    );
+    expect(inactive.status.active).toBe(false);
+    expect(inactive.status.reason.message.en).toMatch(/\S/);
+    expect(res.body.revision).toBe(res.revision);
+  });
+
+  it('follows a change at once, and filters by interface in any case', async () => {
+    const before = await client.get('/api/routes');
+    const added = await client.post('/api/routes', {
+      interfaceAlias: 'Port3',
+      destinationPrefix: '192.168.21.0/24',
+      nextHop: '192.168.20.1',
+      routeMetric: 100,
+    });
+    expect(added.status).toBe(201);
+    const after = await client.get('/api/routes');
+    expect(after.revision).toBe((before.revision as number) + 1);
+    expect(after.body.revision).toBe(after.revision);
+    expect(after.body.routes).toHaveLength(5);
+    expect(
+      after.body.routes.map((r: { destinationPrefix: string }) => r.destinationPrefix),
+    ).toContain('192.168.21.0/24');
+    const lower = await client.get('/api/routes', { query: { interfaceAlias: 'port3' } });
+    const upper = await client.get('/api/routes', { query: { interfaceAlias: 'PORT3' } });
+    expect(lower.body.routes).toHaveLength(4);
+    expect(upper.body).toEqual(lower.body);
+    const removed = await client.delete('/api/routes', {
+      query: { interfaceAlias: 'Port3', destinationPrefix: '192.168.21.0/24' },
+    });
+    expect(removed.status).toBe(204);
+    const again = await client.get('/api/routes', { query: { interfaceAlias: 'port3' } });
+    expect(again.body.routes).toHaveLength(3);
+    expect(again.body.revision).toBe(removed.revision);
+  });
+});
