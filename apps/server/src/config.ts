@@ -39,6 +39,8 @@ export interface AppOptions {
   logLevel: string;
   /** Pretty logs (a terminal) or JSON lines; false disables logging (tests). */
   logger: 'pretty' | 'json' | false;
+  /** Seconds to confirm a tentative change before it rolls back (SPEC §7.2). */
+  confirmSeconds: number;
 }
 
 /** The repository's root, from this file's place (apps/server/src). */
@@ -64,6 +66,7 @@ export const DEFAULT_OPTIONS: AppOptions = {
   scryptN: 2 ** 17,
   logLevel: 'info',
   logger: 'json',
+  confirmSeconds: 120,
 };
 
 export function resolveOptions(partial: Partial<AppOptions> = {}): AppOptions {
@@ -118,6 +121,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, isTty = fal
     signInDelayMs: int(env, 'EDGENET_SIGNIN_DELAY_MS', 250, 0, 10_000),
     rateLimitMax: int(env, 'EDGENET_RATE_LIMIT', DEFAULT_OPTIONS.rateLimitMax, 0, 1e9),
     signInRateLimitMax: int(env, 'EDGENET_SIGNIN_RATE_LIMIT', 30, 0, 1e9),
+    confirmSeconds: int(env, 'EDGENET_CONFIRM_SECONDS', 120, 1, 24 * 3600),
     logLevel: env.LOG_LEVEL || 'info',
     logger: isTty ? 'pretty' : 'json',
   });

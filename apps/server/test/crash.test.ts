@@ -27,6 +27,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = join(here, '../../..');
 let workDir: string;
 let writerBundle: string;
+let lifecycleBundle: string;
+const LIFECYCLE_KILLS = Number(process.env.EDGENET_CRASH_LIFECYCLE_KILLS ?? 40);
 
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'edgenet-crash-'));
@@ -34,6 +36,17 @@ beforeAll(async () => {
   await build({
     entryPoints: [join(here, 'crash/writer.ts')],
     outfile: writerBundle,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['better-sqlite3'],
+    logLevel: 'warning',
+  });
+  lifecycleBundle = join(workDir, 'lifecycle-writer.cjs');
+  await build({
+    entryPoints: [join(here, 'crash/lifecycle-writer.ts')],
+    outfile: lifecycleBundle,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -52,9 +65,9 @@ interface Run {
 }
 
 /** Starts the writer, kills it at a random moment, resolves with what it acknowledged. */
-function runAndKill(dir: string): Promise<Run> {
+function runAndKill(dir: string, bundle = writerBundle): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writerBundle, dir], {
+    const child = spawn(process.execPath, [bundle, dir], {
       env: { PATH: process.env.PATH ?? '', NODE_PATH: join(repoRoot, 'node_modules') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -74,7 +87,7 @@ function runAndKill(dir: string): Promise<Run> {
         if (line.startsWith('ready')) {
           run.ready = true;
           if (!timer) timer = setTimeout(kill, Math.random() * 40);
-        } else if (line.startsWith('ack ')) run.acks.push(Number(line.slice(4)));
+        } else if (line.startsWith('ack ')) run.acks.push(Number(line.split(' ').at(-1)));
       }
     });
     child.stderr.on('data', (chunk: Buffer) => {
@@ -110,6 +123,48 @@ function verify(dir: string, acked: number, checkFrom: number): number {
   }
 }
 
+/** Rollback and restore rows checked (the test fails if the writer never made any). */
+const seen = { rollback: 0, restore: 0 };
+const routesOf = (store: Store, n: number) =>
+  store.revisionDocument(n)?.routes.map((r) => r.destinationPrefix);
+
+/**
+ * After a kill of the lifecycle writer: every acknowledged revision is there; each rollback row
+ * holds the routes of the revision before the change it reverted, each restore row those of the
+ * revision it names; a pending record names the latest revision (a tentative change) and no
+ * rollback or restore ever leaves one behind. Returns the next revision to check.
+ */
+function verifyLifecycle(dir: string, acked: number, from: number): number {
+  const store = Store.open(dir);
+  try {
+    expect(store.integrityCheck()).toBe('ok');
+    if (store.isEmpty) return from;
+    expect(store.revision).toBeGreaterThanOrEqual(acked);
+    const pending = store.pending();
+    const latest = store.revisionInfo(store.revision);
+    if (pending) {
+      expect(pending.revision).toBe(store.revision);
+      expect(pending.previous).toBe(store.revision - 1);
+      expect(latest?.source).toBe('api');
+    }
+    for (let n = Math.max(2, from); n <= store.revision; n++) {
+      const info = store.revisionInfo(n);
+      expect(info).not.toBeNull();
+      const restored = /^Restored revision (\d+)$/.exec(info?.summary ?? '');
+      if (info?.source === 'rollback') {
+        seen.rollback++;
+        expect(routesOf(store, n)).toEqual(routesOf(store, n - 2));
+      } else if (restored) {
+        seen.restore++;
+        expect(routesOf(store, n)).toEqual(routesOf(store, Number(restored[1])));
+      }
+    }
+    return store.revision + 1;
+  } finally {
+    store.close();
+  }
+}
+
 describe('crash safety', () => {
   it(`the store survives ${KILLS} SIGKILLs with every acknowledged revision`, {
     timeout: 600_000,
@@ -138,6 +193,28 @@ describe('crash safety', () => {
     );
     expect(killsWhileWriting).toBeGreaterThan(KILLS / 2);
     expect(totals.reduce((a, b) => a + b, 0)).toBeGreaterThan(KILLS);
+  });
+
+  it(`restores and rollbacks survive ${LIFECYCLE_KILLS} SIGKILLs whole: the old or the new revision, never a mix`, {
+    timeout: 600_000,
+  }, async () => {
+    const lane = async (kills: number) => {
+      const dir = mkdtempSync(join(workDir, 'lifecycle-'));
+      let acked = 0;
+      let checked = 2;
+      for (let k = 0; k < kills; k++) {
+        const run = await runAndKill(dir, lifecycleBundle);
+        if (run.acks.length > 0) acked = Math.max(acked, ...run.acks);
+        checked = verifyLifecycle(dir, acked, checked);
+      }
+      return acked;
+    };
+    const totals = await Promise.all(
+      Array.from({ length: LANES }, () => lane(Math.ceil(LIFECYCLE_KILLS / LANES))),
+    );
+    expect(totals.reduce((a, b) => a + b, 0)).toBeGreaterThan(LIFECYCLE_KILLS);
+    expect(seen.rollback).toBeGreaterThan(0);
+    expect(seen.restore).toBeGreaterThan(0);
   });
 
   it(`the server keeps every route it answered 201 across ${SERVER_KILLS} SIGKILLs`, {

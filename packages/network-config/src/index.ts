@@ -21,6 +21,21 @@ export {
   scanIPv4,
 } from './address';
 export {
+  CONFIRM_SECONDS_DEFAULT,
+  checkRestore,
+  type LocalizedText,
+  managementChangeIssues,
+  REVISION_SOURCES,
+  type RevisionSource,
+  restoreBlocked,
+  restoreSummary,
+  revertSummary,
+  rollbackSummary,
+  summarizeDiff,
+  tentativeReason,
+  unacknowledged,
+} from './change-lifecycle';
+export {
   parseClusterCidrs,
   requiredNodeIpCount,
   reservedServiceAddresses,
@@ -28,6 +43,19 @@ export {
   SERVICE_IP_MIN,
   validateComputeSettings,
 } from './compute-config';
+export {
+  applyDiff,
+  applyDiffInPlace,
+  type ConfigDiff,
+  diffConfig,
+  type FieldChange,
+  type ItemChange,
+  invertDiff,
+  isEmptyDiff,
+  jsonEqual,
+  LIST_KEYS,
+  type ListDiff,
+} from './config-diff';
 export { API } from './contract/urls';
 export {
   type ChangeResult,

@@ -77,6 +77,8 @@ export const ISSUE_CODES = [
   'password.classes',
   'password.unchanged',
   'password.incorrect',
+  // The change lifecycle (SPEC §7)
+  'port.managementChange',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -143,3 +143,17 @@ export function revisionRequired(): HttpProblem {
     },
   });
 }
+
+/** 422: the change carries a warning the admin must acknowledge first (SPEC §7.2). */
+export function acknowledgementRequired(issues: readonly (Issue | LocalizedIssue)[]): HttpProblem {
+  return new HttpProblem({
+    status: 422,
+    code: 'change.acknowledgementRequired',
+    title: 'The change needs an acknowledgement',
+    message: {
+      en: 'This change can cut you off from the console: send it again with acknowledge: ["port.managementChange"] to apply it tentatively.',
+      ja: 'この変更によりコンソールに接続できなくなる可能性があります。acknowledge: ["port.managementChange"] を付けて再送すると仮適用されます。',
+    },
+    issues: [...issues],
+  });
+}

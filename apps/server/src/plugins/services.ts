@@ -14,6 +14,7 @@ import type { DeviceDriver } from '../driver/driver';
 import { SimulatedDevice } from '../driver/simulated';
 import { JobRunner } from '../jobs/job-runner';
 import { ConfigurationService } from '../services/configuration';
+import { ChangeLifecycle } from '../services/lifecycle';
 import { Store } from '../store/store';
 
 declare module 'fastify' {
@@ -24,6 +25,7 @@ declare module 'fastify' {
     config: ConfigurationService;
     auth: AuthService;
     appOptions: AppOptions;
+    lifecycle: ChangeLifecycle;
   }
 }
 
@@ -70,7 +72,16 @@ export default fp<ServicesOptions>(
     app.decorate('store', store);
     app.decorate('device', device);
     app.decorate('jobs', jobs);
-    app.decorate('config', new ConfigurationService(store, device, jobs));
+    const config = new ConfigurationService(store, device, jobs);
+    app.decorate('config', config);
+    // The change lifecycle guards every write; a change left pending by a crash rolls back (or
+    // re-arms) now.
+    const lifecycle = new ChangeLifecycle(store, config, device, app.log, {
+      confirmSeconds: options.confirmSeconds,
+    });
+    config.guard = lifecycle;
+    app.decorate('lifecycle', lifecycle);
+    lifecycle.recover();
     app.decorate(
       'auth',
       new AuthService(store, {
@@ -84,6 +95,7 @@ export default fp<ServicesOptions>(
 
     // Stop the job first (it writes its end to the store), then close the store.
     app.addHook('preClose', async () => {
+      lifecycle.stop();
       await jobs.stop();
     });
     app.addHook('onClose', async () => {

@@ -1,14 +1,9 @@
-/** The device, the whole configuration document and its revision history. */
+/** The device and the whole configuration document (the history: routes/revisions.ts). */
 import { SKUS } from '@edgenet/network-config';
 import { API } from '@edgenet/network-config/contract';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { withRevision } from '../http/revision';
-import {
-  ConfigAnswerSchema,
-  DeviceAnswerSchema,
-  RevisionListSchema,
-  RevisionQuerySchema,
-} from '../http/schemas';
+import { ConfigAnswerSchema, DeviceAnswerSchema } from '../http/schemas';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -53,25 +48,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       withRevision(reply, revision);
       const device = app.config.device;
       return { ...device, sku: device.sku, revision };
-    },
-  );
-
-  app.get(
-    '/api/revisions',
-    {
-      schema: {
-        tags: ['device'],
-        summary: 'The revision history, newest first (who, when, what changed)',
-        querystring: RevisionQuerySchema,
-        response: { 200: RevisionListSchema },
-      },
-    },
-    async (request, reply) => {
-      const limit = Math.min(500, Math.max(1, Number(request.query.limit ?? 50)));
-      const before = request.query.before ? Number(request.query.before) : undefined;
-      const revision = app.config.revision;
-      withRevision(reply, revision);
-      return { revisions: app.store.listRevisions(limit, before), revision };
     },
   );
 };

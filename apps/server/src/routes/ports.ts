@@ -38,13 +38,18 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = app.config.updatePort(
-        request.params.name,
-        request.body,
-        writeContext(request),
-      );
+      const { acknowledge, ...settings } = request.body;
+      const result = app.config.updatePort(request.params.name, settings, {
+        ...writeContext(request),
+        acknowledge: acknowledge ?? [],
+      });
       withRevision(reply, result.revision);
-      return { ...result.port, issues: result.issues, revision: result.revision };
+      return {
+        ...result.port,
+        issues: result.issues,
+        revision: result.revision,
+        confirmBy: app.lifecycle.confirmByFor(result.revision),
+      };
     },
   );
 };

@@ -60,7 +60,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         destinationPrefix: created.destinationPrefix,
       });
       reply.header('location', `${API.routes}?${query}`).status(201);
-      return created;
+      return { ...created, confirmBy: app.lifecycle.confirmByFor(created.revision) };
     },
   );
 

@@ -20,15 +20,18 @@ import {
   kubernetesVms,
   localizeIssues,
   lookupRoute,
+  managementChangeIssues,
   NetConfigError,
   type PortConfig,
   type PortSettings,
+  type RevisionSource,
   type RouteConfig,
   type RouteInput,
   removeRoute,
   routeStatus,
   routeStatusMessage,
   skuPortSpec,
+  unacknowledged,
   validatePortSettings,
 } from '@edgenet/network-config';
 import type {
@@ -41,6 +44,7 @@ import type {
 } from '@edgenet/network-config/contract';
 import type { DeviceDriver } from '../driver/driver';
 import {
+  acknowledgementRequired,
   conflict,
   notFound,
   revisionRequired,
@@ -48,7 +52,7 @@ import {
   staleRevision,
 } from '../http/problems';
 import type { JobRunner, JobView } from '../jobs/job-runner';
-import type { Store } from '../store/store';
+import type { PendingRecord, Store } from '../store/store';
 
 /** What an If-Match header said: a revision, `*` (any), something that never matches, or none. */
 export type Precondition =
@@ -72,6 +76,28 @@ export function parseIfMatch(header: string | undefined): Precondition {
 export interface WriteContext {
   author: string;
   precondition: Precondition;
+  /** Where the write came from (revision history); default `api`. */
+  source?: RevisionSource;
+  /** The address the client reached the server on (a change to that port is tentative). */
+  clientAddress?: string | null;
+  /** The client asked for the change to revert unless confirmed (SPEC §7.2). */
+  confirm?: boolean;
+  /** Warning codes the client acknowledged (`port.managementChange`). */
+  acknowledge?: readonly string[];
+}
+
+/** What the change lifecycle adds to every write (services/lifecycle.ts). */
+export interface WriteGuard {
+  /** Throws 409 `change.pendingConfirmation` while a change waits for confirmation. */
+  assertNoPending(): void;
+  /** The pending record a commit from `before` to `after` must carry, or undefined. */
+  pendingFor(
+    before: DeviceConfig,
+    after: DeviceConfig,
+    context: WriteContext,
+  ): Omit<PendingRecord, 'revision'> | undefined;
+  /** Called after a commit that started a pending change. */
+  armed(): void;
 }
 
 export interface Written {
@@ -85,6 +111,9 @@ function rangeText(range: { start: string; end: string } | null): string {
 export class ConfigurationService {
   private tableCache: { revision: number; table: ReturnType<typeof buildEffectiveTable> } | null =
     null;
+
+  /** The change lifecycle's guard (set by the services plugin). */
+  guard: WriteGuard | null = null;
 
   constructor(
     private readonly store: Store,
@@ -101,7 +130,8 @@ export class ConfigurationService {
   }
 
   /** 428 when the header is required and missing, 412 when it names another revision. */
-  private checkPrecondition(precondition: Precondition, required: boolean): void {
+  checkPrecondition(precondition: Precondition, required: boolean): void {
+    this.guard?.assertNoPending();
     if (precondition.kind === 'none') {
       if (required) throw revisionRequired();
       return;
@@ -112,13 +142,24 @@ export class ConfigurationService {
     }
   }
 
-  private commit(document: DeviceConfig, context: WriteContext, summary: string): number {
-    return this.store.commit({
+  commit(
+    document: DeviceConfig,
+    context: WriteContext,
+    summary: string,
+    extra: { summaryJa?: string } = {},
+  ): number {
+    const pending = this.guard?.pendingFor(this.device, document, context);
+    const revision = this.store.commit({
       basedOn: this.store.revision,
       author: context.author,
       summary,
       document,
+      source: context.source ?? 'api',
+      ...extra,
+      ...(pending ? { pending } : {}),
     });
+    if (pending) this.guard?.armed();
+    return revision;
   }
 
   // ---- ports ---------------------------------------------------------------------------------
@@ -172,6 +213,10 @@ export class ConfigurationService {
     );
     if (hasErrors(result.issues)) throw ruleViolation(result.issues);
     const candidate = this.driver.observe(result.device);
+    const management = managementChangeIssues(this.device, candidate);
+    if (unacknowledged(management, context.acknowledge).length > 0) {
+      throw acknowledgementRequired(management);
+    }
     const summary = `${port.name}: ${
       !settings.ipEnabled
         ? 'IP disabled'
@@ -183,7 +228,7 @@ export class ConfigurationService {
     const stored = this.findPort(port.name);
     return {
       port: this.portDocument(stored),
-      issues: localizeIssues(result.issues),
+      issues: localizeIssues([...result.issues, ...management]),
       revision,
     };
   }

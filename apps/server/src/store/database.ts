@@ -63,6 +63,52 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    // Issue 9 (ADR 0013): revisions carry their source and a Japanese summary, and keep either
+    // the whole document (a checkpoint) or the diff from the revision before (a delta). Rows
+    // written before keep their whole document: they are checkpoints, nothing is lost.
+    version: 3,
+    name: 'revisions: source, Japanese summary, checkpoints plus deltas',
+    sql: `
+      CREATE TABLE revisions_v3 (
+        number     INTEGER PRIMARY KEY,
+        created_at TEXT    NOT NULL,
+        author     TEXT    NOT NULL,
+        source     TEXT    NOT NULL CHECK (source IN
+                     ('web', 'api', 'cli', 'console', 'import', 'restore', 'rollback', 'system')),
+        summary    TEXT    NOT NULL,
+        summary_ja TEXT    NOT NULL,
+        document   TEXT    CHECK (document IS NULL OR json_valid(document)),
+        delta      TEXT    CHECK (delta IS NULL OR json_valid(delta)),
+        CHECK (document IS NOT NULL OR delta IS NOT NULL)
+      ) STRICT;
+      INSERT INTO revisions_v3 (number, created_at, author, source, summary, summary_ja, document)
+        SELECT number, created_at, author, CASE WHEN author = 'system' THEN 'system' ELSE 'api' END,
+               summary, summary, document
+        FROM revisions;
+      DROP TABLE revisions;
+      ALTER TABLE revisions_v3 RENAME TO revisions;
+      CREATE INDEX revisions_checkpoints ON revisions (number) WHERE document IS NOT NULL;
+    `,
+  },
+  {
+    // Issue 9 (ADR 0014): the tentative change waiting for confirmation, with its deadline, so a
+    // restarted server rolls it back (deadline passed) or re-arms it.
+    version: 4,
+    name: 'the pending (tentative) change',
+    sql: `
+      CREATE TABLE pending_change (
+        id          INTEGER PRIMARY KEY CHECK (id = 1),
+        revision    INTEGER NOT NULL,
+        previous    INTEGER NOT NULL,
+        deadline    INTEGER NOT NULL,
+        seconds     INTEGER NOT NULL,
+        author      TEXT    NOT NULL,
+        reason      TEXT    NOT NULL,
+        created_at  TEXT    NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export class DataDirInUseError extends Error {

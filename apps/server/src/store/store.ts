@@ -11,15 +11,25 @@
  * at a time between awaits, so check-and-write is atomic: two writers on one revision → one wins,
  * the other gets `StaleRevisionError`.
  */
-import type { DeviceConfig } from '@edgenet/network-config';
+import type { DeviceConfig, RevisionSource } from '@edgenet/network-config';
 import type { Job } from '@edgenet/network-config/contract';
 import { type Db, openDatabase, schemaVersion } from './database';
+import { RevisionLog, type RevisionMeta } from './revision-log';
 
-export interface RevisionInfo {
-  number: number;
-  createdAt: string;
+export type RevisionInfo = RevisionMeta;
+
+/** The tentative change waiting for confirmation (SPEC §7.2), as stored. */
+export interface PendingRecord {
+  /** The tentative revision. */
+  revision: number;
+  /** The revision a rollback restores. */
+  previous: number;
+  /** Epoch milliseconds. */
+  deadline: number;
+  seconds: number;
   author: string;
-  summary: string;
+  reason: string;
+  createdAt: string;
 }
 
 export interface CommitInput {
@@ -28,6 +38,16 @@ export interface CommitInput {
   author: string;
   summary: string;
   document: DeviceConfig;
+  /** Where the change came from (default `api`). */
+  source?: RevisionSource;
+  /** The summary in Japanese (default: the core's summary of the change). */
+  summaryJa?: string;
+  /**
+   * The pending change, written in the same transaction: a record to start one (a tentative
+   * change, its `revision` is the one this commit writes), null to end it (a revert or a
+   * rollback), undefined to leave it.
+   */
+  pending?: Omit<PendingRecord, 'revision'> | null;
 }
 
 /** A job as stored: the contract's Job plus the revision that started it. */
@@ -67,12 +87,14 @@ export interface StoreInit {
 /** The document of a store not initialized yet; never served (initialize comes first). */
 const EMPTY = Object.freeze({}) as DeviceConfig;
 
-interface RevisionRow {
-  number: number;
-  created_at: string;
+interface PendingRow {
+  revision: number;
+  previous: number;
+  deadline: number;
+  seconds: number;
   author: string;
-  summary: string;
-  document: string;
+  reason: string;
+  created_at: string;
 }
 
 interface JobRow {
@@ -111,17 +133,17 @@ export class Store {
   private document: DeviceConfig;
   private closed = false;
   private readonly statements;
+  private readonly log: RevisionLog;
 
   private constructor(private readonly db: Db) {
+    this.log = new RevisionLog(db);
     this.statements = {
-      latest: db.prepare<[], RevisionRow>('SELECT * FROM revisions ORDER BY number DESC LIMIT 1'),
-      insertRevision: db.prepare(
-        'INSERT INTO revisions (number, created_at, author, summary, document) VALUES (?, ?, ?, ?, ?)',
+      pending: db.prepare<[], PendingRow>('SELECT * FROM pending_change WHERE id = 1'),
+      setPending: db.prepare(
+        `INSERT OR REPLACE INTO pending_change (id, revision, previous, deadline, seconds, author, reason, created_at)
+         VALUES (1, @revision, @previous, @deadline, @seconds, @author, @reason, @created_at)`,
       ),
-      revision: db.prepare<[number], RevisionRow>('SELECT * FROM revisions WHERE number = ?'),
-      revisions: db.prepare<[number, number], Omit<RevisionRow, 'document'>>(
-        'SELECT number, created_at, author, summary FROM revisions WHERE number < ? ORDER BY number DESC LIMIT ?',
-      ),
+      clearPending: db.prepare('DELETE FROM pending_change'),
       upsertJob: db.prepare(
         `INSERT INTO jobs (id, kind, state, progress, steps, error, started_at, finished_at, revision)
          VALUES (@id, @kind, @state, @progress, @steps, @error, @started_at, @finished_at, @revision)
@@ -147,9 +169,9 @@ export class Store {
       ),
     };
 
-    const latest = this.statements.latest.get();
-    this.revisionNumber = latest?.number ?? 0;
-    this.document = latest ? deepFreeze(JSON.parse(latest.document) as DeviceConfig) : EMPTY;
+    this.revisionNumber = this.log.latestNumber();
+    const latest = this.revisionNumber > 0 ? this.log.document(this.revisionNumber) : null;
+    this.document = latest ? deepFreeze(latest) : EMPTY;
   }
 
   /** True until `initialize` stores the factory document (a new data directory). */
@@ -163,11 +185,17 @@ export class Store {
     if (!this.isEmpty) throw new Error('the store is already initialized');
     const json = JSON.stringify(init.document);
     this.db.transaction(() => {
-      this.statements.insertRevision.run(
-        1,
-        new Date().toISOString(),
-        'system',
-        'Factory configuration',
+      this.log.append(
+        {
+          number: 1,
+          createdAt: new Date().toISOString(),
+          author: 'system',
+          source: 'system',
+          summary: 'Factory configuration',
+          summaryJa: '出荷時の構成',
+        },
+        null,
+        init.document,
         json,
       );
       this.statements.insertAccount.run(init.account.passwordHash, init.account.mustChange ? 1 : 0);
@@ -206,32 +234,84 @@ export class Store {
     }
     const number = this.revisionNumber + 1;
     const json = JSON.stringify(input.document);
-    this.statements.insertRevision.run(
-      number,
-      new Date().toISOString(),
-      input.author,
-      input.summary,
-      json,
-    );
+    const next = JSON.parse(json) as DeviceConfig;
+    try {
+      this.db.transaction(() => {
+        this.log.append(
+          {
+            number,
+            createdAt: new Date().toISOString(),
+            author: input.author,
+            source: input.source ?? 'api',
+            summary: input.summary,
+            ...(input.summaryJa !== undefined ? { summaryJa: input.summaryJa } : {}),
+          },
+          this.document,
+          next,
+          json,
+        );
+        if (input.pending === null) this.statements.clearPending.run();
+        else if (input.pending) this.writePending({ ...input.pending, revision: number });
+      })();
+    } catch (error) {
+      this.log.resync();
+      throw error;
+    }
     this.revisionNumber = number;
     // The cache holds a private copy, so later changes to the caller's object cannot leak in.
-    this.document = deepFreeze(JSON.parse(json) as DeviceConfig);
+    this.document = deepFreeze(next);
     return number;
   }
 
   /** Revision summaries, newest first, below `before` (exclusive). */
   listRevisions(limit: number, before = Number.MAX_SAFE_INTEGER): RevisionInfo[] {
-    return this.statements.revisions.all(before, limit).map((row) => ({
-      number: row.number,
-      createdAt: row.created_at,
-      author: row.author,
-      summary: row.summary,
-    }));
+    return this.log.list(limit, before);
   }
 
+  revisionInfo(number: number): RevisionInfo | null {
+    return this.log.meta(number);
+  }
+
+  /** The document of revision `number` (a fresh copy), or null when there is no such revision. */
   revisionDocument(number: number): DeviceConfig | null {
-    const row = this.statements.revision.get(number);
-    return row ? (JSON.parse(row.document) as DeviceConfig) : null;
+    if (number === this.revisionNumber && number > 0) {
+      return JSON.parse(JSON.stringify(this.document)) as DeviceConfig;
+    }
+    return this.log.document(number);
+  }
+
+  /** The change waiting for confirmation, or null. */
+  pending(): PendingRecord | null {
+    const row = this.statements.pending.get();
+    return row
+      ? {
+          revision: row.revision,
+          previous: row.previous,
+          deadline: row.deadline,
+          seconds: row.seconds,
+          author: row.author,
+          reason: row.reason,
+          createdAt: row.created_at,
+        }
+      : null;
+  }
+
+  /** Ends the pending change (it is confirmed): the revision stays. */
+  clearPending(): void {
+    this.assertOpen();
+    this.statements.clearPending.run();
+  }
+
+  private writePending(pending: PendingRecord): void {
+    this.statements.setPending.run({
+      revision: pending.revision,
+      previous: pending.previous,
+      deadline: pending.deadline,
+      seconds: pending.seconds,
+      author: pending.author,
+      reason: pending.reason,
+      created_at: pending.createdAt,
+    });
   }
 
   saveJob(job: JobRecord): void {

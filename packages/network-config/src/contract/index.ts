@@ -80,6 +80,8 @@ export const PortSettingsSchema = Type.Object(
     gateway: Nullable(Ip),
     dns: Type.Array(Ip, { maxItems: 4 }),
     mtu: Nullable(Type.Integer()),
+    /** Warning codes acknowledged (`port.managementChange`, SPEC §7.2). */
+    acknowledge: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 8 })),
   },
   { additionalProperties: false },
 );
@@ -350,6 +352,8 @@ export const PortAnswerSchema = Type.Object({
   ...PortSchema.properties,
   issues: Type.Array(IssueSchema),
   revision: Type.Integer(),
+  /** Set when the change is tentative (SPEC §7.2): confirm before this time or it reverts. */
+  confirmBy: Type.Optional(Nullable(Type.String())),
 });
 
 /** POST /api/routes → 201: the route, its warnings, the new revision. */
@@ -357,6 +361,8 @@ export const RouteCreatedSchema = Type.Object({
   ...RouteSchema.properties,
   issues: Type.Array(IssueSchema),
   revision: Type.Integer(),
+  /** Set when the change is tentative (SPEC §7.2): confirm before this time or it reverts. */
+  confirmBy: Type.Optional(Nullable(Type.String())),
 });
 
 export const ROUTE_METRIC_RANGE = { min: ROUTE_METRIC_MIN, max: ROUTE_METRIC_MAX };
@@ -386,3 +392,141 @@ export type Session = Static<typeof SessionSchema>;
 export type ValidateRequest = Static<typeof ValidateRequestSchema>;
 
 export { API } from './urls';
+
+// ---- The change lifecycle (SPEC §7): history, diff, restore, pending changes --------------------
+
+export { LIFECYCLE_API, LIFECYCLE_HEADERS } from './urls';
+
+export const RevisionSourceSchema = Type.Union([
+  Type.Literal('web'),
+  Type.Literal('api'),
+  Type.Literal('cli'),
+  Type.Literal('console'),
+  Type.Literal('import'),
+  Type.Literal('restore'),
+  Type.Literal('rollback'),
+  Type.Literal('system'),
+]);
+
+/** One revision of the history: who, when, from where, what (in English and Japanese). */
+export const RevisionSummarySchema = Type.Object({
+  number: Type.Integer(),
+  createdAt: Type.String(),
+  author: Type.String(),
+  source: RevisionSourceSchema,
+  /** The summary in English (kept for clients that read one string). */
+  summary: Type.String(),
+  summaries: LocalizedTextSchema,
+});
+
+/** GET /api/revisions?before=&limit= → newest first; `nextBefore` pages on (null: the end). */
+export const RevisionPageSchema = Type.Object({
+  revisions: Type.Array(RevisionSummarySchema),
+  revision: Type.Integer(),
+  nextBefore: Nullable(Type.Integer()),
+});
+
+export const RevisionNumberParamsSchema = Type.Object({
+  n: Type.String({ pattern: '^[0-9]{1,15}$' }),
+});
+export const RevisionPairParamsSchema = Type.Object({
+  a: Type.String({ pattern: '^[0-9]{1,15}$' }),
+  b: Type.String({ pattern: '^[0-9]{1,15}$' }),
+});
+
+/** The whole configuration document as stored (sections added later travel too). */
+export const ConfigDocumentSchema = Type.Object(
+  {
+    name: Type.String(),
+    sku: Type.String(),
+    nodeCount: Type.Integer(),
+    ports: Type.Array(Type.Unknown()),
+    compute: Type.Unknown(),
+    routes: Type.Array(Type.Unknown()),
+  },
+  { additionalProperties: true },
+);
+
+/** GET /api/revisions/:n → the revision and its whole document. */
+export const RevisionDocumentSchema = Type.Object({
+  ...RevisionSummarySchema.properties,
+  document: ConfigDocumentSchema,
+});
+
+/** One field, old → new (`before` absent: added; `after` absent: removed). */
+export const FieldChangeSchema = Type.Object({
+  field: Type.String(),
+  before: Type.Optional(Type.Unknown()),
+  after: Type.Optional(Type.Unknown()),
+});
+
+export const ListDiffSchema = Type.Object({
+  keyFields: Type.Array(Type.String()),
+  added: Type.Array(Type.Unknown()),
+  removed: Type.Array(Type.Unknown()),
+  changed: Type.Array(
+    Type.Object({
+      key: Type.Record(Type.String(), Type.String()),
+      fields: Type.Array(FieldChangeSchema),
+    }),
+  ),
+  order: Type.Optional(Type.Array(Type.String())),
+});
+
+/** The core's `ConfigDiff`: plain values, objects field by field, keyed lists. */
+export const ConfigDiffSchema = Type.Object({
+  values: Type.Array(FieldChangeSchema),
+  objects: Type.Record(Type.String(), Type.Array(FieldChangeSchema)),
+  lists: Type.Record(Type.String(), ListDiffSchema),
+});
+
+/** GET /api/revisions/:a/diff/:b → what changed from a to b. */
+export const RevisionDiffAnswerSchema = Type.Object({
+  from: Type.Integer(),
+  to: Type.Integer(),
+  diff: ConfigDiffSchema,
+  summary: LocalizedTextSchema,
+});
+
+/** POST /api/revisions/:n/restore (If-Match required): warnings the admin acknowledges. */
+export const RestoreRequestSchema = Type.Object(
+  {
+    acknowledge: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 8 })),
+  },
+  { additionalProperties: false },
+);
+
+/** The change waiting for confirmation. */
+export const PendingChangeSchema = Type.Object({
+  revision: Type.Integer(),
+  previous: Type.Integer(),
+  /** When the device reverts by itself (ISO 8601). */
+  confirmBy: Type.String(),
+  secondsLeft: Type.Integer(),
+  seconds: Type.Integer(),
+  reason: Type.String(),
+  author: Type.String(),
+});
+
+/** GET /api/pending, and the answers of confirm and revert. */
+export const PendingAnswerSchema = Type.Object({
+  pending: Nullable(PendingChangeSchema),
+  revision: Type.Integer(),
+});
+
+/** POST /api/revisions/:n/restore → 200. */
+export const RestoreAnswerSchema = Type.Object({
+  revision: Type.Integer(),
+  restored: Type.Integer(),
+  issues: Type.Array(IssueSchema),
+  /** Set when the restore is tentative: confirm before this time or it reverts. */
+  confirmBy: Nullable(Type.String()),
+});
+
+export type RevisionSummary = Static<typeof RevisionSummarySchema>;
+export type RevisionPage = Static<typeof RevisionPageSchema>;
+export type RevisionDocument = Static<typeof RevisionDocumentSchema>;
+export type RevisionDiffAnswer = Static<typeof RevisionDiffAnswerSchema>;
+export type RestoreAnswer = Static<typeof RestoreAnswerSchema>;
+export type PendingChange = Static<typeof PendingChangeSchema>;
+export type PendingAnswer = Static<typeof PendingAnswerSchema>;

@@ -26,3 +26,24 @@ export const API = {
   /** Runs one cmdlet line on the server (the web's Console page). */
   console: '/api/console',
 } as const;
+
+/** The change lifecycle's URLs (SPEC §7). */
+export const LIFECYCLE_API = {
+  revisions: '/api/revisions',
+  revision: (n: number) => `/api/revisions/${n}`,
+  revisionDiff: (a: number, b: number) => `/api/revisions/${a}/diff/${b}`,
+  revisionRestore: (n: number) => `/api/revisions/${n}/restore`,
+  pending: '/api/pending',
+  pendingConfirm: '/api/pending/confirm',
+  pendingRevert: '/api/pending/revert',
+} as const;
+
+/**
+ * Request headers of the change lifecycle: `Edgenet-Confirm: required` asks for any write to
+ * revert unless confirmed ("Revert automatically unless I confirm"); `Edgenet-Source` names the
+ * client (`web`, `cli`, `console`; anything else is `api`) for the revision history.
+ */
+export const LIFECYCLE_HEADERS = {
+  confirm: 'edgenet-confirm',
+  source: 'edgenet-source',
+} as const;

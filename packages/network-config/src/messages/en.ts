@@ -113,4 +113,12 @@ export const messagesEn: MessageTable = {
     `The password must use at least ${p.required} of: upper-case letters, lower-case letters, digits, special characters (it uses ${p.used}).`,
   'password.unchanged': () => 'The new password must differ from the current one.',
   'password.incorrect': () => 'The current password is not correct.',
+  'port.managementChange': (p) =>
+    `${p.port} is the management port: ${
+      p.reason === 'ipOff'
+        ? 'turning its IP off'
+        : p.reason === 'dhcp'
+          ? 'switching it to DHCP'
+          : 'changing its address'
+    } can cut you off from this console. Acknowledge to apply it tentatively; it reverts unless you confirm.`,
 };

@@ -125,4 +125,12 @@ export const messagesJa: MessageTable = {
     `パスワードには、英大文字、英小文字、数字、特殊文字のうち ${p.required} 種類以上を使用してください (現在 ${p.used} 種類)。`,
   'password.unchanged': () => '新しいパスワードは現在のパスワードと異なるものにしてください。',
   'password.incorrect': () => '現在のパスワードが正しくありません。',
+  'port.managementChange': (p) =>
+    `${p.port} は管理用ポートです。${
+      p.reason === 'ipOff'
+        ? 'IP を無効にする'
+        : p.reason === 'dhcp'
+          ? 'DHCP に切り替える'
+          : 'アドレスを変更する'
+    }と、このコンソールに接続できなくなる可能性があります。確認すると仮適用され、確定しなければ元に戻ります。`,
 };
