@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Router } from 'wouter';
 import { ErrorState, Loading } from '../components/StateViews';
 import { ToastProvider, useToast } from '../components/Toasts';
@@ -109,9 +109,11 @@ function SignedIn() {
     }
   }, [failed, toast]);
 
+  const { lock } = session;
+  const lockWhenIdle = useCallback(() => lock('idle'), [lock]);
   useIdleTimer(
     idleLockSeconds(kiosk, session.session?.idleTimeoutSeconds),
-    session.lock,
+    lockWhenIdle,
     session.status === 'signedIn' && !session.locked,
   );
 

@@ -19,6 +19,9 @@ import {
 import { ApiError, isApiError, request, setAuthListener } from './api';
 import { URLS } from './urls';
 
+/** Why the screen is locked: the admin pressed Lock, or the idle timer did it. */
+export type LockReason = 'manual' | 'idle';
+
 export type SessionStatus = 'loading' | 'error' | 'signedOut' | 'mustChangePassword' | 'signedIn';
 
 export type SignInResult =
@@ -34,6 +37,8 @@ export interface SessionState {
   status: SessionStatus;
   session: Session | null;
   locked: boolean;
+  /** Why the screen is locked (null while unlocked). */
+  lockReason: LockReason | null;
   /** Why the user is back on the sign-in page (an expired session, rather than a fresh visit). */
   expired: boolean;
   /** The password used to sign in, kept in memory only until the forced change uses it. */
@@ -41,7 +46,7 @@ export interface SessionState {
   signIn: (password: string) => Promise<SignInResult>;
   changePassword: (currentPassword: string, newPassword: string) => Promise<void>;
   signOut: () => Promise<void>;
-  lock: () => void;
+  lock: (reason: LockReason) => void;
   unlock: (password: string) => Promise<SignInResult>;
   retry: () => void;
 }
@@ -104,7 +109,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const [status, setStatus] = useState<SessionStatus>('loading');
   const [session, setSession] = useState<Session | null>(null);
-  const [locked, setLocked] = useState(false);
+  const [lockReason, setLockReason] = useState<LockReason | null>(null);
+  const locked = lockReason !== null;
   const [expired, setExpired] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const knownPassword = useRef<string | null>(null);
@@ -155,7 +161,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         onlineManager.setOnline(true);
         setSession(result.session);
         setExpired(false);
-        setLocked(false);
+        setLockReason(null);
         setStatus(result.session.mustChangePassword ? 'mustChangePassword' : 'signedIn');
       }
       return result;
@@ -184,16 +190,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     client.clear();
     onlineManager.setOnline(true);
     setSession(null);
-    setLocked(false);
+    setLockReason(null);
     setExpired(false);
     setStatus('signedOut');
   }, [client]);
 
-  const lock = useCallback(() => {
+  const lock = useCallback((reason: LockReason) => {
     // While locked, queries pause (as if offline) instead of failing with 401 behind the lock;
     // they resume after the unlock.
     onlineManager.setOnline(false);
-    setLocked(true);
+    setLockReason((current) => current ?? reason);
     void request(URLS.session, { method: 'DELETE', ignoreAuthErrors: true }).catch(() => undefined);
   }, []);
 
@@ -202,7 +208,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const result = await postSession(password);
       if (result.ok) {
         setSession(result.session);
-        setLocked(false);
+        setLockReason(null);
         onlineManager.setOnline(true);
         if (result.session.mustChangePassword) setStatus('mustChangePassword');
         // Refetch what failed while locked; typed values live in component state and stay.
@@ -218,6 +224,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       status,
       session,
       locked,
+      lockReason,
       expired,
       knownPassword: knownPassword.current,
       signIn,
@@ -230,7 +237,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setAttempt((n) => n + 1);
       },
     }),
-    [status, session, locked, expired, signIn, changePassword, signOut, lock, unlock],
+    [status, session, locked, lockReason, expired, signIn, changePassword, signOut, lock, unlock],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
