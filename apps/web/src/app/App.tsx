@@ -18,7 +18,7 @@ interface PublicSettings {
   idleTimeoutSeconds: number;
 }
 
-import { SessionProvider, useSession } from '../lib/session';
+import { failedAttemptsNotice, SessionProvider, useSession } from '../lib/session';
 import { AppShell } from './AppShell';
 
 const ChangePasswordPage = lazy(() =>
@@ -96,15 +96,17 @@ function SignedIn() {
     if (device.data?.kiosk !== undefined) setServerKiosk(device.data.kiosk);
   }, [device.data?.kiosk, setServerKiosk]);
 
-  // After a good sign-in, tell the admin how many attempts failed since the last one.
+  // After a good sign-in, tell the admin how many attempts failed since the last one — once: a
+  // notice that was closed stays closed across reloads of this tab (see failedAttemptsNotice).
   const failed = session.session?.failedAttemptsSinceLastSignIn ?? 0;
   const told = useRef(false);
   useEffect(() => {
-    if (failed > 0 && !told.current) {
+    if (failed > 0 && !told.current && !failedAttemptsNotice.wasClosed(failed)) {
       told.current = true;
       toast({
         kind: 'warning',
         title: { key: 'signIn.failedAttempts', params: { count: failed } },
+        onClose: () => failedAttemptsNotice.closed(failed),
       });
     }
   }, [failed, toast]);

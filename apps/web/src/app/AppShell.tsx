@@ -52,8 +52,9 @@ export function AppShell({
       firstRender.current = false;
       return;
     }
-    window.scrollTo(0, 0);
-    document.getElementById('main')?.focus({ preventScroll: true });
+    const main = document.getElementById('main');
+    main?.scrollTo?.(0, 0);
+    main?.focus({ preventScroll: true });
   }, [location]);
 
   return (

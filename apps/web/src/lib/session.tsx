@@ -53,6 +53,36 @@ export interface SessionState {
 
 const SessionContext = createContext<SessionState | null>(null);
 
+/**
+ * The "failed sign-in attempts since the last sign-in" notice is the same on every GET /api/session
+ * of one sign-in, so a reload would bring it back. Its closing is remembered in this tab's
+ * sessionStorage with the count it showed, and forgotten at the next sign-in in this tab.
+ */
+const NOTICE_KEY = 'edgenet.failedAttemptsNoticeClosed';
+export const failedAttemptsNotice = {
+  wasClosed(count: number): boolean {
+    try {
+      return window.sessionStorage.getItem(NOTICE_KEY) === String(count);
+    } catch {
+      return false;
+    }
+  },
+  closed(count: number): void {
+    try {
+      window.sessionStorage.setItem(NOTICE_KEY, String(count));
+    } catch {
+      // Storage unavailable (private mode): the notice may come back after a reload.
+    }
+  },
+  forget(): void {
+    try {
+      window.sessionStorage.removeItem(NOTICE_KEY);
+    } catch {
+      // As above.
+    }
+  },
+};
+
 async function postSession(password: string): Promise<SignInResult> {
   try {
     const { data } = await request<Session>(URLS.session, {
@@ -156,6 +186,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async (password: string) => {
       const result = await postSession(password);
       if (result.ok) {
+        failedAttemptsNotice.forget();
         knownPassword.current = result.session.mustChangePassword ? password : null;
         client.clear();
         onlineManager.setOnline(true);

@@ -272,7 +272,9 @@ export function AddRouteBlade({
               inputRef={prefixLengthInput}
               value={form.prefixLength}
               // A leading `/` (typed out of habit) is the separator the page already shows.
-              onValueChange={(v) => set({ prefixLength: v.replace(/^\//, '') }, 'destinationPrefix')}
+              onValueChange={(v) =>
+                set({ prefixLength: v.replace(/^\//, '') }, 'destinationPrefix')
+              }
               placeholder="24"
               className="field--narrow"
               aria-describedby={`${ids}-dest-issues`}
