@@ -182,3 +182,4 @@ export {
   RouteTable,
   type RouteTableEntry,
 } from './route-table';
+export { routeWarnings } from './route-warnings';

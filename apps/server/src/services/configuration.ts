@@ -24,10 +24,13 @@ import {
   type PortConfig,
   type PortSettings,
   type RouteConfig,
+  type RouteContext,
   type RouteInput,
   removeRoute,
+  routeContext,
   routeStatus,
   routeStatusMessage,
+  routeWarnings,
   skuPortSpec,
   validatePortSettings,
 } from '@edgenet/network-config';
@@ -268,7 +271,11 @@ export class ConfigurationService {
 
   // ---- routes --------------------------------------------------------------------------------
 
-  routeDocument(route: RouteConfig, device = this.device): Route {
+  routeDocument(
+    route: RouteConfig,
+    device = this.device,
+    context: RouteContext = routeContext(device),
+  ): Route {
     const status = routeStatus(route, device);
     return {
       interfaceAlias: route.interfaceAlias,
@@ -281,6 +288,7 @@ export class ConfigurationService {
           ? { ...status.reason, message: routeStatusMessage(status.reason) }
           : null,
       },
+      warnings: localizeIssues(routeWarnings(route, device, context)),
     };
   }
 
@@ -292,7 +300,8 @@ export class ConfigurationService {
       const name = port?.name ?? interfaceAlias;
       routes = routes.filter((r) => r.interfaceAlias === name);
     }
-    return routes.map((r) => this.routeDocument(r, device));
+    const context = routeContext(device);
+    return routes.map((r) => this.routeDocument(r, device, context));
   }
 
   addRoute(input: RouteInput, context: WriteContext) {
