@@ -40,6 +40,13 @@ export function sortRows<T>(
   return keyed.map((k) => k.row);
 }
 
+/** A grid track (`minmax(a, b)` or a length) whose minimum is raised to `px` (when measured). */
+export function atLeast(track: string, px: number | undefined): string {
+  if (!px) return track;
+  const minmax = /^minmax\(([^,]+),\s*(.+)\)$/.exec(track);
+  return minmax ? `minmax(max(${px}px, ${minmax[1]}), ${minmax[2]})` : `max(${px}px, ${track})`;
+}
+
 /**
  * A table that renders only the rows in view, so 10,000 routes stay smooth and the DOM stays the
  * same size whatever the count. Real table elements laid out as CSS grid (TanStack's pattern):
@@ -99,7 +106,25 @@ export function VirtualTable<T>({
     measureElement: (element) => element.getBoundingClientRect().height || estimateRowHeight,
   });
 
-  const grid: CSSProperties = { gridTemplateColumns: columns.map((c) => c.width).join(' ') };
+  // Each column at least as wide as its header's longest word (measured: the header's words and
+  // the language decide it, not a guess), so a header never breaks inside a word.
+  const [headMins, setHeadMins] = useState<number[]>([]);
+  const headerText = columns.map((c) => c.header).join('|');
+  useLayoutEffect(() => {
+    void headerText;
+    const cells = [...(headRef.current?.querySelectorAll<HTMLElement>('th') ?? [])];
+    const mins = cells.map((th) => {
+      const previous = th.style.width;
+      th.style.width = 'min-content';
+      const width = Math.ceil(th.getBoundingClientRect().width);
+      th.style.width = previous;
+      return width;
+    });
+    setHeadMins((old) => (old.join() === mins.join() ? old : mins));
+  }, [headerText]);
+  const grid: CSSProperties = {
+    gridTemplateColumns: columns.map((c, i) => atLeast(c.width, headMins[i])).join(' '),
+  };
   const items = virtualizer.getVirtualItems();
   return (
     <div

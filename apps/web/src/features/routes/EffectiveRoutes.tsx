@@ -27,7 +27,7 @@ export function EffectiveRoutes({ config }: { config: ConfigDoc }) {
     {
       id: 'nextHop',
       header: t('routes.nextHop'),
-      width: 'minmax(6.5rem, 1.2fr)',
+      width: 'minmax(9rem, 1.2fr)',
       cell: (r) => (r.nextHop === '0.0.0.0' ? t('routes.onLink') : r.nextHop),
       sortKey: (r) => addressSortKey(r.nextHop),
     },

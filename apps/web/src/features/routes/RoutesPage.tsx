@@ -90,7 +90,7 @@ export function RoutesPage() {
     {
       id: 'nextHop',
       header: t('routes.nextHop'),
-      width: 'minmax(6.5rem, 1.2fr)',
+      width: 'minmax(9rem, 1.2fr)',
       cell: (r) => r.nextHop,
       sortKey: (r) => addressSortKey(r.nextHop),
     },
@@ -140,7 +140,7 @@ export function RoutesPage() {
       id: 'actions',
       header: t('common.actions'),
       hideHeader: true,
-      width: '3rem',
+      width: '3.5rem',
       cell: (r) => (
         <button
           type="button"

@@ -29,7 +29,8 @@ export function destinationColumns<T extends { destinationPrefix: string }>(
     {
       id: 'destination',
       header: t('routes.destination'),
-      width: 'minmax(7rem, 1.3fr)',
+      // Room for 255.255.255.255 whole: an address is never broken.
+      width: 'minmax(9rem, 1.3fr)',
       cell: (r) => splitDestinationText(r.destinationPrefix)[0],
       sortKey: (r) => addressSortKey(r.destinationPrefix),
     },
