@@ -238,7 +238,7 @@ async function play(page: Page, outDir: string, transcript: string[], password: 
   await screenshot('routes-tester');
 
   await caption('English and Japanese, switchable at any time');
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
   await shell.setLanguage('ja');
   await caption('日本語: ルート構成 — 宛先、プレフィックス長、次ホップ、メトリック');
   await screenshot('routes-ja');

@@ -26,7 +26,18 @@ async function shoot(app: Console, testInfo: TestInfo, name: string, kiosk: bool
   const { page } = app;
   const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
   const label = `${name} (${app.ui.locale})`;
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  // The console scrolls inside #main (the notifications keep a strip of the window for themselves),
+  // so the page's full height is the document's plus what #main hides.
+  const height = await page.evaluate(() => {
+    const main = document.getElementById('main');
+    const hidden = main ? main.scrollHeight - main.clientHeight : 0;
+    return document.documentElement.scrollHeight + hidden;
+  });
+  const scrollTo = (y: number) =>
+    page.evaluate((top) => {
+      window.scrollTo(0, top);
+      document.getElementById('main')?.scrollTo(0, top);
+    }, y);
   const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(0))));
   if (!kiosk || height <= viewport.height) {
     if (height > viewport.height) await page.setViewportSize({ ...viewport, height });
@@ -38,7 +49,7 @@ async function shoot(app: Console, testInfo: TestInfo, name: string, kiosk: bool
   }
   const screens = Math.min(4, Math.ceil(height / viewport.height));
   for (let i = 0; i < screens; i++) {
-    await page.evaluate((y) => window.scrollTo(0, y), i * viewport.height);
+    await scrollTo(i * viewport.height);
     await settle();
     const body = await page.screenshot({ animations: 'disabled' });
     await testInfo.attach(`${label}, screen ${i + 1} of ${screens}`, {
@@ -46,7 +57,7 @@ async function shoot(app: Console, testInfo: TestInfo, name: string, kiosk: bool
       contentType: 'image/png',
     });
   }
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await scrollTo(0);
 }
 
 /** What shows that a page has its content, not its loading state. */

@@ -210,3 +210,4 @@ export {
   RouteTable,
   type RouteTableEntry,
 } from './route-table';
+export { routeWarnings } from './route-warnings';

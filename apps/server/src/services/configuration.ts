@@ -26,10 +26,13 @@ import {
   type PortSettings,
   type RevisionSource,
   type RouteConfig,
+  type RouteContext,
   type RouteInput,
   removeRoute,
+  routeContext,
   routeStatus,
   routeStatusMessage,
+  routeWarnings,
   skuPortSpec,
   unacknowledged,
   validatePortSettings,
@@ -313,7 +316,11 @@ export class ConfigurationService {
 
   // ---- routes --------------------------------------------------------------------------------
 
-  routeDocument(route: RouteConfig, device = this.device): Route {
+  routeDocument(
+    route: RouteConfig,
+    device = this.device,
+    context: RouteContext = routeContext(device),
+  ): Route {
     const status = routeStatus(route, device);
     return {
       interfaceAlias: route.interfaceAlias,
@@ -326,6 +333,7 @@ export class ConfigurationService {
           ? { ...status.reason, message: routeStatusMessage(status.reason) }
           : null,
       },
+      warnings: localizeIssues(routeWarnings(route, device, context)),
     };
   }
 
@@ -337,7 +345,8 @@ export class ConfigurationService {
       const name = port?.name ?? interfaceAlias;
       routes = routes.filter((r) => r.interfaceAlias === name);
     }
-    return routes.map((r) => this.routeDocument(r, device));
+    const context = routeContext(device);
+    return routes.map((r) => this.routeDocument(r, device, context));
   }
 
   addRoute(input: RouteInput, context: WriteContext) {

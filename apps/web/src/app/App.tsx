@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Router } from 'wouter';
 import { ErrorState, Loading } from '../components/StateViews';
 import { ToastProvider, useToast } from '../components/Toasts';
@@ -18,7 +18,7 @@ interface PublicSettings {
   idleTimeoutSeconds: number;
 }
 
-import { SessionProvider, useSession } from '../lib/session';
+import { failedAttemptsNotice, SessionProvider, useSession } from '../lib/session';
 import { AppShell } from './AppShell';
 
 const ChangePasswordPage = lazy(() =>
@@ -96,22 +96,26 @@ function SignedIn() {
     if (device.data?.kiosk !== undefined) setServerKiosk(device.data.kiosk);
   }, [device.data?.kiosk, setServerKiosk]);
 
-  // After a good sign-in, tell the admin how many attempts failed since the last one.
+  // After a good sign-in, tell the admin how many attempts failed since the last one — once: a
+  // notice that was closed stays closed across reloads of this tab (see failedAttemptsNotice).
   const failed = session.session?.failedAttemptsSinceLastSignIn ?? 0;
   const told = useRef(false);
   useEffect(() => {
-    if (failed > 0 && !told.current) {
+    if (failed > 0 && !told.current && !failedAttemptsNotice.wasClosed(failed)) {
       told.current = true;
       toast({
         kind: 'warning',
         title: { key: 'signIn.failedAttempts', params: { count: failed } },
+        onClose: () => failedAttemptsNotice.closed(failed),
       });
     }
   }, [failed, toast]);
 
+  const { lock } = session;
+  const lockWhenIdle = useCallback(() => lock('idle'), [lock]);
   useIdleTimer(
     idleLockSeconds(kiosk, session.session?.idleTimeoutSeconds),
-    session.lock,
+    lockWhenIdle,
     session.status === 'signedIn' && !session.locked,
   );
 

@@ -52,12 +52,15 @@ export function AppShell({
       firstRender.current = false;
       return;
     }
-    window.scrollTo(0, 0);
-    document.getElementById('main')?.focus({ preventScroll: true });
+    const main = document.getElementById('main');
+    main?.scrollTo?.(0, 0);
+    main?.focus({ preventScroll: true });
   }, [location]);
 
   return (
-    <div className="shell" inert={inert}>
+    // Locked: the console stays mounted (what was typed survives) but is neither shown nor
+    // reachable — `inert` for keyboard and assistive technology, `shell--locked` hides it.
+    <div className={`shell${inert ? ' shell--locked' : ''}`} inert={inert}>
       <a href="#main" className="skip-link">
         {t('app.skipToContent')}
       </a>
@@ -81,7 +84,7 @@ export function AppShell({
             <Icon name="key" size={18} />
             <span className="topbar-label">{t('app.changePassword')}</span>
           </Link>
-          <button type="button" className="button button--on-dark" onClick={lock}>
+          <button type="button" className="button button--on-dark" onClick={() => lock('manual')}>
             <Icon name="lock" size={18} />
             <span className="topbar-label">{t('app.lock')}</span>
           </button>

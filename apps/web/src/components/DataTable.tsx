@@ -7,6 +7,13 @@ export interface Column<T> {
   /** Visually hide the header (e.g. an actions column), keep it for screen readers. */
   hideHeader?: boolean;
   className?: string;
+  /** Hidden at mid widths so the other columns keep their words and addresses whole. */
+  optional?: boolean;
+}
+
+function cellClass<T>(c: Column<T>): string | undefined {
+  const names = [c.className, c.optional ? 'col-optional' : undefined].filter(Boolean);
+  return names.length ? names.join(' ') : undefined;
 }
 
 /**
@@ -41,7 +48,7 @@ export function DataTable<T>({
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.id} scope="col" className={c.className}>
+              <th key={c.id} scope="col" className={cellClass(c)}>
                 {c.hideHeader ? <span className="visually-hidden">{c.header}</span> : c.header}
               </th>
             ))}
@@ -54,7 +61,7 @@ export function DataTable<T>({
                 <td
                   key={c.id}
                   data-label={c.hideHeader ? undefined : c.header}
-                  className={c.className}
+                  className={cellClass(c)}
                 >
                   {c.cell(row)}
                 </td>

@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type ReactNode, useId } from 'react';
+import { type InputHTMLAttributes, type ReactNode, type Ref, useId } from 'react';
 import type { UiIssue } from '../lib/i18n';
 import { FieldIssues } from './FieldIssues';
 
@@ -13,6 +13,8 @@ export interface TextFieldProps extends InputProps {
   /** An IPv4 address: numeric-friendly touch keyboard, no autofill. */
   address?: boolean;
   renderIssueExtra?: (issue: UiIssue) => ReactNode;
+  /** The input element itself (e.g. to move focus to it). */
+  inputRef?: Ref<HTMLInputElement>;
 }
 
 /** A labelled input with its hint and its issues, wired for screen readers. */
@@ -25,6 +27,7 @@ export function TextField({
   address,
   renderIssueExtra,
   className,
+  inputRef,
   ...rest
 }: TextFieldProps) {
   const id = useId();
@@ -39,6 +42,7 @@ export function TextField({
       </label>
       <input
         id={id}
+        ref={inputRef}
         className="input"
         value={value}
         onChange={(e) => onValueChange(e.target.value)}

@@ -1,13 +1,16 @@
 /**
  * Notifications when a change lands (or fails). Text is kept as LocalText so it follows a language
  * switch. Successes leave by themselves, warnings a little later; errors stay until dismissed.
- * They sit bottom-right, away from the page's actions; nothing depends on hovering.
+ * They sit in a strip along the bottom of the window, and the console above shrinks by the strip's
+ * height (the CSS variable --toasts-h), so a notification never covers a control; nothing depends
+ * on hovering.
  */
 import {
   createContext,
   type ReactNode,
   useCallback,
   useContext,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -22,6 +25,8 @@ export interface ToastInput {
   title: LocalText;
   body?: LocalText;
   issues?: readonly UiIssue[];
+  /** Called once when the notification leaves (dismissed, timed out or pushed out by newer ones). */
+  onClose?: () => void;
 }
 
 interface Toast extends ToastInput {
@@ -40,18 +45,35 @@ const ToastContext = createContext<((toast: ToastInput) => void) | null>(null);
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const next = useRef(1);
+  const closers = useRef(new Map<number, () => void>());
+  const close = useCallback((ids: number[]) => {
+    for (const id of ids) {
+      const onClose = closers.current.get(id);
+      closers.current.delete(id);
+      onClose?.();
+    }
+  }, []);
   const dismiss = useCallback(
-    (id: number) => setToasts((list) => list.filter((t) => t.id !== id)),
-    [],
+    (id: number) => {
+      setToasts((list) => list.filter((t) => t.id !== id));
+      close([id]);
+    },
+    [close],
   );
   const push = useCallback(
     (toast: ToastInput) => {
       const id = next.current++;
-      setToasts((list) => [...list.slice(-3), { ...toast, id }]);
+      if (toast.onClose) closers.current.set(id, toast.onClose);
+      setToasts((list) => {
+        const kept = list.slice(-3);
+        const dropped = list.slice(0, -3).map((t) => t.id);
+        if (dropped.length) queueMicrotask(() => close(dropped));
+        return [...kept, { ...toast, id }];
+      });
       const lifetime = LIFETIME_MS[toast.kind];
       if (lifetime !== null) window.setTimeout(() => dismiss(id), lifetime);
     },
-    [dismiss],
+    [dismiss, close],
   );
   const value = useMemo(() => push, [push]);
   return (
@@ -64,8 +86,25 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
 function ToastRegion({ toasts, onDismiss }: { toasts: Toast[]; onDismiss: (id: number) => void }) {
   const { t, text, issueText } = useI18n();
+  const region = useRef<HTMLElement | null>(null);
+  // The console's height leaves room for the notifications (see .shell in styles.css).
+  useLayoutEffect(() => {
+    const element = region.current;
+    if (!element) return;
+    const root = document.documentElement;
+    const publish = () =>
+      root.style.setProperty('--toasts-h', `${element.getBoundingClientRect().height}px`);
+    publish();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(publish);
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--toasts-h');
+    };
+  }, []);
   return (
-    <section className="toasts" aria-label={t('toast.region')}>
+    <section ref={region} className="toasts" aria-label={t('toast.region')}>
       <div role="status" aria-live="polite" className="toast-stack">
         {toasts.map((toast) => (
           <div key={toast.id} className={`toast toast--${toast.kind}`}>

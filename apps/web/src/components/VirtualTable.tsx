@@ -1,5 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type CSSProperties, type ReactNode, useLayoutEffect, useRef, useState } from 'react';
+import {
+  type CSSProperties,
+  type ReactNode,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { Icon } from './Icon';
 
 export interface VirtualColumn<T> {
   id: string;
@@ -8,6 +16,35 @@ export interface VirtualColumn<T> {
   /** A CSS grid track, e.g. `minmax(8rem, 1.3fr)`. */
   width: string;
   hideHeader?: boolean;
+  /**
+   * Makes the column sortable: the value rows are ordered by (numbers numerically, text by code
+   * points — give addresses a key that sorts like the address, see `addressSortKey`).
+   */
+  sortKey?: (row: T) => string | number;
+}
+
+export type SortDirection = 'ascending' | 'descending';
+
+/**
+ * The rows in the column's order (stable: equal keys keep their order). Each row's key is computed
+ * once, so sorting 10,000 routes costs one key per row, not one per comparison.
+ */
+export function sortRows<T>(
+  rows: readonly T[],
+  key: (row: T) => string | number,
+  direction: SortDirection,
+): T[] {
+  const keyed = rows.map((row, index) => ({ row, index, key: key(row) }));
+  const sign = direction === 'ascending' ? 1 : -1;
+  keyed.sort((a, b) => (a.key < b.key ? -sign : a.key > b.key ? sign : a.index - b.index));
+  return keyed.map((k) => k.row);
+}
+
+/** A grid track (`minmax(a, b)` or a length) whose minimum is raised to `px` (when measured). */
+export function atLeast(track: string, px: number | undefined): string {
+  if (!px) return track;
+  const minmax = /^minmax\(([^,]+),\s*(.+)\)$/.exec(track);
+  return minmax ? `minmax(max(${px}px, ${minmax[1]}), ${minmax[2]})` : `max(${px}px, ${track})`;
 }
 
 /**
@@ -35,6 +72,20 @@ export function VirtualTable<T>({
   className?: string;
   testId?: string;
 }) {
+  const [sort, setSort] = useState<{ id: string; direction: SortDirection } | null>(null);
+  const sortColumn = sort ? columns.find((c) => c.id === sort.id && c.sortKey) : undefined;
+  const sortKey = sortColumn?.sortKey;
+  const direction = sort?.direction ?? 'ascending';
+  const sorted = useMemo(
+    () => (sortKey ? sortRows(rows, sortKey, direction) : rows),
+    [rows, sortKey, direction],
+  );
+  const toggleSort = (id: string) =>
+    setSort((s) =>
+      s?.id === id && s.direction === 'ascending'
+        ? { id, direction: 'descending' }
+        : { id, direction: 'ascending' },
+    );
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const headRef = useRef<HTMLTableSectionElement | null>(null);
   const [headHeight, setHeadHeight] = useState(44);
@@ -44,18 +95,36 @@ export function VirtualTable<T>({
   }, []);
 
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: sorted.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimateRowHeight,
     overscan: 6,
     scrollMargin: headHeight,
     // Before layout (and in engines without layout) assume a kiosk-sized viewport.
     initialRect: { width: 800, height: 480 },
-    getItemKey: (index) => rowKey(rows[index] as T, index),
+    getItemKey: (index) => rowKey(sorted[index] as T, index),
     measureElement: (element) => element.getBoundingClientRect().height || estimateRowHeight,
   });
 
-  const grid: CSSProperties = { gridTemplateColumns: columns.map((c) => c.width).join(' ') };
+  // Each column at least as wide as its header's longest word (measured: the header's words and
+  // the language decide it, not a guess), so a header never breaks inside a word.
+  const [headMins, setHeadMins] = useState<number[]>([]);
+  const headerText = columns.map((c) => c.header).join('|');
+  useLayoutEffect(() => {
+    void headerText;
+    const cells = [...(headRef.current?.querySelectorAll<HTMLElement>('th') ?? [])];
+    const mins = cells.map((th) => {
+      const previous = th.style.width;
+      th.style.width = 'min-content';
+      const width = Math.ceil(th.getBoundingClientRect().width);
+      th.style.width = previous;
+      return width;
+    });
+    setHeadMins((old) => (old.join() === mins.join() ? old : mins));
+  }, [headerText]);
+  const grid: CSSProperties = {
+    gridTemplateColumns: columns.map((c, i) => atLeast(c.width, headMins[i])).join(' '),
+  };
   const items = virtualizer.getVirtualItems();
   return (
     <div
@@ -66,19 +135,46 @@ export function VirtualTable<T>({
       tabIndex={0}
       data-testid={testId}
     >
-      <table aria-label={label} aria-rowcount={rows.length + 1}>
+      <table aria-label={label} aria-rowcount={sorted.length + 1}>
         <thead className="vtable-head" ref={headRef}>
           <tr aria-rowindex={1} className="vtable-row" style={grid}>
-            {columns.map((c) => (
-              <th key={c.id} scope="col" className="vtable-cell">
-                {c.hideHeader ? <span className="visually-hidden">{c.header}</span> : c.header}
-              </th>
-            ))}
+            {columns.map((c) => {
+              const active = sort?.id === c.id && c.sortKey !== undefined;
+              return (
+                <th
+                  key={c.id}
+                  scope="col"
+                  className="vtable-cell"
+                  aria-sort={c.sortKey ? (active ? direction : 'none') : undefined}
+                >
+                  {c.hideHeader ? (
+                    <span className="visually-hidden">{c.header}</span>
+                  ) : c.sortKey ? (
+                    // A real button: Enter and Space sort, and it is in the Tab order.
+                    <button type="button" className="vtable-sort" onClick={() => toggleSort(c.id)}>
+                      <span>{c.header}</span>
+                      <Icon
+                        name={
+                          active
+                            ? direction === 'ascending'
+                              ? 'sortAscending'
+                              : 'sortDescending'
+                            : 'sortNone'
+                        }
+                        size={16}
+                      />
+                    </button>
+                  ) : (
+                    c.header
+                  )}
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody className="vtable-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
-            const row = rows[item.index] as T;
+            const row = sorted[item.index] as T;
             return (
               <tr
                 key={item.key}
@@ -101,7 +197,7 @@ export function VirtualTable<T>({
           })}
         </tbody>
       </table>
-      {rows.length === 0 && empty ? <div className="table-empty">{empty}</div> : null}
+      {sorted.length === 0 && empty ? <div className="table-empty">{empty}</div> : null}
     </div>
   );
 }

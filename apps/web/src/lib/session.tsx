@@ -19,6 +19,9 @@ import {
 import { ApiError, isApiError, request, setAuthListener } from './api';
 import { URLS } from './urls';
 
+/** Why the screen is locked: the admin pressed Lock, or the idle timer did it. */
+export type LockReason = 'manual' | 'idle';
+
 export type SessionStatus = 'loading' | 'error' | 'signedOut' | 'mustChangePassword' | 'signedIn';
 
 export type SignInResult =
@@ -34,6 +37,8 @@ export interface SessionState {
   status: SessionStatus;
   session: Session | null;
   locked: boolean;
+  /** Why the screen is locked (null while unlocked). */
+  lockReason: LockReason | null;
   /** Why the user is back on the sign-in page (an expired session, rather than a fresh visit). */
   expired: boolean;
   /** The password used to sign in, kept in memory only until the forced change uses it. */
@@ -41,12 +46,42 @@ export interface SessionState {
   signIn: (password: string) => Promise<SignInResult>;
   changePassword: (currentPassword: string, newPassword: string) => Promise<void>;
   signOut: () => Promise<void>;
-  lock: () => void;
+  lock: (reason: LockReason) => void;
   unlock: (password: string) => Promise<SignInResult>;
   retry: () => void;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
+
+/**
+ * The "failed sign-in attempts since the last sign-in" notice is the same on every GET /api/session
+ * of one sign-in, so a reload would bring it back. Its closing is remembered in this tab's
+ * sessionStorage with the count it showed, and forgotten at the next sign-in in this tab.
+ */
+const NOTICE_KEY = 'edgenet.failedAttemptsNoticeClosed';
+export const failedAttemptsNotice = {
+  wasClosed(count: number): boolean {
+    try {
+      return window.sessionStorage.getItem(NOTICE_KEY) === String(count);
+    } catch {
+      return false;
+    }
+  },
+  closed(count: number): void {
+    try {
+      window.sessionStorage.setItem(NOTICE_KEY, String(count));
+    } catch {
+      // Storage unavailable (private mode): the notice may come back after a reload.
+    }
+  },
+  forget(): void {
+    try {
+      window.sessionStorage.removeItem(NOTICE_KEY);
+    } catch {
+      // As above.
+    }
+  },
+};
 
 async function postSession(password: string): Promise<SignInResult> {
   try {
@@ -104,7 +139,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const [status, setStatus] = useState<SessionStatus>('loading');
   const [session, setSession] = useState<Session | null>(null);
-  const [locked, setLocked] = useState(false);
+  const [lockReason, setLockReason] = useState<LockReason | null>(null);
+  const locked = lockReason !== null;
   const [expired, setExpired] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const knownPassword = useRef<string | null>(null);
@@ -150,12 +186,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async (password: string) => {
       const result = await postSession(password);
       if (result.ok) {
+        failedAttemptsNotice.forget();
         knownPassword.current = result.session.mustChangePassword ? password : null;
         client.clear();
         onlineManager.setOnline(true);
         setSession(result.session);
         setExpired(false);
-        setLocked(false);
+        setLockReason(null);
         setStatus(result.session.mustChangePassword ? 'mustChangePassword' : 'signedIn');
       }
       return result;
@@ -184,16 +221,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     client.clear();
     onlineManager.setOnline(true);
     setSession(null);
-    setLocked(false);
+    setLockReason(null);
     setExpired(false);
     setStatus('signedOut');
   }, [client]);
 
-  const lock = useCallback(() => {
+  const lock = useCallback((reason: LockReason) => {
     // While locked, queries pause (as if offline) instead of failing with 401 behind the lock;
     // they resume after the unlock.
     onlineManager.setOnline(false);
-    setLocked(true);
+    setLockReason((current) => current ?? reason);
     void request(URLS.session, { method: 'DELETE', ignoreAuthErrors: true }).catch(() => undefined);
   }, []);
 
@@ -202,7 +239,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const result = await postSession(password);
       if (result.ok) {
         setSession(result.session);
-        setLocked(false);
+        setLockReason(null);
         onlineManager.setOnline(true);
         if (result.session.mustChangePassword) setStatus('mustChangePassword');
         // Refetch what failed while locked; typed values live in component state and stay.
@@ -218,6 +255,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       status,
       session,
       locked,
+      lockReason,
       expired,
       knownPassword: knownPassword.current,
       signIn,
@@ -230,7 +268,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setAttempt((n) => n + 1);
       },
     }),
-    [status, session, locked, expired, signIn, changePassword, signOut, lock, unlock],
+    [status, session, locked, lockReason, expired, signIn, changePassword, signOut, lock, unlock],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

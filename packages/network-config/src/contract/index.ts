@@ -149,6 +149,8 @@ export const RouteSchema = Type.Object({
   nextHop: Type.String(),
   routeMetric: Type.Integer(),
   status: RouteStatusSchema,
+  /** What the add-time check warned about, against today's configuration (`routeWarnings`). */
+  warnings: Type.Optional(Type.Array(IssueSchema)),
 });
 
 export const RouteListSchema = Type.Object({

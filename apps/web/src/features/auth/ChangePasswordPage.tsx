@@ -1,4 +1,5 @@
 import {
+  issue,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   PASSWORD_REQUIRED_CLASSES,
@@ -51,6 +52,13 @@ export function PasswordChangeForm({
   const currentPassword = known ?? current;
   const inline = validatePassword(next, currentPassword || undefined);
   const issues = mergeIssues(inline, server.issues);
+  const currentIssuesId = useId();
+  // Without it nothing can be sent: say so on the field once the admin tried (after a reload the
+  // session no longer knows the password it signed in with, so the field is back).
+  const currentIssues = [
+    ...(submitted && !known && !current ? [issue('currentPassword', 'field.required')] : []),
+    ...issuesAt(server.issues, 'currentPassword'),
+  ];
   const classes = passwordClasses(next);
   const used = CLASSES.filter((c) => classes[c]).length;
   const lengthOk = next.length > 0 && !inline.some((i) => i.code === 'password.length');
@@ -87,9 +95,11 @@ export function PasswordChangeForm({
             server.clearFor('currentPassword');
           }}
           autoComplete="current-password"
-          invalid={issuesAt(server.issues, 'currentPassword').length > 0}
+          describedBy={currentIssuesId}
+          invalid={currentIssues.length > 0}
         />
       )}
+      {known ? null : <FieldIssues id={currentIssuesId} issues={currentIssues} />}
       <PasswordInput
         label={t('password.new')}
         value={next}
@@ -157,7 +167,7 @@ export function PasswordChangeForm({
       </div>
       <FieldIssues
         id={`${issuesId}-other`}
-        issues={issues.filter((i) => i.path !== 'newPassword')}
+        issues={issues.filter((i) => i.path !== 'newPassword' && i.path !== 'currentPassword')}
       />
       <FormFailure message={failure} />
       <div className="actions">

@@ -6,12 +6,13 @@ import { useSession } from '../../lib/session';
 import { PasswordInput, SignInFeedback, usePasswordAttempt } from './shared';
 
 /**
- * Shown over the app after the idle time: the page behind stays as it was (inert), with whatever
- * was typed; the password unlocks it (a new sign-in, since locking ended the server session).
+ * Shown instead of the app after the idle time or the Lock button (the lead says which): the page
+ * behind stays mounted as it was, with whatever was typed, but hidden and inert; the password
+ * unlocks it (a new sign-in, since locking ended the server session).
  */
 export function LockScreen() {
   const { t } = useI18n();
-  const { unlock, signOut } = useSession();
+  const { unlock, signOut, lockReason } = useSession();
   const { password, setPassword, busy, error, retryAt, allowRetry, submit } =
     usePasswordAttempt(unlock);
   const titleId = useId();
@@ -27,7 +28,7 @@ export function LockScreen() {
         <h1 id={titleId} className="auth-title">
           {t('lock.title')}
         </h1>
-        <p className="auth-lead">{t('lock.lead')}</p>
+        <p className="auth-lead">{t(lockReason === 'manual' ? 'lock.leadManual' : 'lock.lead')}</p>
         <form onSubmit={submit} noValidate>
           <PasswordInput
             label={t('signIn.password')}

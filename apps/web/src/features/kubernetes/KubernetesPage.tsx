@@ -97,7 +97,7 @@ function KubernetesView({ data }: { data: Kubernetes }) {
         </Section>
         {data.endpoints.length ? (
           <Section title={t('k8s.endpoints')} className="card">
-            <dl className="facts">
+            <dl className="facts facts--urls">
               {data.endpoints.map((e) => (
                 <div key={e.name} className="facts-row">
                   <dt>{e.name}</dt>

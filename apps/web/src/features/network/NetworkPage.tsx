@@ -57,7 +57,13 @@ export function NetworkPage() {
           <span className="muted">{t('common.none')}</span>
         ),
     },
-    { id: 'mask', header: t('network.subnetMask'), cell: (p) => p.subnetMask ?? '—' },
+    // The address already shows the mask as its /length.
+    {
+      id: 'mask',
+      header: t('network.subnetMask'),
+      cell: (p) => p.subnetMask ?? '—',
+      optional: true,
+    },
     { id: 'gateway', header: t('network.gateway'), cell: (p) => p.gateway ?? '—' },
     { id: 'dns', header: t('network.dns'), cell: (p) => (p.dns.length ? p.dns.join(', ') : '—') },
     {
@@ -84,7 +90,9 @@ export function NetworkPage() {
           aria-label={t('network.configurePort', { port: p.name })}
         >
           <Icon name="edit" size={18} />
-          <span aria-hidden="true">{t('network.configure')}</span>
+          <span aria-hidden="true" className="button-text">
+            {t('network.configure')}
+          </span>
         </button>
       ),
     },

@@ -7,7 +7,7 @@ import {
 } from '@edgenet/network-config';
 import type { RouteCreateBody } from '@edgenet/network-config/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { Blade } from '../../components/Blade';
 import { ConflictNotice, RebasedNotice } from '../../components/ConflictNotice';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
@@ -96,6 +96,7 @@ export function AddRouteBlade({
     rebase: setBaseRevision,
   });
   const ids = useId();
+  const prefixLengthInput = useRef<HTMLInputElement | null>(null);
 
   const input = useMemo(() => inputOf(form), [form]);
   const inline = useMemo(() => validateRoute(input, config), [input, config]);
@@ -234,12 +235,26 @@ export function AddRouteBlade({
               value={form.destination}
               onValueChange={(v) => {
                 const split = splitPrefix(v);
+                if (split.prefixLength === undefined) {
+                  set({ destination: v }, 'destinationPrefix');
+                  return;
+                }
+                // A `/` typed (or pasted) in the address: what follows belongs to the prefix
+                // length, and so do the next keys — focus moves there, as the `/` between the two
+                // fields shows. Without the move, typing `192.168.30.0/24` key by key left the
+                // `24` in this field (`192.168.30.024`).
                 set(
-                  split.prefixLength === undefined
-                    ? { destination: v }
-                    : { destination: split.destination, prefixLength: split.prefixLength },
+                  {
+                    destination: split.destination,
+                    prefixLength: split.prefixLength || form.prefixLength,
+                  },
                   'destinationPrefix',
                 );
+                const next = prefixLengthInput.current;
+                if (next && document.activeElement !== next) {
+                  next.focus();
+                  if (!split.prefixLength) next.select();
+                }
               }}
               placeholder="192.168.21.0"
               aria-invalid={
@@ -254,8 +269,12 @@ export function AddRouteBlade({
               label={t('routes.prefixLength')}
               inputMode="numeric"
               autoComplete="off"
+              inputRef={prefixLengthInput}
               value={form.prefixLength}
-              onValueChange={(v) => set({ prefixLength: v }, 'destinationPrefix')}
+              // A leading `/` (typed out of habit) is the separator the page already shows.
+              onValueChange={(v) =>
+                set({ prefixLength: v.replace(/^\//, '') }, 'destinationPrefix')
+              }
               placeholder="24"
               className="field--narrow"
               aria-describedby={`${ids}-dest-issues`}

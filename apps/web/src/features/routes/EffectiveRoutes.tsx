@@ -8,7 +8,7 @@ import { type VirtualColumn, VirtualTable } from '../../components/VirtualTable'
 import { useI18n } from '../../lib/i18n';
 import type { ConfigDoc } from '../../lib/queries';
 import { routeQueries } from './queries';
-import { destinationColumns } from './split';
+import { addressSortKey, destinationColumns } from './split';
 
 /** A VM's whole routing table: connected, default via the internal NAT switch, active custom routes. */
 export function EffectiveRoutes({ config }: { config: ConfigDoc }) {
@@ -27,8 +27,9 @@ export function EffectiveRoutes({ config }: { config: ConfigDoc }) {
     {
       id: 'nextHop',
       header: t('routes.nextHop'),
-      width: 'minmax(6.5rem, 1.2fr)',
+      width: 'minmax(9rem, 1.2fr)',
       cell: (r) => (r.nextHop === '0.0.0.0' ? t('routes.onLink') : r.nextHop),
+      sortKey: (r) => addressSortKey(r.nextHop),
     },
     {
       id: 'nic',
@@ -41,6 +42,7 @@ export function EffectiveRoutes({ config }: { config: ConfigDoc }) {
       header: t('routes.metric'),
       width: 'minmax(4.5rem, 0.6fr)',
       cell: (r) => formatNumber(r.routeMetric),
+      sortKey: (r) => r.routeMetric,
     },
     {
       id: 'origin',

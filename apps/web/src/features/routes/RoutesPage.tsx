@@ -15,7 +15,7 @@ import { AddRouteBlade } from './AddRouteBlade';
 import { EffectiveRoutes } from './EffectiveRoutes';
 import { LookupTester } from './LookupTester';
 import { removeRoute, routeQueries } from './queries';
-import { destinationColumns } from './split';
+import { addressSortKey, destinationColumns } from './split';
 
 /** Filter as you type: every visible column's text, case-insensitive. */
 function matches(route: Route, needle: string): boolean {
@@ -30,7 +30,7 @@ function matches(route: Route, needle: string): boolean {
 
 /** Custom routes (Get-/Add-/Remove-HcsNetRoute), the VMs' effective tables, and the lookup tester. */
 export function RoutesPage() {
-  const { t, locale, formatNumber } = useI18n();
+  const { t, locale, formatNumber, issueText } = useI18n();
   const client = useQueryClient();
   const toast = useToast();
   const ids = useId();
@@ -90,42 +90,57 @@ export function RoutesPage() {
     {
       id: 'nextHop',
       header: t('routes.nextHop'),
-      width: 'minmax(6.5rem, 1.2fr)',
+      width: 'minmax(9rem, 1.2fr)',
       cell: (r) => r.nextHop,
+      sortKey: (r) => addressSortKey(r.nextHop),
     },
     {
       id: 'interface',
       header: t('routes.interface'),
       width: 'minmax(5.5rem, 0.7fr)',
       cell: (r) => r.interfaceAlias,
+      sortKey: (r) => r.interfaceAlias,
     },
     {
       id: 'metric',
       header: t('routes.metric'),
       width: 'minmax(4.5rem, 0.6fr)',
       cell: (r) => formatNumber(r.routeMetric),
+      sortKey: (r) => r.routeMetric,
     },
     {
       id: 'status',
       header: t('routes.status'),
       width: 'minmax(8rem, 2fr)',
-      cell: (r) =>
-        r.status.active ? (
-          <Badge tone="success">{t('routes.active')}</Badge>
-        ) : (
-          <span className="status-cell">
-            <Badge tone="neutral">{t('routes.inactive')}</Badge>
-            {r.status.reason ? (
-              <span className="status-reason">{r.status.reason.message[locale]}</span>
-            ) : null}
-          </span>
-        ),
+      // Active first; the route's warnings (e.g. inside its port's own subnet) stay in view here
+      // after the add, not only in the notice the add showed.
+      sortKey: (r) => (r.status.active ? 0 : 1),
+      cell: (r) => (
+        <span className="status-cell">
+          {r.status.active ? (
+            <Badge tone="success">{t('routes.active')}</Badge>
+          ) : (
+            <>
+              <Badge tone="neutral">{t('routes.inactive')}</Badge>
+              {r.status.reason ? (
+                <span className="status-reason">{r.status.reason.message[locale]}</span>
+              ) : null}
+            </>
+          )}
+          {r.warnings?.map((w) => (
+            <span key={`${w.code}|${w.path}`} className="route-warning" data-code={w.code}>
+              <Icon name="warning" size={14} />
+              <span>{issueText(w)}</span>
+            </span>
+          ))}
+        </span>
+      ),
     },
     {
       id: 'actions',
       header: t('common.actions'),
       hideHeader: true,
-      width: '3rem',
+      width: '3.5rem',
       cell: (r) => (
         <button
           type="button"

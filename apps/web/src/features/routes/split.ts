@@ -10,6 +10,17 @@ export function splitDestinationText(prefix: string): [string, string] {
   return [address, slash === -1 ? '' : prefix.slice(slash + 1)];
 }
 
+/**
+ * A text key that sorts like the address or prefix (IPv4 before IPv6, then by number, then by
+ * prefix length), via the core's parser; what does not parse sorts last, by its text.
+ */
+export function addressSortKey(text: string): string {
+  const parsed = tryParsePrefix(text);
+  if (!parsed) return `9 ${text}`;
+  const network = parsed.network.toString(16).padStart(32, '0');
+  return `${parsed.family} ${network} ${String(parsed.length).padStart(3, '0')}`;
+}
+
 /** The destination and prefix-length columns every route table starts with. */
 export function destinationColumns<T extends { destinationPrefix: string }>(
   t: (key: 'routes.destination' | 'routes.prefixLength') => string,
@@ -18,14 +29,17 @@ export function destinationColumns<T extends { destinationPrefix: string }>(
     {
       id: 'destination',
       header: t('routes.destination'),
-      width: 'minmax(7rem, 1.3fr)',
+      // Room for 255.255.255.255 whole: an address is never broken.
+      width: 'minmax(9rem, 1.3fr)',
       cell: (r) => splitDestinationText(r.destinationPrefix)[0],
+      sortKey: (r) => addressSortKey(r.destinationPrefix),
     },
     {
       id: 'length',
       header: t('routes.prefixLength'),
       width: 'minmax(4rem, 0.6fr)',
       cell: (r) => splitDestinationText(r.destinationPrefix)[1],
+      sortKey: (r) => tryParsePrefix(r.destinationPrefix)?.length ?? -1,
     },
   ];
 }

@@ -387,6 +387,7 @@ export const en = {
   'console.empty': 'Type a command, for example Get-Help or Get-HcsNetRoute, and press Enter.',
   'console.help':
     'Enter runs the line; ↑ and ↓ recall earlier lines; Tab completes cmdlet and parameter names; cls clears the screen.',
+  'lock.leadManual': 'You locked the screen. Enter the password to continue where you left off.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -391,4 +391,5 @@ export const ja: Record<MessageKey, string> = {
     'コマンド (例: Get-Help、Get-HcsNetRoute) を入力して Enter キーを押してください。',
   'console.help':
     'Enter で実行、↑ と ↓ で以前の行を呼び出し、Tab でコマンドレット名とパラメーター名を補完、cls で画面を消去します。',
+  'lock.leadManual': '画面をロックしました。続けるにはパスワードを入力してください。',
 };
