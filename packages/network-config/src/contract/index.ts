@@ -386,3 +386,18 @@ export type Session = Static<typeof SessionSchema>;
 export type ValidateRequest = Static<typeof ValidateRequestSchema>;
 
 export { API } from './urls';
+
+export type {
+  ConsoleAnswer,
+  ConsoleLimitProblem,
+  ConsoleRequest,
+  ConsoleStatement,
+} from './console';
+export {
+  CONSOLE_LIMIT_NAMES,
+  ConsoleAnswerSchema,
+  ConsoleChunkSchema,
+  ConsoleLimitProblemSchema,
+  ConsoleRequestSchema,
+  ConsoleStatementSchema,
+} from './console';
