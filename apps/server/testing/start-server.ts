@@ -37,6 +37,8 @@ export interface RunningServer {
   url: string;
   dataDir: string;
   password: string;
+  /** The server process's id (for memory figures in benchmarks). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -116,6 +118,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     url,
     dataDir,
     password: initialPassword ?? 'Password1',
+    pid: child.pid,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

@@ -25,7 +25,16 @@ export type {
   ParsedStatement,
 } from './parser';
 export { parseCommandLine, parseScript } from './parser';
-export type { OutputChunk, OutputStream, RunOptions, RunResult, RunScriptOptions } from './shell';
+export type {
+  OutputChunk,
+  OutputStream,
+  RunOptions,
+  RunResult,
+  RunScriptOptions,
+  StatementReport,
+} from './shell';
 export { runLine, runScript } from './shell';
 export type { ArgumentToken, ParameterToken, Statement, Token } from './tokenizer';
 export { tokenize } from './tokenizer';
+export type { ConsoleLimitName, ConsoleLimits, LimitExceeded } from './limits';
+export { CONSOLE_LIMITS, checkLineLimits, nestingDepth, statementCount } from './limits';

@@ -16,6 +16,7 @@ import type { Handler, HandlerEnv, Output, ShellContext } from './handlers/env';
 import { getCommand, getHelp, helpArticle } from './handlers/help';
 import { kubectlGet } from './handlers/kubectl';
 import { addHcsNetRoute, getHcsNetRoute, removeHcsNetRoute } from './handlers/routes';
+import type { ConsoleLimits, LimitExceeded } from './limits';
 import { text } from './messages';
 import { type Command, parseScript } from './parser';
 
@@ -50,11 +51,34 @@ export interface RunResult {
   exitCode: number;
   /** Statements that ran (a parser error runs none). */
   statementsRun: number;
+  /** Every statement of the source, in order, and what became of it. */
+  statements: StatementReport[];
+  /** The bound (output size, time) that stopped the line early, or null. */
+  stoppedBy: LimitExceeded | null;
+}
+
+export interface StatementReport {
+  /** The statement's source text (cut to 200 characters). */
+  text: string;
+  /** `succeeded`/`failed`: it ran; `notRun`: a syntax error, or an earlier stop. */
+  outcome: 'succeeded' | 'failed' | 'notRun';
 }
 
 export interface RunOptions {
   /** Called for each chunk as it is produced (stream a long script's output). */
   onChunk?: (chunk: OutputChunk) => void;
+  /**
+   * Bounds of a running line: past `maxOutputChars` the output is cut and, like past
+   * `timeBudgetMs`, no further statement runs (the result's `stoppedBy` says which).
+   */
+  limits?: Partial<Pick<ConsoleLimits, 'maxOutputChars' | 'timeBudgetMs'>>;
+  /**
+   * Awaited between statements: a server passes a macrotask (`setImmediate`) so that other
+   * requests are served while a long line runs.
+   */
+  pause?: () => Promise<void>;
+  /** Clock for the time budget (tests). */
+  now?: () => number;
 }
 
 export interface RunScriptOptions extends RunOptions {
@@ -91,16 +115,29 @@ function preferencesOf(command: Command): Preferences {
 class Collector {
   readonly chunks: OutputChunk[] = [];
   failed = false;
+  /** Characters emitted so far, and the cap (cut there; `overflowed` once reached). */
+  size = 0;
+  overflowed = false;
+  private readonly maxChars: number;
 
   constructor(
     private readonly ctx: ShellContext,
     private readonly source: string,
     private readonly options: RunScriptOptions,
-  ) {}
+  ) {
+    this.maxChars = options.limits?.maxOutputChars ?? Number.POSITIVE_INFINITY;
+  }
 
   emit(stream: OutputStream, value: string): void {
-    if (value === '') return;
-    const chunk = { stream, text: value };
+    if (value === '' || this.overflowed) return;
+    let kept = value;
+    if (this.size + value.length > this.maxChars) {
+      kept = value.slice(0, Math.max(0, this.maxChars - this.size));
+      this.overflowed = true;
+      if (kept === '') return;
+    }
+    this.size += kept.length;
+    const chunk = { stream, text: kept };
     this.chunks.push(chunk);
     this.options.onChunk?.(chunk);
   }
@@ -210,12 +247,28 @@ export async function runScript(
 ): Promise<RunResult> {
   const collector = new Collector(ctx, source, options);
   const statements = parseScript(source);
+  const reports: StatementReport[] = statements.map((s) => ({
+    text: source.slice(s.extent.start, s.extent.end).slice(0, 200),
+    outcome: 'notRun',
+  }));
+  const now = options.now ?? Date.now;
+  const started = now();
+  const budget = options.limits?.timeBudgetMs ?? Number.POSITIVE_INFINITY;
+  let stoppedBy: LimitExceeded | null = null;
   let statementsRun = 0;
   const syntaxErrors = statements.filter((s) => s.error?.record.layout === 'parser');
   if (syntaxErrors.length > 0) {
     for (const s of syntaxErrors) if (s.error) collector.error(s.error.record);
   } else {
-    for (const statement of statements) {
+    for (const [index, statement] of statements.entries()) {
+      if (index > 0) {
+        await options.pause?.();
+        const elapsed = now() - started;
+        if (elapsed > budget) {
+          stoppedBy = { limit: 'timeBudget', max: budget, actual: elapsed };
+          break;
+        }
+      }
       const before = collector.failed;
       collector.failed = false;
       if (statement.error) {
@@ -225,7 +278,14 @@ export async function runScript(
         await runCommand(statement.command, ctx, collector);
       }
       const thisFailed = collector.failed;
+      const report = reports[index] as StatementReport;
+      if (statement.command) report.outcome = thisFailed ? 'failed' : 'succeeded';
       collector.failed = before || thisFailed;
+      if (collector.overflowed) {
+        const max = options.limits?.maxOutputChars ?? 0;
+        stoppedBy = { limit: 'outputSize', max, actual: collector.size + 1 };
+        break;
+      }
       const stop = statement.command
         ? preferencesOf(statement.command).errorAction === 'Stop'
         : false;
@@ -237,8 +297,10 @@ export async function runScript(
     output,
     chunks: collector.chunks,
     error: collector.failed,
-    exitCode: collector.failed ? 1 : 0,
+    exitCode: collector.failed || stoppedBy ? 1 : 0,
     statementsRun,
+    statements: reports,
+    stoppedBy,
   };
 }
 

@@ -135,12 +135,15 @@ class Tokenizer {
         (c === '$' && (next === '(' || next === '{'))
       ) {
         const op = c === '@' || c === '$' ? `${c}${next}` : c;
-        this.fail(
-          parserError(msg.unsupportedOperator(op), 'UnsupportedSyntax', {
-            start: this.i,
-            end: this.i + op.length,
-          }),
-        );
+        // Only a statement's first error is kept: build no other (8,000 '(' cost 108 ms).
+        if (!this.error) {
+          this.fail(
+            parserError(msg.unsupportedOperator(op), 'UnsupportedSyntax', {
+              start: this.i,
+              end: this.i + op.length,
+            }),
+          );
+        }
         this.i += op.length;
       } else if (isOneOf(DASHES, c) && isParamStart(next)) {
         this.readParameterOrWord();

@@ -70,8 +70,10 @@ export function toProblem(error: FastifyError | Error, request: FastifyRequest):
     code: 'server.error',
     title: 'Internal server error',
     message: {
-      en: 'Something went wrong on the server. The change, if any, was not applied.',
-      ja: 'サーバーでエラーが発生しました。変更は適用されていません。',
+      // Not "nothing was applied": a failure may come after a commit (issue 10). The history
+      // (GET /api/revisions) says what was.
+      en: 'Something went wrong on the server. Reload to see whether the change was applied: the history lists every applied change.',
+      ja: 'サーバーでエラーが発生しました。変更が適用されたかどうかは、再読み込みして履歴で確認してください (適用された変更はすべて履歴に記録されます)。',
     },
   });
 }

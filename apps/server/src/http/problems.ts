@@ -21,6 +21,8 @@ export interface ProblemInit {
   issues?: (Issue | LocalizedIssue)[];
   retryAfterSeconds?: number;
   headers?: Record<string, string>;
+  /** RFC 9457 extension members, added after the standard ones. */
+  extensions?: Record<string, unknown>;
 }
 
 /** Issues with their English and Japanese messages (already localized ones are kept). */
@@ -37,6 +39,7 @@ export class HttpProblem extends Error {
   readonly issues: ApiIssue[] | undefined;
   readonly retryAfterSeconds: number | undefined;
   readonly headers: Record<string, string>;
+  readonly extensions: Record<string, unknown> | undefined;
 
   constructor(init: ProblemInit) {
     super(init.message.en);
@@ -47,6 +50,7 @@ export class HttpProblem extends Error {
     this.issues = init.issues ? toApiIssues(init.issues) : undefined;
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.headers = init.headers ?? {};
+    this.extensions = init.extensions;
   }
 
   toJSON(): Problem {
@@ -61,6 +65,7 @@ export class HttpProblem extends Error {
       ...(this.retryAfterSeconds !== undefined
         ? { retryAfterSeconds: this.retryAfterSeconds }
         : {}),
+      ...this.extensions,
     };
   }
 }

@@ -532,3 +532,17 @@ export type RevisionDiffAnswer = Static<typeof RevisionDiffAnswerSchema>;
 export type RestoreAnswer = Static<typeof RestoreAnswerSchema>;
 export type PendingChange = Static<typeof PendingChangeSchema>;
 export type PendingAnswer = Static<typeof PendingAnswerSchema>;
+export type {
+  ConsoleAnswer,
+  ConsoleLimitProblem,
+  ConsoleRequest,
+  ConsoleStatement,
+} from './console';
+export {
+  CONSOLE_LIMIT_NAMES,
+  ConsoleAnswerSchema,
+  ConsoleChunkSchema,
+  ConsoleLimitProblemSchema,
+  ConsoleRequestSchema,
+  ConsoleStatementSchema,
+} from './console';
