@@ -79,6 +79,8 @@ export {
 } from './issues';
 export {
   buildEffectiveTable,
+  CALICO_BLOCK_LENGTH,
+  type DeliveryType,
   type EffectiveRoute,
   effectiveRoutes,
   kubernetesVms,
@@ -86,10 +88,14 @@ export {
   type LookupCandidate,
   lookupRoute,
   type Nic,
+  podBlocks,
+  type RouteOrigin,
+  type RouteType,
   routeStatusMessage,
   SYSTEM_DEFAULT_ROUTE_METRIC,
   type VmInfo,
   type VmRole,
+  VmRouteTable,
 } from './kubernetes';
 export {
   CONTAINER_REGISTRY_PORT,
@@ -163,8 +169,10 @@ export {
   tryParsePrefix,
 } from './prefix';
 export {
+  CONNECTED_ROUTE_METRIC,
   clusterPrefixes,
   findRouteIndex,
+  INTERNAL_SWITCH_PREFIX,
   isOnLink,
   normalizeRoute,
   parseRouteMetric,
@@ -182,3 +190,11 @@ export {
   RouteTable,
   type RouteTableEntry,
 } from './route-table';
+export {
+  isLoopbackIPv4,
+  isMulticastIPv4,
+  LIMITED_BROADCAST,
+  LIMITED_BROADCAST_PREFIX,
+  LOOPBACK_PREFIX,
+  MULTICAST_PREFIX,
+} from './special-prefixes';

@@ -387,6 +387,16 @@ export const en = {
   'console.empty': 'Type a command, for example Get-Help or Get-HcsNetRoute, and press Enter.',
   'console.help':
     'Enter runs the line; ↑ and ↓ recall earlier lines; Tab completes cmdlet and parameter names; cls clears the screen.',
+  'routes.origin.pod': 'Pod network (Calico)',
+  'routes.origin.service': 'Service network (kube-proxy)',
+  'routes.origin.local': 'Local (kernel)',
+  'routes.nic.pod': 'Pods (cali)',
+  'routes.nic.service': 'kube-proxy',
+  'routes.nic.loopback': 'Loopback (lo)',
+  'routes.type.local': 'Delivered locally',
+  'routes.type.broadcast': 'Broadcast on the link',
+  'routes.type.multicast': 'Multicast on the link',
+  'routes.type.blackhole': 'Dropped (blackhole)',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
