@@ -73,6 +73,7 @@ describe('effectiveRoutes', () => {
       ['service', '172.28.0.0/16', '0.0.0.0', 'service', null],
       ['custom', '192.168.21.0/24', '192.168.20.1', 'external', 'Port3'],
       ['local', '127.0.0.0/8', '0.0.0.0', 'loopback', null],
+      ['local', '127.255.255.255/32', '0.0.0.0', 'loopback', null],
       ['local', '192.168.20.50/32', '0.0.0.0', 'loopback', null],
       ['local', '172.16.0.10/32', '0.0.0.0', 'loopback', null],
       ['local', '192.168.20.255/32', '0.0.0.0', 'external', null],

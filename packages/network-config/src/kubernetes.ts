@@ -229,6 +229,7 @@ export function effectiveRoutes(
 
   // The local table (ip route show table local).
   route(formatPrefix(LOOPBACK_PREFIX), '0.0.0.0', 'loopback', 'local', 'local');
+  route('127.255.255.255/32', '0.0.0.0', 'loopback', 'local', 'broadcast');
   if (self.externalIp && subnet)
     route(`${self.externalIp}/32`, '0.0.0.0', 'loopback', 'local', 'local');
   route(`${self.internalIp}/32`, '0.0.0.0', 'loopback', 'local', 'local');
