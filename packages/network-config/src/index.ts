@@ -107,6 +107,8 @@ export {
 } from './issues';
 export {
   buildEffectiveTable,
+  CALICO_BLOCK_LENGTH,
+  type DeliveryType,
   type EffectiveRoute,
   effectiveRoutes,
   kubernetesVms,
@@ -114,10 +116,14 @@ export {
   type LookupCandidate,
   lookupRoute,
   type Nic,
+  podBlocks,
+  type RouteOrigin,
+  type RouteType,
   routeStatusMessage,
   SYSTEM_DEFAULT_ROUTE_METRIC,
   type VmInfo,
   type VmRole,
+  VmRouteTable,
 } from './kubernetes';
 export {
   CONTAINER_REGISTRY_PORT,
@@ -191,8 +197,10 @@ export {
   tryParsePrefix,
 } from './prefix';
 export {
+  CONNECTED_ROUTE_METRIC,
   clusterPrefixes,
   findRouteIndex,
+  INTERNAL_SWITCH_PREFIX,
   isOnLink,
   normalizeRoute,
   parseRouteMetric,
@@ -211,3 +219,11 @@ export {
   type RouteTableEntry,
 } from './route-table';
 export { routeWarnings } from './route-warnings';
+export {
+  isLoopbackIPv4,
+  isMulticastIPv4,
+  LIMITED_BROADCAST,
+  LIMITED_BROADCAST_PREFIX,
+  LOOPBACK_PREFIX,
+  MULTICAST_PREFIX,
+} from './special-prefixes';

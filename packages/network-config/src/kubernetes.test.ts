@@ -59,7 +59,7 @@ describe('kubernetesVms', () => {
 });
 
 describe('effectiveRoutes', () => {
-  it('connected + internal + default + the active custom routes, nothing else', () => {
+  it('connected + internal + default + pod and service networks + the active custom routes, then the local table', () => {
     const routes = effectiveRoutes(lab('Configured'));
     expect(
       routes.map((r) => [r.origin, r.destinationPrefix, r.nextHop, r.nic, r.interfaceAlias]),
@@ -67,7 +67,17 @@ describe('effectiveRoutes', () => {
       ['connected', '192.168.20.0/24', '0.0.0.0', 'external', 'Port3'],
       ['connected', '172.16.0.0/24', '0.0.0.0', 'internal', null],
       ['default', '0.0.0.0/0', '172.16.0.1', 'internal', null],
+      ['pod', '172.27.0.0/16', '0.0.0.0', 'pod', null],
+      ['pod', '172.27.0.0/26', '0.0.0.0', 'pod', null],
+      ['pod', '172.27.0.64/26', '192.168.20.51', 'external', 'Port3'],
+      ['service', '172.28.0.0/16', '0.0.0.0', 'service', null],
       ['custom', '192.168.21.0/24', '192.168.20.1', 'external', 'Port3'],
+      ['local', '127.0.0.0/8', '0.0.0.0', 'loopback', null],
+      ['local', '127.255.255.255/32', '0.0.0.0', 'loopback', null],
+      ['local', '192.168.20.50/32', '0.0.0.0', 'loopback', null],
+      ['local', '172.16.0.10/32', '0.0.0.0', 'loopback', null],
+      ['local', '192.168.20.255/32', '0.0.0.0', 'external', null],
+      ['local', '172.16.0.255/32', '0.0.0.0', 'internal', null],
     ]);
     expect(routes.find((r) => r.origin === 'custom')?.routeMetric).toBe(100);
   });

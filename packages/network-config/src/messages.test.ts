@@ -62,6 +62,9 @@ const PLAUSIBLE: IssueParams = {
   vms: 'master, worker1',
   used: 2,
   detail: 'too long',
+  metric: 0,
+  connectedTo: 'Port3',
+  routes: 'Port3 192.168.21.0/24, Port3 192.168.22.0/24',
 };
 
 /** Text that betrays a missing parameter or a message not written for users. */

@@ -2,11 +2,14 @@
  * Custom route rules (SPEC §1.3, §2). Paths are relative to the `POST /api/routes` body.
  * Routes live on the Kubernetes master and worker VMs only, on a port with a static configuration.
  */
-import { formatIpAddress, type IpAddress, parseIpAddress } from './address';
+import { formatIPv4, formatIpAddress, type IpAddress, parseIpAddress } from './address';
 import { type Issue, issue, issueFromError, paramText, warning } from './issues';
 import {
   type DeviceConfig,
   findPortCaseInsensitive,
+  INTERNAL_SWITCH_CIDR,
+  INTERNAL_SWITCH_NAME,
+  type IpRange,
   ROUTE_METRIC_DEFAULT,
   ROUTE_METRIC_MAX,
   ROUTE_METRIC_MIN,
@@ -20,7 +23,9 @@ import {
   parsePrefix,
   prefixContains,
   prefixContainsPrefix,
+  prefixesEqual,
 } from './prefix';
+import { LIMITED_BROADCAST_PREFIX, LOOPBACK_PREFIX, MULTICAST_PREFIX } from './special-prefixes';
 
 /** What a client sends: the cmdlet's parameters. `routeMetric` may be omitted (256). */
 export interface RouteInput {
@@ -104,17 +109,113 @@ export function clusterPrefixes(device: Pick<DeviceConfig, 'compute'>): ClusterP
   return { pod: parse(device.compute.podCidr), service: parse(device.compute.serviceCidr) };
 }
 
+/** The metric of the kernel's connected routes (proto kernel): 0. */
+export const CONNECTED_ROUTE_METRIC = 0;
+
+/** The internal virtual switch's subnet, connected on every VM's internal NIC. */
+export const INTERNAL_SWITCH_PREFIX: IpPrefix = parsePrefix(INTERNAL_SWITCH_CIDR);
+
 /** What every route of one device is checked against, parsed once per device, not per route. */
 export interface RouteContext {
   cluster: ClusterPrefixes;
   subnets: Map<string, PortSubnet | null>;
+  /** Node IP range and external service IP range as uint32 bounds, or null. */
+  nodeRange: { start: number; end: number } | null;
+  serviceRange: { start: number; end: number } | null;
+}
+
+function parseRangeOrNull(range: IpRange | null): { start: number; end: number } | null {
+  if (!range) return null;
+  try {
+    const start = Number(parseIpAddress(range.start).value);
+    const end = Number(parseIpAddress(range.end).value);
+    if (parseIpAddress(range.start).family !== 4 || start > end) return null;
+    return { start, end };
+  } catch {
+    return null;
+  }
 }
 
 export function routeContext(device: Pick<DeviceConfig, 'ports' | 'compute'>): RouteContext {
   return {
     cluster: clusterPrefixes(device),
     subnets: new Map(device.ports.map((p) => [p.name, portSubnet(p)])),
+    nodeRange: device.compute.computePort ? parseRangeOrNull(device.compute.nodeIpRange) : null,
+    serviceRange: device.compute.computePort
+      ? parseRangeOrNull(device.compute.serviceIpRange)
+      : null,
   };
+}
+
+/** (doc names) The VM that takes the i-th node IP: the master first, then worker1, worker2… */
+function nodeVmName(index: number): string {
+  return index === 0 ? 'master' : `worker${index}`;
+}
+
+/**
+ * Next-hop rules the VMs' Linux kernel enforces, or that would make the route point at the device
+ * itself (SPEC §2, ours): not the subnet's network or broadcast address, not an address of the
+ * device (any port, a node IP — local on its VM —, an external service IP). `hop` is inside
+ * `subnet` and is not the route's own port address (checked before).
+ */
+function nextHopOwnerIssue(
+  hop: number,
+  text: string,
+  alias: string,
+  subnet: PortSubnet,
+  device: Pick<DeviceConfig, 'ports'>,
+  context: RouteContext,
+): Issue | null {
+  const subnetText = formatPrefix(subnet.prefix);
+  // /31 (RFC 3021) and /32 have no network or broadcast address.
+  if (subnet.prefix.length <= 30) {
+    if (hop === subnet.first)
+      return issue('nextHop', 'route.nextHopIsNetwork', {
+        nextHop: text,
+        interfaceAlias: alias,
+        subnet: subnetText,
+      });
+    if (hop === subnet.last)
+      return issue('nextHop', 'route.nextHopIsBroadcast', {
+        nextHop: text,
+        interfaceAlias: alias,
+        subnet: subnetText,
+      });
+  }
+  for (const [name, other] of context.subnets) {
+    const port = device.ports.find((p) => p.name === name);
+    if (other && port?.ipEnabled && other.address === hop)
+      return issue('nextHop', 'route.nextHopIsPortAddress', { nextHop: text, port: name });
+  }
+  const nodes = context.nodeRange;
+  if (nodes && hop >= nodes.start && hop <= nodes.end)
+    return issue('nextHop', 'route.nextHopIsNodeIp', {
+      nextHop: text,
+      vm: nodeVmName(hop - nodes.start),
+    });
+  const services = context.serviceRange;
+  if (services && hop >= services.start && hop <= services.end)
+    return issue('nextHop', 'route.nextHopIsServiceIp', {
+      nextHop: text,
+      start: formatIPv4(services.start),
+      end: formatIPv4(services.end),
+    });
+  return null;
+}
+
+/**
+ * Destinations the kernel handles before or outside the main routing table (SPEC §2, ours):
+ * loopback, multicast and the limited broadcast are errors.
+ */
+function specialDestinationIssue(destination: IpPrefix, text: string): Issue | null {
+  if (destination.family !== 4) return null;
+  if (prefixContainsPrefix(LOOPBACK_PREFIX, destination))
+    return issue('destinationPrefix', 'route.destinationLoopback', { destination: text });
+  if (prefixContainsPrefix(MULTICAST_PREFIX, destination))
+    return issue('destinationPrefix', 'route.destinationMulticast', { destination: text });
+  if (prefixesEqual(LIMITED_BROADCAST_PREFIX, destination))
+    return issue('destinationPrefix', 'route.destinationBroadcast', { destination: text });
+  return null;
 }
 
 /**
@@ -143,7 +244,7 @@ export function validateRouteFields(
   else if (port.dhcp)
     issues.push(issue('interfaceAlias', 'route.interfaceNotStatic', { interfaceAlias: port.name }));
 
-  const { destination, nextHop } = parseRouteFields(input, issues);
+  const { destination, nextHop, metric } = parseRouteFields(input, issues);
   if (destination && nextHop && destination.family !== nextHop.family) {
     issues.push(
       issue('nextHop', 'route.familyMismatch', {
@@ -175,6 +276,16 @@ export function validateRouteFields(
             interfaceAlias: alias,
           }),
         );
+      } else {
+        const owner = nextHopOwnerIssue(
+          Number(nextHop.value),
+          input.nextHop,
+          alias,
+          subnet,
+          device,
+          context,
+        );
+        if (owner) issues.push(owner);
       }
     }
   }
@@ -195,6 +306,8 @@ export function validateRouteFields(
         }),
       );
     }
+    const special = specialDestinationIssue(destination, text);
+    if (special) issues.push(special);
     if (destination.length === 0) issues.push(warning('destinationPrefix', 'route.defaultRoute'));
     else if (subnet && prefixContainsPrefix(subnet.prefix, destination)) {
       issues.push(
@@ -204,6 +317,31 @@ export function validateRouteFields(
           subnet: formatPrefix(subnet.prefix),
         }),
       );
+    } else if (prefixContainsPrefix(INTERNAL_SWITCH_PREFIX, destination)) {
+      issues.push(
+        warning('destinationPrefix', 'route.destinationInternalSubnet', {
+          destination: text,
+          subnet: INTERNAL_SWITCH_CIDR,
+        }),
+      );
+    }
+    // The kernel keys a route by prefix and metric: the same pair as a connected route is
+    // refused with "File exists" (EEXIST).
+    if (metric === CONNECTED_ROUTE_METRIC) {
+      const connectedTo =
+        subnet && prefixesEqual(subnet.prefix, destination)
+          ? alias
+          : prefixesEqual(INTERNAL_SWITCH_PREFIX, destination)
+            ? INTERNAL_SWITCH_NAME
+            : null;
+      if (connectedTo)
+        issues.push(
+          issue('routeMetric', 'route.sameAsConnected', {
+            destination: text,
+            metric,
+            connectedTo,
+          }),
+        );
     }
   }
   if (port) {

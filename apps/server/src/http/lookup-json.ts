@@ -32,6 +32,7 @@ export function lookupAnswerJson(answer: LookupAnswerDoc): string {
     `{"destination":${JSON.stringify(answer.destination)},"vm":${JSON.stringify(answer.vm)}` +
     `,"route":${answer.route === null ? 'null' : route(answer.route)}` +
     `,"nextHop":${JSON.stringify(answer.nextHop)},"nic":${JSON.stringify(answer.nic)}` +
+    `,"type":${JSON.stringify(answer.type)}` +
     `,"explanation":{"candidates":[${list}]` +
     `,"summary":{"en":${JSON.stringify(summary.en)},"ja":${JSON.stringify(summary.ja)}}}}`
   );

@@ -112,8 +112,10 @@ function rangeText(range: { start: string; end: string } | null): string {
 }
 
 export class ConfigurationService {
-  private tableCache: { revision: number; table: ReturnType<typeof buildEffectiveTable> } | null =
-    null;
+  private tableCache: {
+    revision: number;
+    tables: Map<string, ReturnType<typeof buildEffectiveTable>>;
+  } | null = null;
 
   /** The change lifecycle's guard (set by the services plugin). */
   guard: WriteGuard | null = null;
@@ -411,21 +413,26 @@ export class ConfigurationService {
 
   effective(vm = 'master'): EffectiveTable {
     const info = this.vmOrThrow(vm);
-    return { vm: info, routes: effectiveRoutes(this.device) };
+    return { vm: info, routes: effectiveRoutes(this.device, this.device.routes, info.name) };
   }
 
-  /** The route table of the current revision, built once per revision (O(n log n)). */
-  private table() {
+  /** A VM's route table of the current revision, built once per revision and VM (O(n log n)). */
+  private table(vm: string) {
     const revision = this.store.revision;
-    if (this.tableCache?.revision !== revision) {
-      this.tableCache = { revision, table: buildEffectiveTable(this.device) };
+    if (this.tableCache?.revision !== revision) this.tableCache = { revision, tables: new Map() };
+    let table = this.tableCache.tables.get(vm);
+    if (!table) {
+      table = buildEffectiveTable(this.device, vm);
+      // Only names of real VMs reach here (lookupRoute refuses others), so the map stays small.
+      this.tableCache.tables.set(vm, table);
     }
-    return this.tableCache.table;
+    return table;
   }
 
   lookup(destination: string, vm = 'master'): LookupAnswerDoc {
     try {
-      return lookupRoute(this.device, destination, vm, this.table());
+      if (!kubernetesVms(this.device).some((v) => v.name === vm)) this.vmOrThrow(vm);
+      return lookupRoute(this.device, destination, vm, this.table(vm));
     } catch (error) {
       if (error instanceof NetConfigError && error.code === 'route.vmUnknown') this.vmOrThrow(vm);
       if (error instanceof NetConfigError) {

@@ -147,7 +147,10 @@ export function createFakeServer(device: DeviceConfig = articleDevice()) {
       const vm = kubernetesVms(state.device).find(
         (v) => v.name === (call.search.get('vm') ?? 'master'),
       );
-      return { status: 200, body: { vm, routes: effectiveRoutes(state.device) } };
+      return {
+        status: 200,
+        body: { vm, routes: effectiveRoutes(state.device, state.device.routes, vm?.name) },
+      };
     },
   };
 

@@ -195,13 +195,36 @@ export const JobSchema = Type.Object({
   finishedAt: Nullable(Type.String()),
 });
 
+/** Where a route sends packets (see `Nic` in the core). */
+export const NicSchema = Type.Union([
+  Type.Literal('external'),
+  Type.Literal('internal'),
+  Type.Literal('pod'),
+  Type.Literal('service'),
+  Type.Literal('loopback'),
+]);
+
 export const EffectiveRouteSchema = Type.Object({
   destinationPrefix: Type.String(),
   nextHop: Type.String(),
-  nic: Type.Union([Type.Literal('external'), Type.Literal('internal')]),
+  nic: NicSchema,
   routeMetric: Type.Integer(),
-  origin: Type.Union([Type.Literal('connected'), Type.Literal('default'), Type.Literal('custom')]),
+  origin: Type.Union([
+    Type.Literal('connected'),
+    Type.Literal('default'),
+    Type.Literal('custom'),
+    Type.Literal('local'),
+    Type.Literal('pod'),
+    Type.Literal('service'),
+  ]),
   interfaceAlias: Nullable(Type.String()),
+  /** The kernel's route type: local and broadcast entries are its local table. */
+  type: Type.Union([
+    Type.Literal('unicast'),
+    Type.Literal('local'),
+    Type.Literal('broadcast'),
+    Type.Literal('blackhole'),
+  ]),
 });
 
 export const VmSchema = Type.Object({
@@ -238,7 +261,17 @@ export const LookupAnswerSchema = Type.Object({
   vm: Type.String(),
   route: Nullable(EffectiveRouteSchema),
   nextHop: Nullable(Type.String()),
-  nic: Nullable(Type.Union([Type.Literal('external'), Type.Literal('internal')])),
+  nic: Nullable(NicSchema),
+  /** How the VM's kernel delivers it; null when no route matches. */
+  type: Nullable(
+    Type.Union([
+      Type.Literal('unicast'),
+      Type.Literal('local'),
+      Type.Literal('broadcast'),
+      Type.Literal('multicast'),
+      Type.Literal('blackhole'),
+    ]),
+  ),
   explanation: Type.Object({
     candidates: Type.Array(LookupCandidateSchema),
     summary: LocalizedTextSchema,

@@ -108,6 +108,26 @@ export const messagesEn: MessageTable = {
     `Compute is not configured yet: the route is installed on the Kubernetes VMs once it is.`,
   'route.vmUnknown': (p) =>
     `There is no Kubernetes VM named ${p.vm}${p.vms ? ` (VMs: ${p.vms})` : ''}.`,
+  'route.nextHopIsNetwork': (p) =>
+    `Next hop ${p.nextHop} is the network address of ${p.interfaceAlias}'s subnet ${p.subnet}; use a host address of the subnet.`,
+  'route.nextHopIsBroadcast': (p) =>
+    `Next hop ${p.nextHop} is the broadcast address of ${p.interfaceAlias}'s subnet ${p.subnet}; the VMs' Linux kernel refuses it as a gateway.`,
+  'route.nextHopIsPortAddress': (p) =>
+    `Next hop ${p.nextHop} is ${p.port}'s own address on this device, not a gateway.`,
+  'route.nextHopIsNodeIp': (p) =>
+    `Next hop ${p.nextHop} is the node IP of the Kubernetes VM ${p.vm}: on that VM it is a local address, which the kernel refuses as a gateway.`,
+  'route.nextHopIsServiceIp': (p) =>
+    `Next hop ${p.nextHop} is in the external service IP range ${p.start}–${p.end}, which MetalLB hands to services; it is not a gateway.`,
+  'route.sameAsConnected': (p) =>
+    `${p.destination} with metric ${p.metric} is already the connected route of ${p.connectedTo}; the VMs' Linux kernel refuses a second route with the same prefix and metric ("File exists"). Use another metric, or no route.`,
+  'route.destinationInternalSubnet': (p) =>
+    `Destination ${p.destination} lies in the internal virtual switch's subnet ${p.subnet}, which the VMs reach directly on their internal NIC.`,
+  'route.destinationLoopback': (p) =>
+    `Destination ${p.destination} is in the loopback block 127.0.0.0/8, which the VMs always deliver to themselves.`,
+  'route.destinationMulticast': (p) =>
+    `Destination ${p.destination} is in the multicast block 224.0.0.0/4; multicast goes out on the link, not through a gateway.`,
+  'route.destinationBroadcast': (p) =>
+    `Destination ${p.destination} is the limited broadcast address; broadcasts stay on the link.`,
   'password.length': (p) => `The password must be ${p.min} to ${p.max} characters long.`,
   'password.classes': (p) =>
     `The password must use at least ${p.required} of: upper-case letters, lower-case letters, digits, special characters (it uses ${p.used}).`,

@@ -120,6 +120,26 @@ export const messagesJa: MessageTable = {
     `コンピューティングはまだ構成されていません。構成されると、ルートが Kubernetes VM に追加されます。`,
   'route.vmUnknown': (p) =>
     `${p.vm} という Kubernetes VM はありません${p.vms ? ` (VM: ${p.vms})` : ''}。`,
+  'route.nextHopIsNetwork': (p) =>
+    `次ホップ ${p.nextHop} は ${p.interfaceAlias} のサブネット ${p.subnet} のネットワーク アドレスです。サブネット内のホスト アドレスを指定してください。`,
+  'route.nextHopIsBroadcast': (p) =>
+    `次ホップ ${p.nextHop} は ${p.interfaceAlias} のサブネット ${p.subnet} のブロードキャスト アドレスです。VM の Linux カーネルはゲートウェイとして受け付けません。`,
+  'route.nextHopIsPortAddress': (p) =>
+    `次ホップ ${p.nextHop} はこのデバイスの ${p.port} 自身のアドレスで、ゲートウェイではありません。`,
+  'route.nextHopIsNodeIp': (p) =>
+    `次ホップ ${p.nextHop} は Kubernetes VM ${p.vm} のノード IP です。その VM ではローカル アドレスのため、カーネルはゲートウェイとして受け付けません。`,
+  'route.nextHopIsServiceIp': (p) =>
+    `次ホップ ${p.nextHop} は MetalLB がサービスに割り当てる外部サービス IP の範囲 ${p.start}–${p.end} 内にあり、ゲートウェイではありません。`,
+  'route.sameAsConnected': (p) =>
+    `メトリック ${p.metric} の ${p.destination} は既に ${p.connectedTo} の接続ルートです。VM の Linux カーネルはプレフィックスとメトリックが同じ 2 つ目のルートを受け付けません ("File exists")。別のメトリックを指定するか、ルートを追加しないでください。`,
+  'route.destinationInternalSubnet': (p) =>
+    `宛先 ${p.destination} は内部仮想スイッチのサブネット ${p.subnet} 内にあり、VM は内部 NIC から直接到達できます。`,
+  'route.destinationLoopback': (p) =>
+    `宛先 ${p.destination} はループバック ブロック 127.0.0.0/8 内にあり、VM は常に自分自身に配送します。`,
+  'route.destinationMulticast': (p) =>
+    `宛先 ${p.destination} はマルチキャスト ブロック 224.0.0.0/4 内にあります。マルチキャストはゲートウェイを経由せずリンク上に送信されます。`,
+  'route.destinationBroadcast': (p) =>
+    `宛先 ${p.destination} は限定ブロードキャスト アドレスです。ブロードキャストはリンク上にとどまります。`,
   'password.length': (p) => `パスワードは ${p.min} 文字以上 ${p.max} 文字以下にしてください。`,
   'password.classes': (p) =>
     `パスワードには、英大文字、英小文字、数字、特殊文字のうち ${p.required} 種類以上を使用してください (現在 ${p.used} 種類)。`,

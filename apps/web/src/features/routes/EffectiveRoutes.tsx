@@ -7,6 +7,7 @@ import { ErrorState, Loading } from '../../components/StateViews';
 import { type VirtualColumn, VirtualTable } from '../../components/VirtualTable';
 import { useI18n } from '../../lib/i18n';
 import type { ConfigDoc } from '../../lib/queries';
+import { NIC_LABEL } from './nic';
 import { routeQueries } from './queries';
 import { addressSortKey, destinationColumns } from './split';
 
@@ -28,14 +29,19 @@ export function EffectiveRoutes({ config }: { config: ConfigDoc }) {
       id: 'nextHop',
       header: t('routes.nextHop'),
       width: 'minmax(9rem, 1.2fr)',
-      cell: (r) => (r.nextHop === '0.0.0.0' ? t('routes.onLink') : r.nextHop),
+      cell: (r) =>
+        r.type !== 'unicast'
+          ? t(`routes.type.${r.type}`)
+          : r.nextHop === '0.0.0.0'
+            ? t('routes.onLink')
+            : r.nextHop,
       sortKey: (r) => addressSortKey(r.nextHop),
     },
     {
       id: 'nic',
       header: t('routes.nic'),
       width: 'minmax(6.5rem, 1fr)',
-      cell: (r) => t(r.nic === 'external' ? 'routes.nicExternal' : 'routes.nicInternal'),
+      cell: (r) => t(NIC_LABEL[r.nic]),
     },
     {
       id: 'metric',

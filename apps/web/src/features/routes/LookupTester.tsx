@@ -12,6 +12,7 @@ import { isApiError } from '../../lib/api';
 import { mergeIssues } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import type { ConfigDoc } from '../../lib/queries';
+import { NIC_LABEL } from './nic';
 import { lookup } from './queries';
 
 type Candidate = LookupAnswerDoc['explanation']['candidates'][number];
@@ -129,13 +130,13 @@ export function LookupTester({ config }: { config: ConfigDoc }) {
                   {answer.route.interfaceAlias ? ` (${answer.route.interfaceAlias})` : ''}
                 </dd>
                 <dt>{t('routes.nextHop')}</dt>
-                <dd>{answer.nextHop}</dd>
-                <dt>{t('routes.nic')}</dt>
                 <dd>
-                  {answer.nic
-                    ? t(answer.nic === 'external' ? 'routes.nicExternal' : 'routes.nicInternal')
-                    : '—'}
+                  {answer.type && answer.type !== 'unicast'
+                    ? t(`routes.type.${answer.type}`)
+                    : answer.nextHop}
                 </dd>
+                <dt>{t('routes.nic')}</dt>
+                <dd>{answer.nic ? t(NIC_LABEL[answer.nic]) : '—'}</dd>
               </dl>
             ) : null}
             {answer.explanation.candidates.length ? (

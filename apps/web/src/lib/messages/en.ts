@@ -388,6 +388,16 @@ export const en = {
   'console.help':
     'Enter runs the line; ↑ and ↓ recall earlier lines; Tab completes cmdlet and parameter names; cls clears the screen.',
   'lock.leadManual': 'You locked the screen. Enter the password to continue where you left off.',
+  'routes.origin.pod': 'Pod network (Calico)',
+  'routes.origin.service': 'Service network (kube-proxy)',
+  'routes.origin.local': 'Local (kernel)',
+  'routes.nic.pod': 'Pods (cali)',
+  'routes.nic.service': 'kube-proxy',
+  'routes.nic.loopback': 'Loopback (lo)',
+  'routes.type.local': 'Delivered locally',
+  'routes.type.broadcast': 'Broadcast on the link',
+  'routes.type.multicast': 'Multicast on the link',
+  'routes.type.blackhole': 'Dropped (blackhole)',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

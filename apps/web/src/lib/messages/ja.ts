@@ -392,4 +392,14 @@ export const ja: Record<MessageKey, string> = {
   'console.help':
     'Enter で実行、↑ と ↓ で以前の行を呼び出し、Tab でコマンドレット名とパラメーター名を補完、cls で画面を消去します。',
   'lock.leadManual': '画面をロックしました。続けるにはパスワードを入力してください。',
+  'routes.origin.pod': 'ポッド ネットワーク (Calico)',
+  'routes.origin.service': 'サービス ネットワーク (kube-proxy)',
+  'routes.origin.local': 'ローカル (カーネル)',
+  'routes.nic.pod': 'ポッド (cali)',
+  'routes.nic.service': 'kube-proxy',
+  'routes.nic.loopback': 'ループバック (lo)',
+  'routes.type.local': 'ローカルに配送',
+  'routes.type.broadcast': 'リンク上にブロードキャスト',
+  'routes.type.multicast': 'リンク上にマルチキャスト',
+  'routes.type.blackhole': '破棄 (ブラックホール)',
 };
