@@ -29,3 +29,4 @@ export type { OutputChunk, OutputStream, RunOptions, RunResult, RunScriptOptions
 export { runLine, runScript } from './shell';
 export type { ArgumentToken, ParameterToken, Statement, Token } from './tokenizer';
 export { tokenize } from './tokenizer';
+export { parsePs1Import } from './import-ps1';

@@ -62,6 +62,14 @@ const PLAUSIBLE: IssueParams = {
   vms: 'master, worker1',
   used: 2,
   detail: 'too long',
+  format: 'CSV',
+  expected: 'Port3,10.128.0.0/16,192.168.20.1,100',
+  command: 'Get-HcsNetRoute',
+  en: "A parameter cannot be found that matches parameter name 'Nexthop2'.",
+  ja: "パラメーター名 'Nexthop2' に一致するパラメーターが見つかりません。",
+  line: 3,
+  dev: 'eth7',
+  external: 'eth1',
 };
 
 /** Text that betrays a missing parameter or a message not written for users. */
