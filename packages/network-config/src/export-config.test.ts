@@ -16,7 +16,9 @@ const EXTENSIONS: Record<ExportFormat, string> = {
 describe('export: golden files (`vitest -u` rewrites them after a deliberate change)', () => {
   it.each([...EXPORT_FORMATS])('%s matches its golden file', async (format) => {
     const file = exportConfiguration(articleDevice(), format, META);
-    await expect(file.text).toMatchFileSnapshot(`../test/golden/article.${EXTENSIONS[format]}.golden`);
+    await expect(file.text).toMatchFileSnapshot(
+      `../test/golden/article.${EXTENSIONS[format]}.golden`,
+    );
   });
 });
 

@@ -101,7 +101,7 @@ export class ConfigurationService {
   }
 
   /** 428 when the header is required and missing, 412 when it names another revision. */
-  private checkPrecondition(precondition: Precondition, required: boolean): void {
+  checkPrecondition(precondition: Precondition, required: boolean): void {
     if (precondition.kind === 'none') {
       if (required) throw revisionRequired();
       return;
@@ -112,7 +112,7 @@ export class ConfigurationService {
     }
   }
 
-  private commit(document: DeviceConfig, context: WriteContext, summary: string): number {
+  commit(document: DeviceConfig, context: WriteContext, summary: string): number {
     return this.store.commit({
       basedOn: this.store.revision,
       author: context.author,

@@ -5,8 +5,8 @@
  * stays as it is.
  */
 import Type, { type Static } from 'typebox';
-import { EXPORT_FORMATS } from '../export-config';
-import { IMPORT_FORMATS } from '../import-text';
+import type { EXPORT_FORMATS } from '../export-config';
+import type { IMPORT_FORMATS } from '../import-text';
 import { IssueSchema, RouteSchema } from './index';
 
 export { EXCHANGE_API } from './urls';
@@ -19,8 +19,28 @@ export const IMPORT_MAX_BYTES = 10 * 1000 * 1000;
  */
 export const IMPORT_BODY_LIMIT = 12 * 1000 * 1000;
 
-export const ExportFormatSchema = Type.Union(EXPORT_FORMATS.map((f) => Type.Literal(f)));
-export const ImportFormatSchema = Type.Union(IMPORT_FORMATS.map((f) => Type.Literal(f)));
+export const ExportFormatSchema = Type.Union([
+  Type.Literal('ps1'),
+  Type.Literal('metallb'),
+  Type.Literal('calico'),
+  Type.Literal('iproute2'),
+  Type.Literal('json'),
+]);
+export const ImportFormatSchema = Type.Union([
+  Type.Literal('ps1'),
+  Type.Literal('table'),
+  Type.Literal('csv'),
+  Type.Literal('iproute2'),
+  Type.Literal('json'),
+]);
+// The schemas above must list exactly the core's formats.
+const _sameFormats: [
+  Static<typeof ExportFormatSchema> extends (typeof EXPORT_FORMATS)[number] ? true : never,
+  (typeof EXPORT_FORMATS)[number] extends Static<typeof ExportFormatSchema> ? true : never,
+  Static<typeof ImportFormatSchema> extends (typeof IMPORT_FORMATS)[number] ? true : never,
+  (typeof IMPORT_FORMATS)[number] extends Static<typeof ImportFormatSchema> ? true : never,
+] = [true, true, true, true];
+void _sameFormats;
 
 export const ExportQuerySchema = Type.Object({ format: ExportFormatSchema });
 
