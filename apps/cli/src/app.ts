@@ -107,6 +107,30 @@ export async function runApp(
     ...(stdout.isTTY && stdout.columns ? { width: stdout.columns } : {}),
   };
 
+  if (options.exportFormat !== undefined || options.importFile !== undefined) {
+    const { runExport, runImport } = await import('./exchange');
+    const exchangeIo = {
+      client,
+      locale,
+      write: (text: string) => stdout.write(text),
+      error: (text: string) => stderr.write(paint.error(text)),
+    };
+    try {
+      if (options.exportFormat !== undefined) {
+        return await runExport(exchangeIo, options.exportFormat, options.out);
+      }
+      return await runImport(exchangeIo, options.importFile as string, {
+        ...(options.importFormat ? { format: options.importFormat } : {}),
+        ...(options.mode ? { mode: options.mode } : {}),
+        dryRun: options.dryRun === true,
+      });
+    } catch (error) {
+      const e = error as ApiClientError;
+      stderr.write(paint.error(`edgenet-ps: ${e.localized?.[locale] ?? e.message}\n`));
+      return 1;
+    }
+  }
+
   if (options.command !== undefined || options.rest.length > 0) {
     const line = options.command ?? joinCommandLine(options.rest);
     return (await runLine(line, ctx, { onChunk: write })).exitCode;

@@ -19,6 +19,14 @@ export interface CliOptions {
   version: boolean;
   /** The cmdlet and its arguments, as the shell passed them (quotes already removed). */
   rest: string[];
+  /** `--export <format>`: write the configuration in that format (to stdout or `--out`). */
+  exportFormat?: string;
+  out?: string;
+  /** `--import <file>`: preview, then apply the file (`--dry-run`: preview only). */
+  importFile?: string;
+  importFormat?: string;
+  mode?: string;
+  dryRun?: boolean;
 }
 
 export class UsageError extends Error {
@@ -37,6 +45,11 @@ const VALUE_OPTIONS: Record<string, keyof CliOptions> = {
   '--command': 'command',
   '-c': 'command',
   '--locale': 'locale',
+  '--export': 'exportFormat',
+  '--out': 'out',
+  '--import': 'importFile',
+  '--format': 'importFormat',
+  '--mode': 'mode',
 };
 
 const FLAG_OPTIONS: Record<string, keyof CliOptions> = {
@@ -48,6 +61,7 @@ const FLAG_OPTIONS: Record<string, keyof CliOptions> = {
   '-?': 'help',
   '--version': 'version',
   '-v': 'version',
+  '--dry-run': 'dryRun',
 };
 
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -92,6 +106,19 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   }
   if (options.file !== undefined && (options.command !== undefined || options.rest.length > 0)) {
     throw new UsageError('--file runs a script; give no command with it.');
+  }
+  const exchange = options.exportFormat !== undefined || options.importFile !== undefined;
+  if (options.exportFormat !== undefined && options.importFile !== undefined) {
+    throw new UsageError('give --export or --import, not both.');
+  }
+  if (
+    exchange &&
+    (options.file !== undefined || options.command !== undefined || options.rest.length > 0)
+  ) {
+    throw new UsageError('--export and --import run alone; give no command or script with them.');
+  }
+  if (options.mode !== undefined && options.mode !== 'merge' && options.mode !== 'replace') {
+    throw new UsageError(`--mode must be merge or replace, not "${options.mode}".`);
   }
   return options;
 }

@@ -7,6 +7,10 @@ Usage:
   edgenet-ps [options] -f <script.ps1>              run a script (- reads standard input)
   edgenet-ps [options] < script.ps1                 run a script from standard input
   edgenet-ps [options]                              open the interactive console
+  edgenet-ps [options] --export <format> [--out <file>]
+                                 write the configuration: ps1, metallb, calico, iproute2, json
+  edgenet-ps [options] --import <file> [--format <f>] [--mode merge|replace] [--dry-run]
+                                 preview each line of <file>, then apply it as one change
 
 Options (before the cmdlet; everything after it belongs to the cmdlet):
   --url <url>            the edgenet server (env EDGENET_URL; default http://localhost:8080)
@@ -19,6 +23,11 @@ Options (before the cmdlet; everything after it belongs to the cmdlet):
   --locale en|ja         language of messages (default from LANG)
   --json                 write every Get-* result as JSON (same as -AsJson on each)
   --sign-out             sign out and forget the saved session
+  --out <file>           with --export: write the file there instead of to standard output
+  --format <f>           with --import: ps1, table (Get-HcsNetRoute output), csv, iproute2,
+                         json (default from the file's extension; .txt is a table)
+  --mode merge|replace   with --import: keep (default) or remove the routes the file omits
+  --dry-run              with --import: show the preview only; change nothing
   -h, --help             show this help
   -v, --version          show the version
 

@@ -15,6 +15,7 @@ export type { Column, OutputObject } from './format';
 export { formatList, formatTable } from './format';
 export type { ShellContext } from './handlers/env';
 export { helpArticle, syntaxOf } from './handlers/help';
+export { parsePs1Import } from './import-ps1';
 export type { Locale, LocalizedText } from './messages';
 export type {
   CmdletCommand,

@@ -57,6 +57,7 @@ export {
   type ListDiff,
 } from './config-diff';
 export { API } from './contract/urls';
+export { API, EXCHANGE_API } from './contract/urls';
 export {
   type ChangeResult,
   type ComputeField,
@@ -71,6 +72,41 @@ export {
   validateDevice,
 } from './device-config';
 export { NetConfigError } from './errors';
+export {
+  CALICO_POOL_NAME,
+  EXPORT_FORMATS,
+  type ExportFile,
+  type ExportFormat,
+  type ExportMeta,
+  exportConfiguration,
+  formatAddRoute,
+  formatIpRouteLine,
+  isExportFormat,
+  METALLB_ADVERTISEMENT_NAME,
+  METALLB_POOL_NAME,
+  psQuote,
+} from './export-config';
+export {
+  type ImportAction,
+  type ImportMode,
+  type ImportPlan,
+  type PreviewRow,
+  planImport,
+} from './import-plan';
+export {
+  IMPORT_FORMATS,
+  type ImportFormat,
+  type ImportLine,
+  type ImportOp,
+  isImportFormat,
+  parseConfigJson,
+  parseImportText,
+  parseIpRoute,
+  parseRouteCsv,
+  parseRouteTable,
+  splitLines,
+  VM_NIC_DEVICES,
+} from './import-text';
 export {
   findOverlappingRanges,
   formatRange,
@@ -198,6 +234,13 @@ export {
 } from './prefix';
 export {
   CONNECTED_ROUTE_METRIC,
+  checkRouteBatch,
+  type RouteBatch,
+  type RouteBatchResult,
+  type RouteEdit,
+  type RouteRef,
+} from './route-batch';
+export {
   clusterPrefixes,
   findRouteIndex,
   INTERNAL_SWITCH_PREFIX,

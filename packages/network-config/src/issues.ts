@@ -89,6 +89,16 @@ export const ISSUE_CODES = [
   'password.incorrect',
   // The change lifecycle (SPEC §7)
   'port.managementChange',
+  // Import and bulk route changes (SPEC §7.3)
+  'import.lineUnreadable',
+  'import.commandUnsupported',
+  'import.scriptError',
+  'import.jsonInvalid',
+  'import.duplicateLine',
+  'import.removeUnknown',
+  'import.nicUnmapped',
+  'import.empty',
+  'route.notFound',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

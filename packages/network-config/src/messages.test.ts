@@ -65,6 +65,14 @@ const PLAUSIBLE: IssueParams = {
   metric: 0,
   connectedTo: 'Port3',
   routes: 'Port3 192.168.21.0/24, Port3 192.168.22.0/24',
+  format: 'CSV',
+  expected: 'Port3,10.128.0.0/16,192.168.20.1,100',
+  command: 'Get-HcsNetRoute',
+  en: "A parameter cannot be found that matches parameter name 'Nexthop2'.",
+  ja: "パラメーター名 'Nexthop2' に一致するパラメーターが見つかりません。",
+  line: 3,
+  dev: 'eth7',
+  external: 'eth1',
 };
 
 /** Text that betrays a missing parameter or a message not written for users. */

@@ -11,6 +11,7 @@ import { sessionIdOf } from '../http/session-cookie';
 import compute from './compute';
 import consoleRoutes from './console';
 import device from './device';
+import exchange from './exchange';
 import kubernetes from './kubernetes';
 import ports from './ports';
 import revisions from './revisions';
@@ -50,6 +51,7 @@ const api: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(validate);
   await app.register(consoleRoutes);
   await app.register(revisions);
+  await app.register(exchange);
 };
 
 export default api;

@@ -14,6 +14,7 @@ export function Blade({
   onClose,
   footer,
   children,
+  wide,
 }: {
   open: boolean;
   title: string;
@@ -21,13 +22,20 @@ export function Blade({
   onClose: () => void;
   footer?: ReactNode;
   children: ReactNode;
+  /** A wider blade (up to 960 px) for tables, such as the import preview. */
+  wide?: boolean;
 }) {
   const { t } = useI18n();
   const ref = useModal(open, onClose);
   const titleId = useId();
   if (!open) return null;
   return (
-    <dialog ref={ref} className="blade" aria-labelledby={titleId} aria-modal="true">
+    <dialog
+      ref={ref}
+      className={wide ? 'blade blade--wide' : 'blade'}
+      aria-labelledby={titleId}
+      aria-modal="true"
+    >
       <div className="blade-inner">
         <header className="blade-header">
           <div>

@@ -34,6 +34,8 @@ const PATHS = {
   sortAscending: 'm12 6-6 7h12z',
   sortDescending: 'm12 18 6-7H6z',
   sortNone: 'm12 3-5 6h10zm0 18 5-6H7z',
+  download: 'M11 3h2v9.2l3.6-3.6L18 10l-6 6-6-6 1.4-1.4 3.6 3.6zM4 18h16v2H4z',
+  upload: 'M11 16h2V6.8l3.6 3.6L18 9l-6-6-6 6 1.4 1.4L11 6.8zM4 18h16v2H4z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -46,4 +46,12 @@ export const LIFECYCLE_API = {
 export const LIFECYCLE_HEADERS = {
   confirm: 'edgenet-confirm',
   source: 'edgenet-source',
+/** Export and import (SPEC §7.3) and bulk route changes; kept apart to merge cleanly. */
+export const EXCHANGE_API = {
+  /** GET ?format=ps1|metallb|calico|iproute2|json → a file (Content-Disposition: attachment). */
+  export: '/api/export',
+  /** POST { format, text, mode, dryRun } → a per-line preview, or the import applied. */
+  import: '/api/import',
+  /** POST { removals, changes } with If-Match → one revision. */
+  routesBatch: '/api/routes/batch',
 } as const;

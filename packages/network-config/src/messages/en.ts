@@ -141,4 +141,19 @@ export const messagesEn: MessageTable = {
           ? 'switching it to DHCP'
           : 'changing its address'
     } can cut you off from this console. Acknowledge to apply it tentatively; it reverts unless you confirm.`,
+  'import.lineUnreadable': (p) =>
+    `This line cannot be read as ${p.format}; expected a line like: ${p.expected}`,
+  'import.commandUnsupported': (p) =>
+    `${p.command} cannot be imported; only Add-HcsNetRoute, Remove-HcsNetRoute and Set-HcsKubeClusterNetworkInfo lines can.`,
+  'import.scriptError': (p) => `PowerShell cannot read this line: ${p.en}`,
+  'import.jsonInvalid': (p) =>
+    `This is not a configuration document: ${p.detail}. Expected the JSON that Export → json writes.`,
+  'import.duplicateLine': (p) =>
+    `Line ${p.line} already sets a route to ${p.destinationPrefix} on ${p.interfaceAlias}, with other values; keep one of the two lines.`,
+  'import.removeUnknown': (p) =>
+    `There is no route to ${p.destinationPrefix} on ${p.interfaceAlias} to remove; the line changes nothing.`,
+  'import.nicUnmapped': (p) =>
+    `dev ${p.dev} names no port: use the compute port's NIC (${p.external}) once compute is enabled, or a port name such as Port3.`,
+  'import.empty': () => 'The text holds no route and no setting to import.',
+  'route.notFound': (p) => `There is no route to ${p.destinationPrefix} on ${p.interfaceAlias}.`,
 };

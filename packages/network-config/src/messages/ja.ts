@@ -153,4 +153,20 @@ export const messagesJa: MessageTable = {
           ? 'DHCP に切り替える'
           : 'アドレスを変更する'
     }と、このコンソールに接続できなくなる可能性があります。確認すると仮適用され、確定しなければ元に戻ります。`,
+  'import.lineUnreadable': (p) =>
+    `この行は ${p.format} として読み取れません。次のような行を指定してください: ${p.expected}`,
+  'import.commandUnsupported': (p) =>
+    `${p.command} はインポートできません。インポートできるのは Add-HcsNetRoute、Remove-HcsNetRoute、Set-HcsKubeClusterNetworkInfo の行だけです。`,
+  'import.scriptError': (p) => `この行は PowerShell として読み取れません: ${p.ja}`,
+  'import.jsonInvalid': (p) =>
+    `構成ドキュメントではありません: ${p.detail}。エクスポート (json) が書き出す JSON を指定してください。`,
+  'import.duplicateLine': (p) =>
+    `${p.line} 行目で ${p.interfaceAlias} の宛先 ${p.destinationPrefix} へのルートが別の値で指定されています。どちらか一方の行だけを残してください。`,
+  'import.removeUnknown': (p) =>
+    `${p.interfaceAlias} に宛先 ${p.destinationPrefix} へのルートはないため、この行は何も変更しません。`,
+  'import.nicUnmapped': (p) =>
+    `dev ${p.dev} はどのポートも指していません。コンピューティングを有効にしたポートの NIC (${p.external}) か、Port3 のようなポート名を指定してください。`,
+  'import.empty': () => 'インポートするルートも設定もありません。',
+  'route.notFound': (p) =>
+    `${p.interfaceAlias} に宛先 ${p.destinationPrefix} へのルートはありません。`,
 };

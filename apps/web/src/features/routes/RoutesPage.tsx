@@ -13,7 +13,11 @@ import { useI18n } from '../../lib/i18n';
 import { invalidateConfiguration, sharedQueries } from '../../lib/queries';
 import { AddRouteBlade } from './AddRouteBlade';
 import { EffectiveRoutes } from './EffectiveRoutes';
+import { ExportMenu } from './ExportMenu';
+import { changeRoutes } from './exchange';
+import { ImportBlade } from './ImportBlade';
 import { LookupTester } from './LookupTester';
+import { MetricCell } from './MetricCell';
 import { removeRoute, routeQueries } from './queries';
 import { addressSortKey, destinationColumns } from './split';
 
@@ -28,9 +32,12 @@ function matches(route: Route, needle: string): boolean {
   );
 }
 
+const routeKeyOf = (r: Pick<Route, 'interfaceAlias' | 'destinationPrefix'>) =>
+  `${r.interfaceAlias}|${r.destinationPrefix}`;
+
 /** Custom routes (Get-/Add-/Remove-HcsNetRoute), the VMs' effective tables, and the lookup tester. */
 export function RoutesPage() {
-  const { t, locale, formatNumber, issueText } = useI18n();
+  const { t, locale, issueText } = useI18n();
   const client = useQueryClient();
   const toast = useToast();
   const ids = useId();
@@ -39,6 +46,10 @@ export function RoutesPage() {
   const deferredFilter = useDeferredValue(filter.trim().toLowerCase());
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Route | null>(null);
+  const [importing, setImporting] = useState(false);
+  /** Routes ticked for a bulk removal, by `interfaceAlias|destinationPrefix`. */
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [removingSelected, setRemovingSelected] = useState(false);
 
   const config = useQuery(sharedQueries.config());
   const routes = useQuery({
@@ -85,7 +96,69 @@ export function RoutesPage() {
     },
   });
 
+  const selectedRoutes = useMemo(
+    () => (all ?? []).filter((r) => selected.has(routeKeyOf(r))),
+    [all, selected],
+  );
+  const toggle = (route: Route) =>
+    setSelected((before) => {
+      const next = new Set(before);
+      const key = routeKeyOf(route);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  const removeSelected = useMutation({
+    mutationFn: (chosen: Route[]) =>
+      changeRoutes(
+        {
+          removals: chosen.map((r) => ({
+            interfaceAlias: r.interfaceAlias,
+            destinationPrefix: r.destinationPrefix,
+          })),
+          changes: [],
+        },
+        routes.data?.revision,
+      ),
+    onSuccess: async (answer) => {
+      setRemovingSelected(false);
+      setSelected(new Set());
+      toast({
+        kind: 'success',
+        title: { key: 'exchange.removedSelected', params: { count: answer.removed } },
+      });
+      await invalidateConfiguration(client);
+    },
+    onError: async (error) => {
+      setRemovingSelected(false);
+      toast({
+        kind: isApiError(error, 412) ? 'warning' : 'error',
+        title: { key: isApiError(error, 412) ? 'conflict.title' : 'routes.removeFailed' },
+        body: { en: problemText(error, 'en'), ja: problemText(error, 'ja') },
+      });
+      await invalidateConfiguration(client);
+    },
+  });
+
   const columns: VirtualColumn<Route>[] = [
+    {
+      id: 'select',
+      header: t('exchange.select'),
+      hideHeader: true,
+      width: '2.75rem',
+      cell: (r) => (
+        <input
+          type="checkbox"
+          className="select-box"
+          checked={selected.has(routeKeyOf(r))}
+          onChange={() => toggle(r)}
+          aria-label={t('exchange.selectRoute', {
+            destination: r.destinationPrefix,
+            interface: r.interfaceAlias,
+          })}
+        />
+      ),
+    },
     ...destinationColumns<Route>(t),
     {
       id: 'nextHop',
@@ -104,8 +177,8 @@ export function RoutesPage() {
     {
       id: 'metric',
       header: t('routes.metric'),
-      width: 'minmax(4.5rem, 0.6fr)',
-      cell: (r) => formatNumber(r.routeMetric),
+      width: 'minmax(6rem, 0.7fr)',
+      cell: (r) => <MetricCell route={r} revision={routes.data?.revision} />,
       sortKey: (r) => r.routeMetric,
     },
     {
@@ -171,15 +244,27 @@ export function RoutesPage() {
         title={t('routes.title')}
         description={t('routes.description')}
         actions={
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => setAdding(true)}
-            disabled={!config.data}
-          >
-            <Icon name="add" size={18} />
-            {t('routes.addTitle')}
-          </button>
+          <>
+            <ExportMenu />
+            <button
+              type="button"
+              className="button"
+              onClick={() => setImporting(true)}
+              disabled={!config.data}
+            >
+              <Icon name="upload" size={18} />
+              {t('exchange.import')}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setAdding(true)}
+              disabled={!config.data}
+            >
+              <Icon name="add" size={18} />
+              {t('routes.addTitle')}
+            </button>
+          </>
         }
       />
       <Section title={t('routes.custom')}>
@@ -219,6 +304,21 @@ export function RoutesPage() {
           <p className="toolbar-count" aria-live="polite">
             {all ? t('routes.showing', { shown: visible.length, total: all.length }) : '\u00a0'}
           </p>
+          {selectedRoutes.length > 0 ? (
+            <>
+              <button
+                type="button"
+                className="button button--danger"
+                onClick={() => setRemovingSelected(true)}
+              >
+                <Icon name="remove" size={18} />
+                {t('exchange.removeSelected', { count: selectedRoutes.length })}
+              </button>
+              <button type="button" className="button" onClick={() => setSelected(new Set())}>
+                {t('exchange.clearSelection')}
+              </button>
+            </>
+          ) : null}
         </div>
         {routes.isPending ? (
           <Loading minHeight={360} />
@@ -255,6 +355,28 @@ export function RoutesPage() {
           onClose={() => setAdding(false)}
         />
       ) : null}
+      {importing ? <ImportBlade onClose={() => setImporting(false)} /> : null}
+      <ConfirmDialog
+        open={removingSelected}
+        title={t('exchange.removeSelectedTitle', { count: selectedRoutes.length })}
+        confirmLabel={t('routes.remove')}
+        danger
+        busy={removeSelected.isPending}
+        onConfirm={() => removeSelected.mutate(selectedRoutes)}
+        onCancel={() => setRemovingSelected(false)}
+      >
+        <p>{t('exchange.removeSelectedBody', { count: selectedRoutes.length })}</p>
+        <ul className="import-issues">
+          {selectedRoutes.slice(0, 8).map((r) => (
+            <li key={routeKeyOf(r)}>
+              <code>{`${r.interfaceAlias} ${r.destinationPrefix} → ${r.nextHop}`}</code>
+            </li>
+          ))}
+          {selectedRoutes.length > 8 ? (
+            <li>{t('exchange.andMore', { count: selectedRoutes.length - 8 })}</li>
+          ) : null}
+        </ul>
+      </ConfirmDialog>
       <ConfirmDialog
         open={removing !== null}
         title={t('routes.removeTitle')}

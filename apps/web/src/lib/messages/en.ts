@@ -398,6 +398,81 @@ export const en = {
   'routes.type.broadcast': 'Broadcast on the link',
   'routes.type.multicast': 'Multicast on the link',
   'routes.type.blackhole': 'Dropped (blackhole)',
+  'exchange.export': 'Export',
+  'exchange.exportFormats': 'Export formats',
+  'exchange.format.ps1': 'PowerShell script (.ps1)',
+  'exchange.format.metallb': 'MetalLB address pool (YAML)',
+  'exchange.format.calico': 'Calico IP pool (YAML)',
+  'exchange.format.iproute2': 'ip route lines per VM',
+  'exchange.format.json': 'Whole configuration (JSON)',
+  'exchange.formatHint.ps1':
+    'Set-HcsKubeClusterNetworkInfo and Add-HcsNetRoute lines for the device',
+  'exchange.formatHint.metallb':
+    'IPAddressPool of the external service IPs and its L2Advertisement',
+  'exchange.formatHint.calico': 'IPPool of the pod CIDR',
+  'exchange.formatHint.iproute2': 'For ip -batch on each Kubernetes VM',
+  'exchange.formatHint.json': 'Ports, compute and routes; the json import reads it back',
+  'exchange.import': 'Import',
+  'exchange.importTitle': 'Import routes',
+  'exchange.importSubtitle':
+    'Paste or choose a file, preview what each line does, fix the lines with problems, then apply it as one change.',
+  'exchange.preview': 'Preview',
+  'exchange.format': 'Format',
+  'exchange.importFormat.ps1': 'PowerShell (Add-/Remove-HcsNetRoute)',
+  'exchange.importFormat.table': 'Get-HcsNetRoute output',
+  'exchange.importFormat.csv': 'CSV',
+  'exchange.importFormat.iproute2': 'ip route lines',
+  'exchange.importFormat.json': 'JSON (exported configuration)',
+  'exchange.mode': 'Mode',
+  'exchange.mode.merge': 'Merge: keep other routes',
+  'exchange.mode.replace': 'Replace: remove routes not in the text',
+  'exchange.file': 'Or choose a file',
+  'exchange.text': 'Text to import',
+  'exchange.placeholder.ps1':
+    'Add-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "192.168.21.0/24" -NextHop "192.168.20.1" -RouteMetric 100',
+  'exchange.placeholder.table':
+    'InterfaceAlias DestinationPrefix NextHop RouteMetric\n-------------- ----------------- ------- -----------\nPort3 192.168.21.0/24 192.168.20.1 100',
+  'exchange.placeholder.csv':
+    'interfaceAlias,destinationPrefix,nextHop,routeMetric\nPort3,192.168.21.0/24,192.168.20.1,100',
+  'exchange.placeholder.iproute2':
+    'ip route replace 192.168.21.0/24 via 192.168.20.1 dev eth1 metric 100',
+  'exchange.placeholder.json': '{ "routes": [ … ] }',
+  'exchange.previewStale':
+    'The text or settings changed since the preview: preview again before applying.',
+  'exchange.summary':
+    '{add} to add, {change} to change, {remove} to remove, {unchanged} unchanged — {errors} error(s), {warnings} warning(s)',
+  'exchange.previewTable': 'Import preview',
+  'exchange.line': 'Line',
+  'exchange.action': 'Action',
+  'exchange.route': 'Route',
+  'exchange.problems': 'Problems',
+  'exchange.action.add': 'Add',
+  'exchange.action.remove': 'Remove',
+  'exchange.action.change': 'Change',
+  'exchange.action.unchanged': 'Unchanged',
+  'exchange.action.unreadable': 'Unreadable',
+  'exchange.via': 'via {nextHop}, metric {metric}',
+  'exchange.lineIssue': 'Line {line}: {message}',
+  'exchange.rowsHidden': 'Showing {shown} of {total} lines (every line with a problem is shown).',
+  'exchange.imported':
+    'Imported: {add} added, {change} changed, {remove} removed (revision {revision}).',
+  'exchange.nothingToImport': 'Nothing to import: the device already has this configuration.',
+  'exchange.staleRevision':
+    'The configuration changed since the preview. The preview below is new: check it and apply again.',
+  'exchange.metricChanged': 'The metric of the route to {destination} is now {metric}.',
+  'exchange.metricFailed': 'The metric was not changed.',
+  'exchange.metricLabel': 'Metric of the route to {destination} on {interface}',
+  'exchange.editMetric': 'Change the metric of the route to {destination} on {interface}',
+  'exchange.saveMetric': 'Save the metric',
+  'exchange.select': 'Select',
+  'exchange.selectRoute': 'Select the route to {destination} on {interface}',
+  'exchange.removedSelected': '{count} route(s) removed.',
+  'exchange.removeSelected': 'Remove selected ({count})',
+  'exchange.clearSelection': 'Clear selection',
+  'exchange.removeSelectedTitle': 'Remove {count} route(s)?',
+  'exchange.removeSelectedBody':
+    'These routes are removed from the Kubernetes VMs in one change (one revision).',
+  'exchange.andMore': '… and {count} more',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

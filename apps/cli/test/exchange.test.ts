@@ -1,0 +1,187 @@
+/**
+ * The exported PowerShell script replayed by the real `edgenet-ps -f` against a fresh real server
+ * (a child process with its own SQLite data directory) gives the same configuration document;
+ * `--export` and `--import` work over the same API as the Routes page.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type RunningServer, startServer } from '@edgenet/server/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../bin/edgenet-ps.js', import.meta.url));
+
+let source: RunningServer;
+let target: RunningServer;
+let dir: string;
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function edgenetPs(server: RunningServer, args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        EDGENET_URL: server.url,
+        EDGENET_PASSWORD: server.password,
+        EDGENET_SESSION_FILE: join(dir, 'session.json'),
+        LANG: 'en_US.UTF-8',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** A signed-in JSON client of one server. */
+async function apiOf(server: RunningServer) {
+  const signIn = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ password: server.password }),
+  });
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return async (method: string, path: string, body?: unknown, ifMatch?: number) => {
+    const headers: Record<string, string> = { cookie, origin: server.url };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (ifMatch !== undefined) headers['if-match'] = `"${ifMatch}"`;
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  };
+}
+
+const PORT3_STATIC = {
+  ipEnabled: true,
+  dhcp: false,
+  address: '192.168.20.10',
+  subnetMask: '255.255.255.0',
+  gateway: '192.168.20.1',
+  dns: [],
+  mtu: 1500,
+};
+
+async function document(server: RunningServer) {
+  const api = await apiOf(server);
+  const { revision: _revision, ...doc } = (await api('GET', '/api/config')).body;
+  return doc;
+}
+
+beforeAll(async () => {
+  [source, target] = await Promise.all([startServer({ applyMs: 0 }), startServer({ applyMs: 0 })]);
+  dir = await mkdtemp(join(tmpdir(), 'edgenet-cli-exchange-'));
+  for (const server of [source, target]) {
+    const api = await apiOf(server);
+    const config = await api('GET', '/api/config');
+    expect((await api('PUT', '/api/ports/Port3', PORT3_STATIC, config.body.revision)).status).toBe(
+      200,
+    );
+  }
+  // The source's plan: non-default cluster CIDRs (compute not enabled yet) and three routes.
+  const api = await apiOf(source);
+  const rev = (await api('GET', '/api/config')).body.revision;
+  const saved = await api(
+    'PUT',
+    '/api/compute',
+    {
+      computePort: null,
+      nodeIpRange: null,
+      serviceIpRange: null,
+      podCidr: '10.96.0.0/16',
+      serviceCidr: '10.97.0.0/16',
+    },
+    rev,
+  );
+  expect(saved.status).toBe(200);
+  for (const [destinationPrefix, routeMetric] of [
+    ['192.168.21.0/24', 100],
+    ['10.128.0.0/16', 256],
+    ['10.0.5.7', 5],
+  ] as const) {
+    const add = await api('POST', '/api/routes', {
+      interfaceAlias: 'Port3',
+      destinationPrefix,
+      nextHop: '192.168.20.1',
+      routeMetric,
+    });
+    expect(add.status).toBe(201);
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([source?.stop(), target?.stop()]);
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('edgenet-ps --export ps1, replayed with edgenet-ps -f on a fresh device', () => {
+  it('gives the same configuration document', async () => {
+    const file = join(dir, 'plan.ps1');
+    const exported = await edgenetPs(source, ['--export', 'ps1', '--out', file]);
+    expect(exported.status, exported.stderr).toBe(0);
+    const script = await readFile(file, 'utf8');
+    expect(script).toMatch(/^Set-HcsKubeClusterNetworkInfo -PodSubnet "10\.96\.0\.0\/16"/m);
+    expect(script.match(/^Add-HcsNetRoute /gm)).toHaveLength(3);
+
+    const replay = await edgenetPs(target, ['-f', file]);
+    expect(replay.status, replay.stderr).toBe(0);
+    expect(await document(target)).toEqual(await document(source));
+  }, 60_000);
+});
+
+describe('edgenet-ps --import', () => {
+  it('--dry-run prints the preview per line and changes nothing', async () => {
+    const file = join(dir, 'more.csv');
+    await writeFile(file, '# more routes\r\nPort3,10.200.0.0/16,192.168.20.1,7\r\n');
+    const before = await document(target);
+    const run = await edgenetPs(target, ['--import', file, '--dry-run']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(
+      /^\s+2 add\s+Port3 10\.200\.0\.0\/16 via 192\.168\.20\.1 metric 7$/m,
+    );
+    expect(await document(target)).toEqual(before);
+  }, 60_000);
+
+  it('a bad line: its number and why, exit status 1, nothing applied', async () => {
+    const file = join(dir, 'bad.csv');
+    await writeFile(file, 'Port3,10.201.0.0/16,192.168.20.1\nPort3,10.202.0.5/16,192.168.20.1\n');
+    const before = await document(target);
+    const run = await edgenetPs(target, ['--import', file]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^\s+2 add .*\n\s+error: .*Did you mean 10\.202\.0\.0\/16\?/m);
+    expect(await document(target)).toEqual(before);
+  }, 60_000);
+
+  it('applies a file as one change, and --export json imports back with nothing to change', async () => {
+    const file = join(dir, 'more.csv');
+    const api = await apiOf(target);
+    const rev = (await api('GET', '/api/config')).body.revision;
+    const run = await edgenetPs(target, ['--import', file]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Applied as revision ${rev + 1}.`);
+
+    const json = join(dir, 'target.json');
+    expect((await edgenetPs(target, ['--export', 'json', '--out', json])).status).toBe(0);
+    const again = await edgenetPs(target, ['--import', json, '--mode', 'replace']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain('Nothing to change.');
+  }, 60_000);
+});

@@ -1,0 +1,147 @@
+import {
+  issue,
+  localizeIssue,
+  parseRouteMetric,
+  ROUTE_METRIC_MAX,
+  ROUTE_METRIC_MIN,
+} from '@edgenet/network-config';
+import type { Route } from '@edgenet/network-config/contract';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Icon } from '../../components/Icon';
+import { problemText } from '../../components/StateViews';
+import { useToast } from '../../components/Toasts';
+import { isApiError } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { invalidateConfiguration } from '../../lib/queries';
+import { changeRoutes } from './exchange';
+
+/**
+ * A route's metric, changed in place: the pencil turns the cell into a number field; Enter saves
+ * (one revision, POST /api/routes/batch with If-Match), Escape cancels. The server's rule (0–65535)
+ * answers a bad value, shown as a toast with the core's message.
+ */
+export function MetricCell({ route, revision }: { route: Route; revision: number | undefined }) {
+  const { t, formatNumber } = useI18n();
+  const client = useQueryClient();
+  const toast = useToast();
+  const [draft, setDraft] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (metric: number) =>
+      changeRoutes(
+        {
+          removals: [],
+          changes: [
+            {
+              interfaceAlias: route.interfaceAlias,
+              destinationPrefix: route.destinationPrefix,
+              routeMetric: metric,
+            },
+          ],
+        },
+        revision,
+      ),
+    onSuccess: async (_answer, metric) => {
+      setDraft(null);
+      toast({
+        kind: 'success',
+        title: {
+          key: 'exchange.metricChanged',
+          params: { destination: route.destinationPrefix, metric },
+        },
+      });
+      await invalidateConfiguration(client);
+    },
+    onError: async (error) => {
+      const issue = isApiError(error) ? error.issues[0] : undefined;
+      toast({
+        kind: 'error',
+        title: { key: 'exchange.metricFailed' },
+        body: issue
+          ? issue.message
+          : { en: problemText(error, 'en'), ja: problemText(error, 'ja') },
+      });
+      if (isApiError(error, 412)) {
+        setDraft(null);
+        await invalidateConfiguration(client);
+      }
+    },
+  });
+  /** Saves the typed value; the core's metric rule answers at once when it is not 0–65535. */
+  const submit = (typed: string) => {
+    const value = typed.trim();
+    if (value === String(route.routeMetric)) {
+      setDraft(null);
+      return;
+    }
+    const metric = parseRouteMetric(value === '' ? 'x' : value);
+    if (metric === null) {
+      const bad = localizeIssue(
+        issue('routeMetric', 'route.metricInvalid', {
+          value,
+          min: ROUTE_METRIC_MIN,
+          max: ROUTE_METRIC_MAX,
+        }),
+      );
+      toast({ kind: 'error', title: { key: 'exchange.metricFailed' }, body: bad.message });
+      return;
+    }
+    save.mutate(metric);
+  };
+  const label = t('exchange.metricLabel', {
+    destination: route.destinationPrefix,
+    interface: route.interfaceAlias,
+  });
+
+  if (draft === null) {
+    return (
+      <span className="metric-cell">
+        <span>{formatNumber(route.routeMetric)}</span>
+        <button
+          type="button"
+          className="button button--icon"
+          aria-label={t('exchange.editMetric', {
+            destination: route.destinationPrefix,
+            interface: route.interfaceAlias,
+          })}
+          onClick={() => setDraft(String(route.routeMetric))}
+        >
+          <Icon name="edit" size={16} />
+        </button>
+      </span>
+    );
+  }
+  return (
+    <span className="metric-cell">
+      <input
+        className="input metric-input"
+        type="text"
+        inputMode="numeric"
+        // biome-ignore lint/a11y/noAutofocus: the field appears because the admin asked to edit it
+        autoFocus
+        aria-label={label}
+        value={draft}
+        disabled={save.isPending}
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            setDraft(null);
+          } else if (e.key === 'Enter') {
+            e.preventDefault();
+            submit(draft);
+          }
+        }}
+      />
+      <button
+        type="button"
+        className="button button--icon"
+        aria-label={t('exchange.saveMetric')}
+        disabled={save.isPending}
+        onClick={() => submit(draft)}
+      >
+        <Icon name="check" size={16} />
+      </button>
+    </span>
+  );
+}
