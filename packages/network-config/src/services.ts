@@ -240,6 +240,7 @@ export function allocateClusterIp(device: DeviceConfig): string | null {
   }
   used.add(range.start + KUBERNETES_SERVICE_OFFSET);
   used.add(range.start + KUBE_DNS_SERVICE_OFFSET);
+  used.add(range.start + EDGEHUB_CLUSTER_IP_OFFSET);
   for (let a = range.start + 1; a < range.end; a++) if (!used.has(a)) return formatIPv4(a);
   return null;
 }
@@ -556,4 +557,153 @@ export function resolveServiceName(
     }
   }
   return null;
+}
+
+// ---- views --------------------------------------------------------------------------------------
+
+/** A service as the API shows it: stored ones and the cluster's own (kubernetes, kube-dns, edgehub). */
+export interface ServiceView {
+  name: string;
+  namespace: string;
+  type: ServiceType;
+  clusterIP: string;
+  /** The LoadBalancer address, or null: `<pending>` when `pending`, `<none>` for ClusterIP. */
+  externalIP: string | null;
+  pending: boolean;
+  ports: ServicePort[];
+  /** kubectl's PORT(S) column. */
+  portsText: string;
+  selector: Record<string, string>;
+  annotations: Record<string, string>;
+  loadBalancerIP: string | null;
+  createdAt: string;
+  event: ServiceEvent | null;
+  /** Made by the device, not by an admin (kubernetes, kube-dns, edgehub). */
+  system: boolean;
+}
+
+/** (ours) edgehub's cluster IP: the service CIDR's 100th address, kept out of allocation. */
+export const EDGEHUB_CLUSTER_IP_OFFSET = 100;
+
+function tcp(port: number, nodePort: number | null = null, protocol: ServiceProtocol = 'TCP') {
+  return { name: null, protocol, port, targetPort: port, nodePort };
+}
+
+/**
+ * Every service of the cluster, the device's own first, once compute is Configured (else none).
+ * `systemCreatedAt` is the time the cluster came up (the AGE of its own services).
+ */
+export function listServices(device: DeviceConfig, systemCreatedAt: string): ServiceView[] {
+  if (device.compute.state !== 'Configured') return [];
+  const range = serviceCidrRange(device.compute.serviceCidr);
+  const out: ServiceView[] = [];
+  const system = (
+    name: string,
+    namespace: string,
+    type: ServiceType,
+    clusterIP: string,
+    ports: ServicePort[],
+    externalIP: string | null,
+  ): ServiceView => ({
+    name,
+    namespace,
+    type,
+    clusterIP,
+    externalIP,
+    pending: type === 'LoadBalancer' && externalIP === null,
+    ports,
+    portsText: formatServicePorts(ports),
+    selector: {},
+    annotations: {},
+    loadBalancerIP: null,
+    createdAt: systemCreatedAt,
+    event: null,
+    system: true,
+  });
+  if (range) {
+    out.push(
+      system(
+        'kubernetes',
+        'default',
+        'ClusterIP',
+        formatIPv4(range.start + KUBERNETES_SERVICE_OFFSET),
+        [tcp(443)],
+        null,
+      ),
+      system(
+        'kube-dns',
+        'kube-system',
+        'ClusterIP',
+        formatIPv4(range.start + KUBE_DNS_SERVICE_OFFSET),
+        [tcp(53, null, 'UDP'), tcp(53), tcp(9153)],
+        null,
+      ),
+    );
+    const pool = servicePool(device);
+    out.push(
+      system(
+        EDGEHUB_SERVICE.name,
+        EDGEHUB_SERVICE.namespace,
+        'LoadBalancer',
+        formatIPv4(range.start + EDGEHUB_CLUSTER_IP_OFFSET),
+        EDGEHUB_SERVICE.ports.map((p) => tcp(p.port, p.nodePort)),
+        pool ? formatIPv4(pool.start) : null,
+      ),
+    );
+  }
+  for (const s of device.services ?? []) {
+    const externalIP = s.type === 'LoadBalancer' ? s.status.loadBalancerIP : null;
+    out.push({
+      name: s.name,
+      namespace: s.namespace,
+      type: s.type,
+      clusterIP: s.clusterIP,
+      externalIP,
+      pending: s.type === 'LoadBalancer' && externalIP === null,
+      ports: s.ports,
+      portsText: formatServicePorts(s.ports),
+      selector: s.selector,
+      annotations: s.annotations,
+      loadBalancerIP: s.loadBalancerIP,
+      createdAt: s.createdAt,
+      event: s.type === 'LoadBalancer' ? s.status.event : null,
+      system: false,
+    });
+  }
+  return out;
+}
+
+/** The pool as the Kubernetes page shows it: size, used, free, pending, and who holds what. */
+export interface ServicePoolUsage {
+  range: { start: string; end: string } | null;
+  size: number;
+  used: number;
+  free: number;
+  pending: number;
+  /** Each held address with its services (`namespace/name`), in address order. */
+  holders: { address: string; services: string[] }[];
+}
+
+export function servicePoolUsage(services: readonly ServiceView[], device: DeviceConfig) {
+  const pool = servicePool(device);
+  const byIp = new Map<string, string[]>();
+  let pending = 0;
+  for (const s of services) {
+    if (s.type !== 'LoadBalancer') continue;
+    if (s.externalIP === null) pending++;
+    else byIp.set(s.externalIP, [...(byIp.get(s.externalIP) ?? []), serviceKey(s)]);
+  }
+  const holders = [...byIp]
+    .map(([address, list]) => ({ address, services: list }))
+    .sort((a, b) => parseIPv4(a.address) - parseIPv4(b.address));
+  const size = pool ? pool.end - pool.start + 1 : 0;
+  const usage: ServicePoolUsage = {
+    range: pool ? { start: formatIPv4(pool.start), end: formatIPv4(pool.end) } : null,
+    size,
+    used: holders.length,
+    free: Math.max(0, size - holders.length),
+    pending,
+    holders,
+  };
+  return usage;
 }

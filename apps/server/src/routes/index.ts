@@ -14,6 +14,7 @@ import device from './device';
 import kubernetes from './kubernetes';
 import ports from './ports';
 import routes from './routes';
+import services from './services';
 import session from './session';
 import validate from './validate';
 
@@ -48,6 +49,7 @@ const api: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(kubernetes);
   await app.register(validate);
   await app.register(consoleRoutes);
+  await app.register(services);
 };
 
 export default api;
