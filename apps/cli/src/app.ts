@@ -3,6 +3,7 @@
  * only when needed, so `--help` and `--version` answer at once.
  */
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   ApiClientError,
@@ -105,6 +106,16 @@ export async function runApp(
     locale,
     json: options.json,
     ...(stdout.isTTY && stdout.columns ? { width: stdout.columns } : {}),
+    // `kubectl apply -f FILE` (relative to where edgenet-ps runs); `-f -` reads standard input
+    // when the script itself does not come from there.
+    readFile: async (path) => {
+      if (path === '-') {
+        if (runsScriptFromStdin || stdin.isTTY)
+          throw new Error('standard input is not a file here');
+        return readAll(stdin);
+      }
+      return readFile(path, 'utf8');
+    },
   };
 
   if (options.exportFormat !== undefined || options.importFile !== undefined) {

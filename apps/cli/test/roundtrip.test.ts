@@ -4,7 +4,7 @@
  * CLI → server → the API the Routes page reads, and back through Get-HcsNetRoute.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -169,5 +169,53 @@ describe('SPEC §1.3 cmdlet lines against the real server', () => {
     expect((await customRoutes()).map((r) => r.destinationPrefix)).toEqual(['192.168.20.0/24']);
     const get = await edgenetPs('Get-HcsNetRoute -InterfaceAlias Port3');
     expect(get.stdout).not.toContain('192.168.21.0/24');
+  }, 60_000);
+});
+
+describe('SPEC §9 services with kubectl against the real server', () => {
+  it('creates, applies from a file, lists, resolves and deletes services', async () => {
+    const create = await edgenetPs('kubectl create service loadbalancer web --tcp=80:8080');
+    expect(create).toMatchObject({ status: 0, stdout: 'service/web created\n' });
+    const expose = await edgenetPs('kubectl expose deployment nginx --port=80');
+    expect(expose).toMatchObject({ status: 0, stdout: 'service/nginx exposed\n' });
+
+    const file = join(sessionDir, 'dns.yaml');
+    await writeFile(
+      file,
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: dns\nspec:\n  type: LoadBalancer\n  loadBalancerIP: 192.168.20.64\n  ports:\n  - port: 53\n    protocol: UDP\n',
+    );
+    const apply = await edgenetPs(`kubectl apply -f ${file}`);
+    expect(apply).toMatchObject({ status: 0, stdout: 'service/dns created\n' });
+    const broken = join(sessionDir, 'broken.yaml');
+    await writeFile(broken, 'kind: Service\nmetadata:\n  name: [x\n');
+    const bad = await edgenetPs(`kubectl apply -f ${broken}`);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/^error: error parsing the manifest at line \d+/m);
+
+    const get = await edgenetPs('kubectl get svc');
+    expect(get.status).toBe(0);
+    const lines = get.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE$/);
+    expect(lines.find((l) => l.startsWith('web '))).toMatch(
+      /^web\s+LoadBalancer\s+172\.28\.0\.\d+\s+192\.168\.20\.61\s+80:30000\/TCP\s+\d+s$/,
+    );
+    expect(lines.find((l) => l.startsWith('dns '))).toMatch(/192\.168\.20\.64\s+53:\d+\/UDP/);
+
+    const yaml = await edgenetPs('kubectl get svc web -o yaml');
+    expect(yaml.stdout).toMatch(/^apiVersion: v1\nkind: Service\n/);
+    expect(yaml.stdout).toContain('    - ip: 192.168.20.61\n');
+
+    const lookup = await edgenetPs('nslookup web.default.svc.cluster.local');
+    expect(lookup.stdout).toMatch(
+      /^Server:\t\t172\.28\.0\.10\nAddress:\t172\.28\.0\.10#53\n\nName:\tweb\.default\.svc\.cluster\.local\nAddress: 172\.28\.0\.\d+\n/,
+    );
+    const missing = await edgenetPs('nslookup nope');
+    expect(missing.stdout).toContain("** server can't find nope: NXDOMAIN");
+
+    const del = await edgenetPs('kubectl delete svc web');
+    expect(del).toMatchObject({ status: 0, stdout: 'service "web" deleted\n' });
+    const again = await edgenetPs('kubectl delete svc web');
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/not found/);
   }, 60_000);
 });

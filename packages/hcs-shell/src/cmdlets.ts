@@ -371,23 +371,49 @@ export function bindableParameters(info: CmdletInfo): readonly ParameterInfo[] {
     : info.parameters;
 }
 
-/** kubectl as far as this console runs it: `get` of pods, services and nodes. */
+/** kubectl as far as this console runs it: get, and services (expose, create, apply, delete). */
 export const KUBECTL: CmdletInfo = {
   name: 'kubectl',
   commandType: 'Application',
-  synopsis: "Shows the Kubernetes cluster's pods, services and nodes (kubectl get).",
+  synopsis:
+    "Shows the Kubernetes cluster's pods, services and nodes, and creates and deletes services (kubectl).",
   description:
-    'Runs "kubectl get" against the device\'s Kubernetes cluster. Once compute is Configured, the networking components run there: Calico (calico-node on every node, calico-kube-controllers), MetalLB (controller, and speaker on every node) in the metallb-system namespace, and CoreDNS (two replicas) in kube-system. LoadBalancer services take their external IP from the Kubernetes external service IPs.',
-  syntax: ['kubectl get (pods | services | nodes) [-n <namespace> | -A] [-o wide]'],
+    'Runs kubectl against the device\'s Kubernetes cluster. Once compute is Configured, the networking components run there: Calico (calico-node on every node, calico-kube-controllers), MetalLB (controller, and speaker on every node) in the metallb-system namespace, and CoreDNS (two replicas) in kube-system. ClusterIP services take an address from the service CIDR (never .1, the kubernetes service, nor .10, CoreDNS); LoadBalancer services take their external IP from the Kubernetes external service IPs as MetalLB assigns them: the lowest free address, or the one asked for with --load-balancer-ip, spec.loadBalancerIP or the metallb.universe.tf/loadBalancerIPs annotation; services with the same metallb.universe.tf/allow-shared-ip annotation and different ports share one. With no free address the service stays <pending>. The IoT Edge edgehub service holds the first external service IP. "kubectl apply -f FILE" reads a Service YAML: a file on the command line (edgenet-ps), or "-f -" for standard input; in the web Console, paste the YAML into the Kubernetes page\'s "Apply YAML" form instead.',
+  syntax: [
+    'kubectl get (pods | services | nodes) [NAME…] [-n <namespace> | -A] [-o wide|yaml]',
+    'kubectl expose (deployment | pod) NAME --port=PORT [--target-port=PORT] [--type=LoadBalancer] [--name=NAME] [--load-balancer-ip=IP] [-n <namespace>]',
+    'kubectl create service (loadbalancer | clusterip) NAME --tcp=PORT:TARGET [-n <namespace>]',
+    'kubectl apply -f FILE',
+    'kubectl delete (svc | service) NAME… [-n <namespace>]',
+  ],
   parameters: [
-    param('namespace', 'String', 'Lists the resources of this namespace; "default" when omitted.', {
+    param('namespace', 'String', 'Works in this namespace; "default" when omitted.', {
       display: '-n, --namespace <namespace>',
     }),
     param('all-namespaces', 'SwitchParameter', 'Lists the resources of every namespace.', {
       display: '-A, --all-namespaces',
     }),
-    param('output', 'String', "wide adds the pods' IP and node, and the nodes' internal IP.", {
-      display: '-o, --output wide',
+    param(
+      'output',
+      'String',
+      "wide adds the pods' IP and node, the services' selector and the nodes' internal IP; yaml prints the services as kubectl get -o yaml does.",
+      { display: '-o, --output wide|yaml' },
+    ),
+    param('port', 'Int32', 'expose: the port the service listens on.', { display: '--port=PORT' }),
+    param('target-port', 'String', "expose: the pods' port (the service port when omitted).", {
+      display: '--target-port=PORT',
+    }),
+    param('type', 'String', 'expose: ClusterIP (default) or LoadBalancer.', {
+      display: '--type=LoadBalancer',
+    }),
+    param('name', 'String', 'expose: the service name (the deployment or pod name when omitted).', {
+      display: '--name=NAME',
+    }),
+    param('tcp', 'String', 'create service: PORT:TARGET, repeatable.', {
+      display: '--tcp=PORT:TARGET',
+    }),
+    param('filename', 'String', 'apply: the Service YAML file, or - for standard input.', {
+      display: '-f, --filename FILE',
     }),
   ],
   examples: [
@@ -400,9 +426,39 @@ export const KUBECTL: CmdletInfo = {
       code: 'kubectl get svc -A',
       remarks: 'Lists the services of every namespace, with their external IPs.',
     },
+    {
+      code: 'kubectl create service loadbalancer web --tcp=80:8080',
+      remarks:
+        'Creates a LoadBalancer service; MetalLB gives it the lowest free external service IP.',
+    },
+    {
+      code: 'kubectl expose deployment nginx --port=80 --type=LoadBalancer',
+      remarks: 'Exposes the nginx deployment (selector app=nginx) on port 80.',
+    },
+    { code: 'kubectl delete svc web', remarks: 'Deletes the service and frees its address.' },
   ],
-  outputs: "kubectl's columns.",
-  related: ['Get-HcsKubeClusterNetworkInfo'],
+  outputs: "kubectl's columns and messages.",
+  related: ['Get-HcsKubeClusterNetworkInfo', 'nslookup'],
+};
+
+/** nslookup as a pod runs it: service names through CoreDNS (SPEC §9). */
+export const NSLOOKUP: CmdletInfo = {
+  name: 'nslookup',
+  commandType: 'Application',
+  synopsis: "Resolves a service name with the cluster's CoreDNS, from a pod's point of view.",
+  description:
+    'Answers as nslookup does in a pod of the default namespace: the server is CoreDNS (the service CIDR\'s .10 address, 172.28.0.10 by default) and the search list is default.svc.cluster.local, svc.cluster.local and cluster.local, so "web", "web.default", "web.default.svc" and "web.default.svc.cluster.local" all name the service web of the default namespace. The answer is the service\'s cluster IP.',
+  syntax: ['nslookup NAME'],
+  parameters: [],
+  examples: [
+    { code: 'nslookup kubernetes', remarks: "The API service: the service CIDR's .1 address." },
+    {
+      code: 'nslookup web.default.svc.cluster.local',
+      remarks: 'The cluster IP of the service web.',
+    },
+  ],
+  outputs: "nslookup's Server, Address and Name lines, or ** server can't find … NXDOMAIN.",
+  related: ['kubectl'],
 };
 
 /** Aliases PowerShell users type out of habit. */
@@ -414,13 +470,14 @@ export const ALIASES: Readonly<Record<string, string>> = {
 
 /** Every command name (cmdlets and kubectl), as they are spelled. */
 export function commandNames(): string[] {
-  return [...CMDLETS.map((c) => c.name), KUBECTL.name];
+  return [...CMDLETS.map((c) => c.name), KUBECTL.name, NSLOOKUP.name];
 }
 
 /** A command by name or alias, case-insensitively (`kubectl.exe` included), or undefined. */
 export function findCommand(name: string): CmdletInfo | undefined {
   const lower = name.toLowerCase();
   if (lower === 'kubectl' || lower === 'kubectl.exe') return KUBECTL;
+  if (lower === 'nslookup' || lower === 'nslookup.exe') return NSLOOKUP;
   const target = (ALIASES[lower] ?? name).toLowerCase();
   return CMDLETS.find((c) => c.name.toLowerCase() === target);
 }

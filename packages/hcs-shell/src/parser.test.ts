@@ -245,17 +245,54 @@ describe('kubectl', () => {
   });
 
   it.each([
-    ['kubectl apply -f x.yaml', 'only "kubectl get"'],
+    ['kubectl scale deployment web --replicas=2', 'unknown command "scale"'],
+    ['kubectl apply x.yaml', 'must specify one of -f and -k'],
+    ['kubectl expose deployment web', "couldn't find port"],
+    ['kubectl create service nodeport web --tcp=80', 'Usage: kubectl create service'],
+    ['kubectl create deployment web', 'creates only services'],
+    ['kubectl delete svc', 'no name was specified'],
+    ['kubectl delete pods web', 'that this console can delete'],
+    ['kubectl get svc --port=80', 'unknown flag: --port'],
     ['kubectl get', 'You must specify the type of resource'],
     ['kubectl get deployments', 'doesn\'t have a resource type "deployments"'],
     ['kubectl get pods --watch', 'unknown flag: --watch'],
     ['kubectl get pods -w', "unknown shorthand flag: 'w' in -w"],
     ['kubectl get pods -n', 'flag needs an argument: -n'],
-    ['kubectl get pods -o yaml', 'output format "yaml"'],
+    ['kubectl get pods -o json', 'output format "json"'],
   ])('refuses %s as kubectl does', (line, message) => {
     const record = failure(line);
     expect(record.layout).toBe('native');
     expect(record.message.en).toContain(message);
+  });
+
+  it('reads the service verbs and their flags', () => {
+    expect(
+      kubectl('kubectl expose deployment nginx --port=80 --target-port 8080 --type=LoadBalancer'),
+    ).toMatchObject({
+      verb: 'expose',
+      resource: 'deployment',
+      names: ['nginx'],
+      flags: { '--port': '80', '--target-port': '8080', '--type': 'LoadBalancer' },
+    });
+    expect(
+      kubectl('kubectl create service loadbalancer web --tcp=80:8080 --tcp 443:8443 -n prod'),
+    ).toMatchObject({
+      verb: 'create',
+      names: ['loadbalancer', 'web'],
+      namespace: 'prod',
+      flags: { '--tcp': '80:8080,443:8443' },
+    });
+    expect(kubectl('kubectl apply -f svc.yaml')).toMatchObject({
+      verb: 'apply',
+      flags: { '--filename': 'svc.yaml' },
+    });
+    expect(kubectl('kubectl delete svc web api -n prod')).toMatchObject({
+      verb: 'delete',
+      resource: 'services',
+      names: ['web', 'api'],
+      namespace: 'prod',
+    });
+    expect(kubectl('kubectl get svc web -o yaml').output).toBe('yaml');
   });
 
   it('shows help for no arguments or --help', () => {

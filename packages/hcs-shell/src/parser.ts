@@ -13,6 +13,7 @@ import {
   commandNames,
   findCommand,
   KUBECTL,
+  NSLOOKUP,
   type ParameterInfo,
 } from './cmdlets';
 import { CommandError, type ErrorCategory, type Extent } from './error-record';
@@ -35,16 +36,25 @@ export interface CmdletCommand {
   extent: Extent;
 }
 
-export type KubectlResource = 'pods' | 'services' | 'nodes';
+export type KubectlResource = 'pods' | 'services' | 'nodes' | 'deployment' | 'pod';
+export type KubectlVerb = 'get' | 'expose' | 'create' | 'apply' | 'delete' | 'nslookup';
 
+/** A kubectl line (or `nslookup`, the other native command of the console). */
 export interface KubectlCommand {
   kind: 'kubectl';
+  verb: KubectlVerb;
+  /** get/delete: what to list or delete; expose: `deployment` or `pod`; create: `services`. */
   resource: KubectlResource;
   /** The namespace to list, or null for every namespace (`-A`). */
   namespace: string | null;
-  /** Resource names to show (`kubectl get pods coredns-…`); empty for all. */
+  /**
+   * get/delete: resource names (empty for all); expose: the deployment or pod; create: the
+   * service type then its name; nslookup: the name, then the server if given.
+   */
   names: string[];
-  output: 'default' | 'wide';
+  output: 'default' | 'wide' | 'yaml';
+  /** Value flags by long name (`--port`, `--tcp`, `--filename`, …); `--tcp` values comma-joined. */
+  flags: Record<string, string>;
   /** `--help`, `-h`, `-?` or no arguments: show help instead of running. */
   help: boolean;
   extent: Extent;
@@ -296,13 +306,12 @@ const RESOURCES: Record<string, KubectlResource> = {
   no: 'nodes',
 };
 
-/** kubectl's own flag grammar over the words PowerShell hands a native command. */
-function bindKubectl(rest: Token[], extent: Extent): KubectlCommand {
+/** The words PowerShell hands a native command (`-n:x` stays one word). */
+function nativeArgs(rest: Token[]): string[] {
   const args: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const token = rest[i] as Token;
     if (token.kind === 'parameter' && token.colon) {
-      // PowerShell passes `-n:x` to a native command as one word.
       const next = rest[i + 1];
       args.push(token.text + (next ? (next.kind === 'argument' ? next.value : next.text) : ''));
       if (next) i++;
@@ -310,21 +319,58 @@ function bindKubectl(rest: Token[], extent: Extent): KubectlCommand {
       args.push(token.kind === 'argument' ? token.value : token.text);
     }
   }
+  return args;
+}
+
+/** Long flags that take a value, and the verbs that accept each (kubectl's per-command flags). */
+const VALUE_FLAGS: Record<string, readonly KubectlVerb[] | 'all'> = {
+  '--namespace': 'all',
+  '--output': ['get'],
+  '--filename': ['apply'],
+  '--port': ['expose'],
+  '--target-port': ['expose'],
+  '--type': ['expose'],
+  '--name': ['expose'],
+  '--protocol': ['expose'],
+  '--load-balancer-ip': ['expose'],
+  '--selector': ['expose'],
+  '--tcp': ['create'],
+};
+const SHORT_VALUE_FLAGS: Record<string, string> = {
+  n: '--namespace',
+  o: '--output',
+  f: '--filename',
+  l: '--selector',
+};
+const VERBS: readonly KubectlVerb[] = ['get', 'expose', 'create', 'apply', 'delete'];
+const OUTPUTS: Record<KubectlVerb, readonly string[]> = {
+  get: ['wide', 'yaml'],
+  expose: [],
+  create: [],
+  apply: [],
+  delete: [],
+  nslookup: [],
+};
+
+/** kubectl's own flag grammar over the words PowerShell hands a native command. */
+function bindKubectl(rest: Token[], extent: Extent): KubectlCommand {
+  const args = nativeArgs(rest);
   const fail = (en: string, ja: string) => kubectlError(text(en, ja), extent);
+  const takesValue = (arg: string) =>
+    arg in VALUE_FLAGS || (/^-[a-zA-Z]$/.test(arg) && (arg[1] as string) in SHORT_VALUE_FLAGS);
   // The verb first, as kubectl picks the subcommand before it reads that subcommand's flags.
-  const takesValue = new Set(['-n', '--namespace', '-o', '--output']);
-  const verbAt = args.findIndex((a, i) => !a.startsWith('-') && !takesValue.has(args[i - 1] ?? ''));
+  const verbAt = args.findIndex((a, i) => !a.startsWith('-') && !takesValue(args[i - 1] ?? ''));
   const verbWord = verbAt < 0 ? undefined : args[verbAt];
   const wantsHelp = args.some((a) => a === '--help' || a === '-h' || a === '-?');
-  if (verbWord !== undefined && verbWord !== 'get' && !wantsHelp) {
+  const verb = VERBS.find((v) => v === verbWord);
+  if (verbWord !== undefined && !verb && !wantsHelp) {
     throw fail(
-      `only "kubectl get" is available in this console (pods, services, nodes); got "${verbWord}".`,
-      `このコンソールで使えるのは "kubectl get" (pods、services、nodes) だけです。指定された値: "${verbWord}"`,
+      `unknown command "${verbWord}" for "kubectl": this console runs get, expose, create service, apply -f and delete`,
+      `"kubectl" の不明なコマンド "${verbWord}": このコンソールで使えるのは get、expose、create service、apply -f、delete です`,
     );
   }
-  let namespace: string | undefined;
+  const flags = new Map<string, string>();
   let all = false;
-  let output: string | undefined;
   let help = args.length === 0;
   const positional: string[] = [];
   const flagValue = (flag: string, inline: string | undefined, i: number): [string, number] => {
@@ -334,6 +380,10 @@ function bindKubectl(rest: Token[], extent: Extent): KubectlCommand {
       throw fail(`flag needs an argument: ${flag}`, `フラグには引数が必要です: ${flag}`);
     }
     return [next, i + 1];
+  };
+  const accepts = (flag: string) => {
+    const verbs = VALUE_FLAGS[flag];
+    return verbs === 'all' || (verbs !== undefined && verb !== undefined && verbs.includes(verb));
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -345,18 +395,26 @@ function bindKubectl(rest: Token[], extent: Extent): KubectlCommand {
       const eq = arg.indexOf('=');
       const flag = eq < 0 ? arg : arg.slice(0, eq);
       const inline = eq < 0 ? undefined : arg.slice(eq + 1);
-      if (flag === '--namespace') [namespace, i] = flagValue(flag, inline, i);
-      else if (flag === '--output') [output, i] = flagValue(flag, inline, i);
-      else if (flag === '--all-namespaces') all = inline === undefined || inline === 'true';
+      if (accepts(flag)) {
+        let value: string;
+        [value, i] = flagValue(flag, inline, i);
+        flags.set(
+          flag,
+          flag === '--tcp' && flags.has(flag) ? `${flags.get(flag)},${value}` : value,
+        );
+      } else if (flag === '--all-namespaces') all = inline === undefined || inline === 'true';
       else if (flag === '--help') help = true;
       else throw fail(`unknown flag: ${flag}`, `不明なフラグです: ${flag}`);
     } else if (arg.startsWith('-') && arg.length > 1) {
       const short = arg[1] as string;
       let inline: string | undefined = arg.slice(2);
       if (inline.startsWith('=') || inline.startsWith(':')) inline = inline.slice(1);
-      if (short === 'n') [namespace, i] = flagValue('-n', inline, i);
-      else if (short === 'o') [output, i] = flagValue('-o', inline, i);
-      else if (short === 'A' && inline === '') all = true;
+      const long = SHORT_VALUE_FLAGS[short];
+      if (long && accepts(long)) {
+        let value: string;
+        [value, i] = flagValue(`-${short}`, inline, i);
+        flags.set(long, value);
+      } else if (short === 'A' && inline === '') all = true;
       else if ((short === 'h' || short === '?') && inline === '') help = true;
       else {
         throw fail(
@@ -368,42 +426,126 @@ function bindKubectl(rest: Token[], extent: Extent): KubectlCommand {
       positional.push(arg);
     }
   }
-  const [verb, resourceName, ...names] = positional;
-  if (!help && verb !== 'get') {
+  const namespace = flags.get('--namespace');
+  const base = {
+    kind: 'kubectl' as const,
+    verb: verb ?? ('get' as const),
+    resource: 'pods' as KubectlResource,
+    namespace: all ? null : (namespace ?? 'default'),
+    names: [] as string[],
+    output: 'default' as KubectlCommand['output'],
+    flags: Object.fromEntries(flags),
+    help,
+    extent,
+  };
+  if (help) return base;
+  const [, resourceName, ...names] = positional;
+  const output = flags.get('--output');
+  if (output !== undefined && !(verb && OUTPUTS[verb].includes(output))) {
     throw fail(
-      'You must name what to get: kubectl get (pods | services | nodes).',
-      '取得するものを指定してください: kubectl get (pods | services | nodes)',
+      `unable to match a printer suitable for the output format "${output}", allowed formats in this console are: ${verb ? OUTPUTS[verb].join(',') || 'none' : 'wide,yaml'}`,
+      `出力形式 "${output}" に対応するプリンターがありません。このコンソールで使える形式: ${verb ? OUTPUTS[verb].join(',') || 'なし' : 'wide,yaml'}`,
     );
   }
-  let resource: KubectlResource = 'pods';
-  if (!help) {
-    if (resourceName === undefined) {
-      throw fail(
-        'You must specify the type of resource to get: pods, services (svc) or nodes.',
-        '取得するリソースの種類を指定してください: pods、services (svc)、nodes。',
-      );
-    }
-    const found = RESOURCES[resourceName.toLowerCase()];
-    if (!found) {
-      throw fail(
-        `the server doesn't have a resource type "${resourceName}"`,
-        `サーバーにはリソースの種類 "${resourceName}" がありません`,
-      );
-    }
-    resource = found;
-    if (output !== undefined && output !== 'wide') {
-      throw fail(
-        `unable to match a printer suitable for the output format "${output}", allowed formats in this console are: wide`,
-        `出力形式 "${output}" に対応するプリンターがありません。このコンソールで使える形式: wide`,
-      );
-    }
+  if (verb === undefined) {
+    throw fail(
+      'You must name what to do: kubectl get (pods | services | nodes), expose, create service, apply -f, delete svc.',
+      '操作を指定してください: kubectl get (pods | services | nodes)、expose、create service、apply -f、delete svc。',
+    );
   }
+  const out = {
+    ...base,
+    output: (output ?? 'default') as KubectlCommand['output'],
+  };
+  if (verb === 'apply') {
+    if (!flags.has('--filename')) {
+      throw fail(
+        'error: must specify one of -f and -k',
+        'エラー: -f か -k のどちらかを指定してください',
+      );
+    }
+    return out;
+  }
+  if (verb === 'expose') {
+    const kind = (resourceName ?? '').toLowerCase();
+    const exposeKind = ['deployment', 'deployments', 'deploy'].includes(kind)
+      ? 'deployment'
+      : ['pod', 'pods', 'po'].includes(kind)
+        ? 'pod'
+        : null;
+    if (exposeKind === null || names.length !== 1) {
+      throw fail(
+        'You must provide the resource and name to expose: kubectl expose (deployment | pod) NAME --port=PORT',
+        '公開するリソースと名前を指定してください: kubectl expose (deployment | pod) NAME --port=PORT',
+      );
+    }
+    if (!flags.has('--port')) {
+      throw fail(
+        `couldn't find port via --port flag or introspection`,
+        '--port フラグでポートを指定してください (ポートを推定できません)',
+      );
+    }
+    return { ...out, resource: exposeKind, names };
+  }
+  if (verb === 'create') {
+    const kind = (resourceName ?? '').toLowerCase();
+    const [serviceType, name, ...extra] = names;
+    if (kind !== 'service' && kind !== 'svc') {
+      throw fail(
+        `this console creates only services: kubectl create service (loadbalancer | clusterip) NAME --tcp=PORT:TARGET`,
+        'このコンソールで作成できるのはサービスだけです: kubectl create service (loadbalancer | clusterip) NAME --tcp=PORT:TARGET',
+      );
+    }
+    const type = (serviceType ?? '').toLowerCase();
+    if ((type !== 'loadbalancer' && type !== 'clusterip') || name === undefined || extra.length) {
+      throw fail(
+        'Usage: kubectl create service (loadbalancer | clusterip) NAME --tcp=PORT:TARGET',
+        '使い方: kubectl create service (loadbalancer | clusterip) NAME --tcp=PORT:TARGET',
+      );
+    }
+    if (!flags.has('--tcp')) {
+      throw fail(
+        'error: at least one tcp port specifier must be provided',
+        'エラー: --tcp でポートを 1 つ以上指定してください',
+      );
+    }
+    return { ...out, resource: 'services', names: [type, name] };
+  }
+  if (resourceName === undefined) {
+    throw fail(
+      `You must specify the type of resource to ${verb}: ${verb === 'get' ? 'pods, services (svc) or nodes' : 'services (svc)'}.`,
+      `${verb === 'get' ? '取得' : '削除'}するリソースの種類を指定してください: ${verb === 'get' ? 'pods、services (svc)、nodes' : 'services (svc)'}。`,
+    );
+  }
+  const found = RESOURCES[resourceName.toLowerCase()];
+  if (!found || (verb === 'delete' && found !== 'services')) {
+    throw fail(
+      `the server doesn't have a resource type "${resourceName}"${verb === 'delete' && found ? ' that this console can delete' : ''}`,
+      `サーバーにはリソースの種類 "${resourceName}" がありません`,
+    );
+  }
+  if (verb === 'delete' && names.length === 0) {
+    throw fail(
+      'error: resource(s) were provided, but no name was specified',
+      'エラー: リソースの種類はありますが、名前が指定されていません',
+    );
+  }
+  return { ...out, resource: found, names };
+}
+
+/** `nslookup NAME [SERVER]`, as a pod's shell runs it (dnsutils). */
+function bindNslookup(rest: Token[], extent: Extent): KubectlCommand {
+  const args = nativeArgs(rest);
+  const help = args.length === 0 || args.some((a) => a === '-h' || a === '--help' || a === '-?');
+  const positional = args.filter((a) => !a.startsWith('-'));
   return {
     kind: 'kubectl',
-    resource,
-    namespace: all ? null : (namespace ?? 'default'),
-    names,
-    output: output === 'wide' ? 'wide' : 'default',
+    verb: 'nslookup',
+    resource: 'services',
+    namespace: 'default',
+    names: positional.slice(0, 2),
+    output: 'default',
+    flags: {},
     help,
     extent,
   };
@@ -431,6 +573,7 @@ export function bindStatement(statement: Statement): Command {
     });
   }
   if (command === KUBECTL) return bindKubectl(rest, statement.extent);
+  if (command === NSLOOKUP) return bindNslookup(rest, statement.extent);
   return bindCmdlet(command, nameToken, rest, statement.extent);
 }
 

@@ -3,7 +3,7 @@
  * output. Never throws for a user's mistake or a server's refusal: those come back as error
  * records in the output, with `error: true` and a non-zero exit code.
  */
-import { CMDLETS, type CmdletInfo, KUBECTL } from './cmdlets';
+import { CMDLETS, type CmdletInfo, KUBECTL, NSLOOKUP } from './cmdlets';
 import { CommandError, type ErrorRecord, formatErrorRecord } from './error-record';
 import { formatJson, formatKubectlTable, formatList, formatTable } from './format';
 import {
@@ -14,7 +14,7 @@ import {
 import { getHcsApplianceInfo, getNetAdapter } from './handlers/device';
 import type { Handler, HandlerEnv, Output, ShellContext } from './handlers/env';
 import { getCommand, getHelp, helpArticle } from './handlers/help';
-import { kubectlGet } from './handlers/kubectl';
+import { kubectlRun } from './handlers/kubectl';
 import { addHcsNetRoute, getHcsNetRoute, removeHcsNetRoute } from './handlers/routes';
 import type { ConsoleLimits, LimitExceeded } from './limits';
 import { text } from './messages';
@@ -89,7 +89,7 @@ export interface RunScriptOptions extends RunOptions {
 }
 
 function infoOf(command: Command): CmdletInfo {
-  if (command.kind === 'kubectl') return KUBECTL;
+  if (command.kind === 'kubectl') return command.verb === 'nslookup' ? NSLOOKUP : KUBECTL;
   const info = CMDLETS.find((c) => c.name === command.name);
   if (!info) throw new Error(`no metadata for ${command.name}`);
   return info;
@@ -206,7 +206,7 @@ async function runCommand(
   const env: HandlerEnv<Command> = { ctx, out, command, info, asJson };
   try {
     if (command.kind === 'kubectl') {
-      await kubectlGet(env as HandlerEnv<typeof command>);
+      await kubectlRun(env as HandlerEnv<typeof command>);
     } else {
       const handler = HANDLERS[command.name];
       if (!handler) throw new Error(`no handler for ${command.name}`);

@@ -306,6 +306,8 @@ export class FakeApi implements ApiClient {
                       status: 'Running',
                       ready: '1/1',
                       ip: '172.27.1.2',
+                      restarts: 0,
+                      createdAt: '2026-12-01T09:00:00Z',
                     },
                     {
                       name: 'coredns-5d78c9869d-fghij',
@@ -313,6 +315,8 @@ export class FakeApi implements ApiClient {
                       status: 'Running',
                       ready: '1/1',
                       ip: '172.27.1.3',
+                      restarts: 2,
+                      createdAt: '2026-11-28T10:00:00Z',
                     },
                   ],
                 },
@@ -340,6 +344,7 @@ export class FakeApi implements ApiClient {
                   clusterIp: '172.28.0.1',
                   externalIp: null,
                   ports: '443/TCP',
+                  createdAt: '2026-11-28T10:00:00Z',
                 },
                 {
                   name: 'kube-dns',
@@ -348,6 +353,7 @@ export class FakeApi implements ApiClient {
                   clusterIp: '172.28.0.10',
                   externalIp: null,
                   ports: '53/UDP,53/TCP',
+                  createdAt: '2026-11-28T10:00:00Z',
                 },
                 {
                   name: 'web',
@@ -356,6 +362,18 @@ export class FakeApi implements ApiClient {
                   clusterIp: '172.28.14.3',
                   externalIp: '192.168.20.60',
                   ports: '80:31080/TCP',
+                  createdAt: '2026-12-01T09:55:30Z',
+                  selector: 'app=web',
+                },
+                {
+                  name: 'queue',
+                  namespace: 'default',
+                  type: 'LoadBalancer',
+                  clusterIp: '172.28.14.4',
+                  externalIp: null,
+                  pending: true,
+                  ports: '5672:30001/TCP',
+                  createdAt: '2026-12-01T09:59:00Z',
                 },
               ]
             : [],

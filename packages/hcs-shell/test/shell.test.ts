@@ -11,7 +11,7 @@ let ctx: ShellContext;
 
 beforeEach(() => {
   api = new FakeApi();
-  ctx = { client: api, locale: 'en', width: 120 };
+  ctx = { client: api, locale: 'en', width: 120, now: () => Date.parse('2026-12-01T10:00:00Z') };
 });
 
 /** The requests a line sent, without the port-list reads used to match alias case. */
@@ -383,9 +383,9 @@ describe('kubectl', () => {
   it('kubectl get pods -n kube-system', async () => {
     expect((await runLine('kubectl get pods -n kube-system', ctx)).output).toBe(
       [
-        'NAME                       READY   STATUS',
-        'coredns-5d78c9869d-abcde   1/1     Running',
-        'coredns-5d78c9869d-fghij   1/1     Running',
+        'NAME                       READY   STATUS    RESTARTS   AGE',
+        'coredns-5d78c9869d-abcde   1/1     Running   0          60m',
+        'coredns-5d78c9869d-fghij   1/1     Running   2          3d',
         '',
       ].join('\n'),
     );
@@ -400,10 +400,21 @@ describe('kubectl', () => {
   it('kubectl get svc -A', async () => {
     expect((await runLine('kubectl get svc -A', ctx)).output).toBe(
       [
-        'NAMESPACE     NAME         TYPE           CLUSTER-IP    EXTERNAL-IP     PORT(S)',
-        'default       kubernetes   ClusterIP      172.28.0.1    <none>          443/TCP',
-        'kube-system   kube-dns     ClusterIP      172.28.0.10   <none>          53/UDP,53/TCP',
-        'default       web          LoadBalancer   172.28.14.3   192.168.20.60   80:31080/TCP',
+        'NAMESPACE     NAME         TYPE           CLUSTER-IP    EXTERNAL-IP     PORT(S)          AGE',
+        'default       kubernetes   ClusterIP      172.28.0.1    <none>          443/TCP          3d',
+        'kube-system   kube-dns     ClusterIP      172.28.0.10   <none>          53/UDP,53/TCP    3d',
+        'default       web          LoadBalancer   172.28.14.3   192.168.20.60   80:31080/TCP     4m30s',
+        'default       queue        LoadBalancer   172.28.14.4   <pending>       5672:30001/TCP   60s',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('kubectl get svc -o wide adds the selector', async () => {
+    expect((await runLine('kubectl get svc web -o wide', ctx)).output).toBe(
+      [
+        'NAME   TYPE           CLUSTER-IP    EXTERNAL-IP     PORT(S)        AGE     SELECTOR',
+        'web    LoadBalancer   172.28.14.3   192.168.20.60   80:31080/TCP   4m30s   app=web',
         '',
       ].join('\n'),
     );

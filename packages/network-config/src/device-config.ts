@@ -28,6 +28,7 @@ import {
   validateRoute,
   validateRouteFields,
 } from './route-config';
+import { serviceAddressChanges, withReconciledServices } from './services';
 
 /** Every issue of the device, with absolute paths (`ports.Port3.gateway`, `routes[2].nextHop`). */
 export function validateDevice(device: DeviceConfig): Issue[] {
@@ -215,15 +216,25 @@ export function checkComputeChange(device: DeviceConfig, settings: ComputeSettin
     ? findPortCaseInsensitive(device, settings.computePort)
     : undefined;
   const next: ComputeSettings = { ...settings, computePort: port?.name ?? settings.computePort };
-  const candidate: DeviceConfig = { ...device, compute: { ...device.compute, ...next } };
   const disabling = device.compute.state === 'Configured' && next.computePort === null;
+  // Services live on the cluster: disabling compute deletes the VMs and them (doc); a new
+  // service range makes MetalLB re-evaluate every assignment (SPEC §9).
+  const candidate: DeviceConfig = withReconciledServices({
+    ...device,
+    compute: { ...device.compute, ...next },
+    ...(disabling && device.services ? { services: [] } : {}),
+  });
   const locks: Issue[] = [];
   if (!disabling) {
     for (const [field, lock] of lockedComputeFields(device.compute)) {
       if (!sameValue(next[field], device.compute[field])) locks.push(lock);
     }
   }
-  return { device: candidate, issues: [...locks, ...compare(device, candidate, 'compute')] };
+  const moves = disabling ? [] : serviceAddressChanges(device, candidate, 'serviceIpRange');
+  return {
+    device: candidate,
+    issues: [...locks, ...compare(device, candidate, 'compute'), ...moves],
+  };
 }
 
 export interface RouteAddResult extends ChangeResult {

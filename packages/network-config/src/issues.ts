@@ -99,6 +99,25 @@ export const ISSUE_CODES = [
   'import.nicUnmapped',
   'import.empty',
   'route.notFound',
+  // Kubernetes services (SPEC §9)
+  'service.nameInvalid',
+  'service.namespaceInvalid',
+  'service.typeUnsupported',
+  'service.portsRequired',
+  'service.portInvalid',
+  'service.portDuplicate',
+  'service.protocolInvalid',
+  'service.targetPortInvalid',
+  'service.loadBalancerIpInvalid',
+  'service.duplicate',
+  'service.computeNotConfigured',
+  'service.notFound',
+  'service.pending',
+  'service.manifestInvalid',
+  'service.manifestKind',
+  'service.addressChanged',
+  'service.addressLost',
+  'service.addressesKept',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -73,6 +73,15 @@ const PLAUSIBLE: IssueParams = {
   line: 3,
   dev: 'eth7',
   external: 'eth1',
+  name: 'web',
+  namespace: 'default',
+  service: 'default/web',
+  event: 'Failed to allocate IP for "default/web": no available IPs',
+  kind: 'apps/v1/Deployment',
+  from: '192.168.20.61',
+  to: '192.168.20.71',
+  services: 'iotedge/edgehub (192.168.20.60)',
+  count: 1,
 };
 
 /** Text that betrays a missing parameter or a message not written for users. */

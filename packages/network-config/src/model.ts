@@ -2,6 +2,7 @@
  * The device model (SPEC §1): SKUs, ports, compute, routes and their documented defaults.
  * Plain data only; documents travel over HTTP in exactly these shapes.
  */
+import type { ServiceConfig } from './services';
 
 export type SkuId = 'pro-gpu' | 'pro-r' | 'mini-r' | 'pro-2';
 export type NodeCount = 1 | 2;
@@ -73,6 +74,8 @@ export interface DeviceConfig {
   ports: PortConfig[];
   compute: ComputeConfig;
   routes: RouteConfig[];
+  /** Kubernetes services (SPEC §9); absent in documents stored before they existed. */
+  services?: ServiceConfig[];
 }
 
 export interface SkuPortSpec {

@@ -62,4 +62,6 @@ export interface DeviceDriver {
    * (`running` names the job and its finished steps); nothing otherwise.
    */
   kubernetes(device: DeviceConfig, running?: RunningJobView | null): Kubernetes;
+  /** When the cluster last came up (ISO time), if the driver knows; the AGE of its own pods. */
+  clusterCreatedAt?(): string | null;
 }

@@ -19,6 +19,7 @@ import {
   KUBERNETES_API_PORT,
   KUBERNETES_DASHBOARD_PORT,
   kubernetesVms,
+  listServices,
   type PortLink,
   parsePrefix,
   reservedServiceAddresses,
@@ -93,8 +94,15 @@ export class SimulatedDevice implements DeviceDriver {
   readonly kind = 'simulated';
   readonly softwareVersion = SIMULATED_SOFTWARE_VERSION;
 
+  /** When the cluster last came up; a server restart counts as the device's restart (ours). */
+  private configuredAt = new Date().toISOString();
+
   /** Mutable on purpose: tests and demos may make a later apply fail or succeed. */
   constructor(readonly options: SimulatedDeviceOptions) {}
+
+  clusterCreatedAt(): string {
+    return this.configuredAt;
+  }
 
   observe(device: DeviceConfig): DeviceConfig {
     return {
@@ -208,6 +216,9 @@ export class SimulatedDevice implements DeviceDriver {
       progress(Math.min(1, (Date.now() - started) / Math.max(1, duration)));
     }
     if (signal.aborted) throw signal.reason;
+    if (kind === 'compute.apply' && step.name === 'createMasterVm') {
+      this.configuredAt = new Date().toISOString();
+    }
     if (fails) {
       throw new DeviceStepError(
         `${step.label.en} failed (simulated failure: EDGENET_FAIL_STEP=${step.name}).`,
@@ -303,6 +314,8 @@ export class SimulatedDevice implements DeviceDriver {
       status: 'Running',
       ready: '1/1',
       ip: hostNetwork ? nodeIp(node) : podIp(node),
+      restarts: 0,
+      createdAt: this.configuredAt,
     });
     const seed = (text: string) => suffix(`${device.name}/${text}`);
     // A ReplicaSet's pods share a 10-character template hash, as Deployments name them.
@@ -363,6 +376,28 @@ export class SimulatedDevice implements DeviceDriver {
           ports: '53/UDP,53/TCP,9153/TCP',
         });
       }
+    }
+    if (compute.state === 'Configured') {
+      // The services of SPEC §9 (edgehub and the admins'), after the cluster's own two.
+      for (const svc of listServices(device, this.configuredAt)) {
+        if (view.services.some((v) => v.name === svc.name && v.namespace === svc.namespace)) {
+          continue;
+        }
+        view.services.push({
+          name: svc.name,
+          namespace: svc.namespace,
+          type: svc.type,
+          clusterIp: svc.clusterIP,
+          externalIp: svc.externalIP,
+          ports: svc.portsText,
+          createdAt: svc.createdAt,
+          pending: svc.pending,
+          selector: Object.entries(svc.selector)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(','),
+        });
+      }
+      for (const v of view.services) v.createdAt ??= this.configuredAt;
     }
     return view;
   }

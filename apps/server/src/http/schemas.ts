@@ -9,6 +9,9 @@ import {
   PortSchema,
   ProblemSchema,
   RouteSchema,
+  ServiceEventSchema,
+  ServicePortSchema,
+  ServiceSchema,
   SkuIdSchema,
 } from '@edgenet/network-config/contract';
 import Type, { type Static } from 'typebox';
@@ -31,6 +34,27 @@ export const DeviceAnswerSchema = Type.Object({
   kiosk: Type.Boolean(),
 });
 
+/** A service as the configuration document stores it (the core's `ServiceConfig`). */
+function StoredServiceSchema() {
+  return Type.Object({
+    ...Type.Pick(ServiceSchema, [
+      'name',
+      'namespace',
+      'type',
+      'clusterIP',
+      'selector',
+      'annotations',
+      'loadBalancerIP',
+      'createdAt',
+    ]).properties,
+    ports: Type.Array(ServicePortSchema),
+    status: Type.Object({
+      loadBalancerIP: Type.Union([Type.String(), Type.Null()]),
+      event: Type.Union([ServiceEventSchema, Type.Null()]),
+    }),
+  });
+}
+
 /**
  * The whole configuration document (GET /api/config), as the core's `DeviceConfig`: the
  * contract's documents without what the server derives (a port's `mtuConfigurable` and `compute`,
@@ -43,6 +67,8 @@ export const DeviceConfigSchema = Type.Object({
   ports: Type.Array(Type.Omit(PortSchema, ['mtuConfigurable', 'compute'])),
   compute: Type.Omit(ComputeSchema, ['error', 'jobId', 'revision']),
   routes: Type.Array(Type.Omit(RouteSchema, ['status'])),
+  /** Kubernetes services as stored (SPEC §9), with MetalLB's status. */
+  services: Type.Optional(Type.Array(StoredServiceSchema())),
 });
 
 export const ConfigAnswerSchema = Type.Object({

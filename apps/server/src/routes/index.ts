@@ -16,6 +16,7 @@ import kubernetes from './kubernetes';
 import ports from './ports';
 import revisions from './revisions';
 import routes from './routes';
+import services from './services';
 import session from './session';
 import validate from './validate';
 
@@ -52,6 +53,7 @@ const api: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(consoleRoutes);
   await app.register(revisions);
   await app.register(exchange);
+  await app.register(services);
 };
 
 export default api;

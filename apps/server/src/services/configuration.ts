@@ -12,12 +12,15 @@ import {
   checkComputeChange,
   checkPortChange,
   checkRouteAdd,
+  checkServiceChange,
   type DeviceConfig,
   effectiveRoutes,
   findPortCaseInsensitive,
+  formatIssue,
   hasErrors,
   type Issue,
   kubernetesVms,
+  listServices,
   localizeIssues,
   lookupRoute,
   managementChangeIssues,
@@ -25,6 +28,7 @@ import {
   type PortConfig,
   type PortSettings,
   type RevisionSource,
+  parseServiceManifest,
   type RouteConfig,
   type RouteContext,
   type RouteInput,
@@ -33,6 +37,10 @@ import {
   routeStatus,
   routeStatusMessage,
   routeWarnings,
+  removeService,
+  type ServiceInput,
+  type ServiceView,
+  servicePoolUsage,
   skuPortSpec,
   unacknowledged,
   validatePortSettings,
@@ -44,10 +52,14 @@ import type {
   LookupAnswerDoc,
   Port,
   Route,
+  ServiceApplyAnswer,
+  ServiceCreated,
+  ServiceList,
 } from '@edgenet/network-config/contract';
 import type { DeviceDriver } from '../driver/driver';
 import {
   acknowledgementRequired,
+  badRequest,
   conflict,
   notFound,
   revisionRequired,
@@ -459,5 +471,150 @@ export class ConfigurationService {
 
   validateRoute(input: RouteInput): Issue[] {
     return checkRouteAdd(this.device, input).issues;
+  }
+
+  // ---- Kubernetes services (SPEC §9) ---------------------------------------------------------
+
+  /** When the cluster came up (its own services' and pods' AGE). */
+  private clusterSince(): string {
+    return this.driver.clusterCreatedAt?.() ?? this.startedAt;
+  }
+
+  private readonly startedAt = new Date().toISOString();
+
+  serviceList(): ServiceList {
+    const device = this.device;
+    const services = listServices(device, this.clusterSince());
+    return { services, pool: servicePoolUsage(services, device), revision: this.store.revision };
+  }
+
+  private serviceView(namespace: string, name: string): ServiceView {
+    const found = listServices(this.device, this.clusterSince()).find(
+      (s) => s.namespace === namespace && s.name === name,
+    );
+    if (!found) throw new Error(`service ${namespace}/${name} vanished after its commit`);
+    return found;
+  }
+
+  /** 409 for a cluster that does not run or a name in use; 422 for other rule breaks. */
+  private refuseService(issues: Issue[]): never {
+    const first = issues.find(
+      (i) => i.code === 'service.computeNotConfigured' || i.code === 'service.duplicate',
+    );
+    if (first) {
+      throw conflict(
+        first.code,
+        { en: formatIssue(first, 'en'), ja: formatIssue(first, 'ja') },
+        issues,
+      );
+    }
+    throw ruleViolation(issues);
+  }
+
+  createService(input: ServiceInput, context: WriteContext): ServiceCreated {
+    this.checkPrecondition(context.precondition, false);
+    const result = checkServiceChange(this.device, input, new Date().toISOString(), 'create');
+    if (hasErrors(result.issues) || !result.service) this.refuseService(result.issues);
+    const s = result.service;
+    const revision = this.commit(
+      result.device,
+      context,
+      `Service created: ${s.namespace}/${s.name} (${s.type}${s.status.loadBalancerIP ? ` ${s.status.loadBalancerIP}` : s.type === 'LoadBalancer' ? ' pending' : ''})`,
+    );
+    return {
+      ...this.serviceView(s.namespace, s.name),
+      issues: localizeIssues(result.issues),
+      revision,
+    };
+  }
+
+  /**
+   * `kubectl apply -f`: every Service of the manifest created or updated, in one revision (all or
+   * nothing). A YAML error is a 400 naming its line.
+   */
+  applyManifest(manifest: string, context: WriteContext): ServiceApplyAnswer {
+    this.checkPrecondition(context.precondition, false);
+    let parsed: ReturnType<typeof parseServiceManifest>;
+    try {
+      parsed = parseServiceManifest(manifest);
+    } catch (error) {
+      if (error instanceof NetConfigError) {
+        const found = {
+          path: 'manifest',
+          code: error.code,
+          severity: 'error' as const,
+          params: error.params,
+        };
+        throw badRequest(localizeIssues([found]), {
+          en: formatIssue(found, 'en'),
+          ja: formatIssue(found, 'ja'),
+        });
+      }
+      throw error;
+    }
+    let device = this.device;
+    const now = new Date().toISOString();
+    const outcomes: {
+      namespace: string;
+      name: string;
+      outcome: 'created' | 'configured' | 'unchanged';
+    }[] = [];
+    const issues: Issue[] = [];
+    for (const { input, line } of parsed) {
+      const result = checkServiceChange(device, input, now, 'apply');
+      const prefixed = result.issues.map((i) => ({
+        ...i,
+        path: i.path ? `manifest[line ${line}].${i.path}` : `manifest[line ${line}]`,
+      }));
+      if (hasErrors(result.issues) || !result.service || !result.outcome) {
+        this.refuseService(prefixed);
+      }
+      issues.push(...prefixed);
+      device = result.device;
+      outcomes.push({
+        namespace: result.service.namespace,
+        name: result.service.name,
+        outcome: result.outcome,
+      });
+    }
+    const changed = outcomes.filter((o) => o.outcome !== 'unchanged');
+    const revision =
+      changed.length === 0
+        ? this.store.revision
+        : this.commit(
+            device,
+            context,
+            `Services applied: ${changed.map((o) => `${o.namespace}/${o.name} ${o.outcome}`).join(', ')}`,
+          );
+    return {
+      results: outcomes.map((o) => ({
+        service: this.serviceView(o.namespace, o.name),
+        outcome: o.outcome,
+      })),
+      issues: localizeIssues(issues),
+      revision,
+    };
+  }
+
+  deleteService(namespace: string, name: string, context: WriteContext): Written {
+    this.checkPrecondition(context.precondition, false);
+    const removed = removeService(this.device, namespace, name);
+    if (!removed) {
+      const system = listServices(this.device, this.clusterSince()).some(
+        (s) => s.system && s.namespace === namespace && s.name === name,
+      );
+      if (system) {
+        throw conflict('service.system', {
+          en: `services "${name}" in namespace ${namespace} belongs to the device and cannot be deleted.`,
+          ja: `名前空間 ${namespace} のサービス "${name}" はデバイスのものなので削除できません。`,
+        });
+      }
+      throw notFound('service.notFound', {
+        en: formatIssue({ code: 'service.notFound', params: { name, namespace } }, 'en'),
+        ja: formatIssue({ code: 'service.notFound', params: { name, namespace } }, 'ja'),
+      });
+    }
+    const revision = this.commit(removed.device, context, `Service deleted: ${namespace}/${name}`);
+    return { revision };
   }
 }

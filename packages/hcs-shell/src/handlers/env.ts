@@ -17,6 +17,13 @@ export interface ShellContext {
   json?: boolean;
   /** Console width in columns: tables are cut and help is wrapped to it. */
   width?: number;
+  /**
+   * Reads a file named on the line (`kubectl apply -f FILE`; `-` is standard input). Absent where
+   * there are no files (the web Console): such lines say so.
+   */
+  readFile?: (path: string) => Promise<string>;
+  /** The current time (kubectl's AGE); the real clock when absent. */
+  now?: () => number;
 }
 
 export type View =
@@ -60,7 +67,8 @@ function isLocalized(value: unknown): value is LocalizedText {
 }
 
 function commandName(env: HandlerEnv<Command>): string {
-  return env.command.kind === 'cmdlet' ? env.command.name : 'kubectl';
+  if (env.command.kind === 'cmdlet') return env.command.name;
+  return env.command.verb === 'nslookup' ? 'nslookup' : 'kubectl';
 }
 
 /** Sends a request; a transport failure becomes a ConnectionError record. */

@@ -5,6 +5,7 @@ import {
   findCommand,
   hasWildcard,
   KUBECTL,
+  NSLOOKUP,
   type ParameterInfo,
   wildcardMatch,
 } from '../cmdlets';
@@ -14,7 +15,7 @@ import { msg } from '../messages';
 import { closest } from '../suggest';
 import { type Handler, stringParam } from './env';
 
-const ALL_COMMANDS: readonly CmdletInfo[] = [...CMDLETS, KUBECTL];
+const ALL_COMMANDS: readonly CmdletInfo[] = [...CMDLETS, KUBECTL, NSLOOKUP];
 
 function parameterSyntax(p: ParameterInfo): string {
   const value = p.type === 'SwitchParameter' ? '' : ` <${p.type}>`;

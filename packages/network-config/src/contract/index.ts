@@ -312,6 +312,10 @@ export const KubernetesSchema = Type.Object({
           status: Type.String(),
           ready: Type.String(),
           ip: Type.String(),
+          /** kubectl's RESTARTS (SPEC §8). */
+          restarts: Type.Optional(Type.Integer()),
+          /** When the pod started (kubectl's AGE). */
+          createdAt: Type.Optional(Type.String()),
         }),
       ),
     }),
@@ -324,6 +328,11 @@ export const KubernetesSchema = Type.Object({
       clusterIp: Type.String(),
       externalIp: Nullable(Type.String()),
       ports: Type.String(),
+      /** kubectl's AGE (SPEC §8). */
+      createdAt: Type.Optional(Type.String()),
+      /** A LoadBalancer service MetalLB has no address for (`<pending>`). */
+      pending: Type.Optional(Type.Boolean()),
+      selector: Type.Optional(Type.String()),
     }),
   ),
   endpoints: Type.Array(Type.Object({ name: Type.String(), url: Type.String() })),
@@ -425,6 +434,133 @@ export type Device = Static<typeof DeviceSchema>;
 export type Kubernetes = Static<typeof KubernetesSchema>;
 export type Session = Static<typeof SessionSchema>;
 export type ValidateRequest = Static<typeof ValidateRequestSchema>;
+
+// ---- Kubernetes services (SPEC §9) ---------------------------------------------------------------
+
+export const ServicePortSchema = Type.Object({
+  name: Nullable(Type.String()),
+  protocol: Type.Union([Type.Literal('TCP'), Type.Literal('UDP'), Type.Literal('SCTP')]),
+  port: Type.Integer(),
+  targetPort: Type.Union([Type.Integer(), Type.String()]),
+  nodePort: Nullable(Type.Integer()),
+});
+
+export const ServiceEventSchema = Type.Object({
+  type: Type.Union([Type.Literal('Warning'), Type.Literal('Normal')]),
+  reason: Type.String(),
+  message: Type.String(),
+});
+
+const StringMap = Type.Record(Type.String(), Type.String());
+
+/** A service as the API shows it; `externalIP` null with `pending` true is kubectl's `<pending>`. */
+export const ServiceSchema = Type.Object({
+  name: Type.String(),
+  namespace: Type.String(),
+  type: Type.Union([Type.Literal('ClusterIP'), Type.Literal('LoadBalancer')]),
+  clusterIP: Type.String(),
+  externalIP: Nullable(Type.String()),
+  pending: Type.Boolean(),
+  ports: Type.Array(ServicePortSchema),
+  portsText: Type.String(),
+  selector: StringMap,
+  annotations: StringMap,
+  loadBalancerIP: Nullable(Type.String()),
+  createdAt: Type.String(),
+  event: Nullable(ServiceEventSchema),
+  system: Type.Boolean(),
+});
+
+export const ServicePoolSchema = Type.Object({
+  range: Nullable(IpRangeSchema),
+  size: Type.Integer(),
+  used: Type.Integer(),
+  free: Type.Integer(),
+  pending: Type.Integer(),
+  holders: Type.Array(Type.Object({ address: Type.String(), services: Type.Array(Type.String()) })),
+});
+
+/** GET /api/kubernetes/services: every service (the cluster's own first) and the pool. */
+export const ServiceListSchema = Type.Object({
+  services: Type.Array(ServiceSchema),
+  pool: ServicePoolSchema,
+  revision: Type.Integer(),
+});
+
+/** POST /api/kubernetes/services: a service as `kubectl create service`/`expose` make it. */
+export const ServiceCreateSchema = Type.Object(
+  {
+    name: Type.String({ maxLength: 253 }),
+    namespace: Type.Optional(Type.String({ maxLength: 253 })),
+    type: Type.Optional(Type.String({ maxLength: 32 })),
+    ports: Type.Array(
+      Type.Object(
+        {
+          port: Type.Integer({ minimum: -1e9, maximum: 1e9 }),
+          targetPort: Type.Optional(
+            Type.Union([
+              Type.Integer({ minimum: -1e9, maximum: 1e9 }),
+              Type.String({ maxLength: 64 }),
+            ]),
+          ),
+          protocol: Type.Optional(Type.String({ maxLength: 16 })),
+          name: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 100 },
+    ),
+    selector: Type.Optional(
+      Type.Record(Type.String({ maxLength: 317 }), Type.String({ maxLength: 63 })),
+    ),
+    annotations: Type.Optional(
+      Type.Record(Type.String({ maxLength: 317 }), Type.String({ maxLength: 4096 })),
+    ),
+    loadBalancerIP: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
+  },
+  { additionalProperties: false },
+);
+
+/** POST /api/kubernetes/manifests: `kubectl apply -f` with a Service YAML (one or more documents). */
+export const ServiceManifestRequestSchema = Type.Object(
+  { manifest: Type.String({ maxLength: 65536 }) },
+  { additionalProperties: false },
+);
+
+/** POST /api/kubernetes/services → 201: the service as stored, its warnings, the new revision. */
+export const ServiceCreatedSchema = Type.Object({
+  ...ServiceSchema.properties,
+  issues: Type.Array(IssueSchema),
+  revision: Type.Integer(),
+});
+
+/** POST /api/kubernetes/manifests → 200: what apply did to each service (kubectl's words). */
+export const ServiceApplyAnswerSchema = Type.Object({
+  results: Type.Array(
+    Type.Object({
+      service: ServiceSchema,
+      outcome: Type.Union([
+        Type.Literal('created'),
+        Type.Literal('configured'),
+        Type.Literal('unchanged'),
+      ]),
+    }),
+  ),
+  issues: Type.Array(IssueSchema),
+  revision: Type.Integer(),
+});
+
+export const ServiceParamsSchema = Type.Object({
+  namespace: Type.String({ maxLength: 253 }),
+  name: Type.String({ maxLength: 253 }),
+});
+
+export type ServiceDoc = Static<typeof ServiceSchema>;
+export type ServiceList = Static<typeof ServiceListSchema>;
+export type ServicePool = Static<typeof ServicePoolSchema>;
+export type ServiceCreateBody = Static<typeof ServiceCreateSchema>;
+export type ServiceCreated = Static<typeof ServiceCreatedSchema>;
+export type ServiceApplyAnswer = Static<typeof ServiceApplyAnswerSchema>;
 
 export { API } from './urls';
 

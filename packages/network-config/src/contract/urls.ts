@@ -25,6 +25,12 @@ export const API = {
   settings: '/api/settings',
   /** Runs one cmdlet line on the server (the web's Console page). */
   console: '/api/console',
+  /** Kubernetes services (SPEC §9): list and create; one service by namespace and name. */
+  services: '/api/kubernetes/services',
+  service: (namespace: string, name: string) =>
+    `/api/kubernetes/services/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`,
+  /** `kubectl apply -f`: a Service YAML. */
+  manifests: '/api/kubernetes/manifests',
 } as const;
 
 /** The change lifecycle's URLs (SPEC §7). */

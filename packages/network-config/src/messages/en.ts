@@ -156,4 +156,34 @@ export const messagesEn: MessageTable = {
     `dev ${p.dev} names no port: use the compute port's NIC (${p.external}) once compute is enabled, or a port name such as Port3.`,
   'import.empty': () => 'The text holds no route and no setting to import.',
   'route.notFound': (p) => `There is no route to ${p.destinationPrefix} on ${p.interfaceAlias}.`,
+  // Kubernetes services: Kubernetes' and MetalLB's own wording where they have one.
+  'service.nameInvalid': (p) =>
+    `metadata.name: Invalid value: "${p.value}": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name')`,
+  'service.namespaceInvalid': (p) =>
+    `metadata.namespace: Invalid value: "${p.value}": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character`,
+  'service.typeUnsupported': (p) =>
+    `spec.type: Unsupported value: "${p.value}": supported values: "ClusterIP", "LoadBalancer"`,
+  'service.portsRequired': () => 'spec.ports: Required value',
+  'service.portInvalid': (p) =>
+    `spec.ports.port: Invalid value: ${p.value}: must be between 1 and 65535, inclusive`,
+  'service.portDuplicate': (p) => `spec.ports: Duplicate value: ${p.port}`,
+  'service.protocolInvalid': (p) =>
+    `spec.ports.protocol: Unsupported value: "${p.value}": supported values: "SCTP", "TCP", "UDP"`,
+  'service.targetPortInvalid': (p) =>
+    `spec.ports.targetPort: Invalid value: "${p.value}": must be a port number (1–65535) or a port name (at most 15 lower-case letters, digits and '-')`,
+  'service.loadBalancerIpInvalid': (p) =>
+    `spec.loadBalancerIP: Invalid value: "${p.value}": must be a valid IPv4 address`,
+  'service.duplicate': (p) => `services "${p.name}" already exists in namespace ${p.namespace}`,
+  'service.computeNotConfigured': (p) =>
+    `Services can be created once compute is Configured (it is ${p.state}): enable compute on a port with Kubernetes node and service IPs first.`,
+  'service.notFound': (p) => `services "${p.name}" not found in namespace ${p.namespace}`,
+  'service.pending': (p) => `${p.service} stays <pending>: ${p.event}`,
+  'service.manifestInvalid': (p) => `error parsing the manifest at line ${p.line}: ${p.detail}`,
+  'service.manifestKind': (p) =>
+    `line ${p.line}: only Service objects (apiVersion v1) can be applied here, not ${p.kind}`,
+  'service.addressChanged': (p) =>
+    `Service ${p.service} changes its external IP from ${p.from} to ${p.to}.`,
+  'service.addressLost': (p) =>
+    `Service ${p.service} loses its external IP ${p.address} and becomes <pending>: the new range has no free address for it.`,
+  'service.addressesKept': (p) => `${p.count} service(s) keep their external IP: ${p.services}.`,
 };

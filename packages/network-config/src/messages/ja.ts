@@ -169,4 +169,34 @@ export const messagesJa: MessageTable = {
   'import.empty': () => 'インポートするルートも設定もありません。',
   'route.notFound': (p) =>
     `${p.interfaceAlias} に宛先 ${p.destinationPrefix} へのルートはありません。`,
+  // Kubernetes サービス: Kubernetes と MetalLB の表現に合わせる
+  'service.nameInvalid': (p) =>
+    `metadata.name: 無効な値 "${p.value}": 英小文字、数字、'-' だけを使い、英字で始めて英数字で終わる DNS-1035 ラベルにしてください (例: 'my-name')。`,
+  'service.namespaceInvalid': (p) =>
+    `metadata.namespace: 無効な値 "${p.value}": 英小文字、数字、'-' だけを使い、英数字で始めて英数字で終わる RFC 1123 ラベルにしてください。`,
+  'service.typeUnsupported': (p) =>
+    `spec.type: サポートされていない値 "${p.value}": 使える値は "ClusterIP" (クラスター IP サービス) と "LoadBalancer" (ロード バランサー) です。`,
+  'service.portsRequired': () => 'spec.ports: ポートを 1 つ以上指定してください。',
+  'service.portInvalid': (p) =>
+    `spec.ports.port: 無効な値 ${p.value}: 1 から 65535 までの整数にしてください。`,
+  'service.portDuplicate': (p) => `spec.ports: 値が重複しています: ${p.port}`,
+  'service.protocolInvalid': (p) =>
+    `spec.ports.protocol: サポートされていない値 "${p.value}": 使える値は "SCTP"、"TCP"、"UDP" です。`,
+  'service.targetPortInvalid': (p) =>
+    `spec.ports.targetPort: 無効な値 "${p.value}": ポート番号 (1–65535) かポート名 (英小文字、数字、'-' で 15 文字以内) にしてください。`,
+  'service.loadBalancerIpInvalid': (p) =>
+    `spec.loadBalancerIP: 無効な値 "${p.value}": 有効な IPv4 アドレスにしてください。`,
+  'service.duplicate': (p) => `名前空間 ${p.namespace} にはサービス "${p.name}" が既にあります。`,
+  'service.computeNotConfigured': (p) =>
+    `サービスはコンピューティングが構成済み (Configured) になってから作成できます (現在: ${p.state})。先に Kubernetes ノード IP と Kubernetes 外部サービス IP を指定してポートでコンピューティングを有効にしてください。`,
+  'service.notFound': (p) => `名前空間 ${p.namespace} にサービス "${p.name}" はありません。`,
+  'service.pending': (p) => `${p.service} は <pending> のままです: ${p.event}`,
+  'service.manifestInvalid': (p) => `マニフェストの ${p.line} 行目を解析できません: ${p.detail}`,
+  'service.manifestKind': (p) =>
+    `${p.line} 行目: ここで適用できるのは Service (apiVersion v1) だけです。指定された種類: ${p.kind}`,
+  'service.addressChanged': (p) =>
+    `サービス ${p.service} の外部 IP が ${p.from} から ${p.to} に変わります。`,
+  'service.addressLost': (p) =>
+    `サービス ${p.service} は外部 IP ${p.address} を失い <pending> になります: 新しい範囲に空きアドレスがありません。`,
+  'service.addressesKept': (p) => `${p.count} 個のサービスは外部 IP を維持します: ${p.services}。`,
 };

@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/StateViews';
 import { useI18n } from '../../lib/i18n';
 import { useKiosk } from '../../lib/kiosk';
 import { kubernetesQueries } from './queries';
+import { ServicesSection } from './ServicesSection';
 
 type Node = Kubernetes['nodes'][number];
 type Component = Kubernetes['components'][number];
@@ -138,15 +139,19 @@ function KubernetesView({ data }: { data: Kubernetes }) {
               empty={<p>{t('common.none')}</p>}
             />
           </Section>
-          <Section title={t('k8s.services')} description={t('k8s.servicesDescription')}>
-            <DataTable
-              caption={t('k8s.services')}
-              columns={serviceColumns}
-              rows={data.services}
-              rowKey={(s) => `${s.namespace}/${s.name}`}
-              empty={<p>{t('common.none')}</p>}
-            />
-          </Section>
+          {data.state === 'Configured' ? (
+            <ServicesSection />
+          ) : (
+            <Section title={t('k8s.services')} description={t('k8s.servicesDescription')}>
+              <DataTable
+                caption={t('k8s.services')}
+                columns={serviceColumns}
+                rows={data.services}
+                rowKey={(s) => `${s.namespace}/${s.name}`}
+                empty={<p>{t('common.none')}</p>}
+              />
+            </Section>
+          )}
         </>
       )}
     </>

@@ -473,6 +473,44 @@ export const en = {
   'exchange.removeSelectedBody':
     'These routes are removed from the Kubernetes VMs in one change (one revision).',
   'exchange.andMore': '… and {count} more',
+  'svc.pool': 'Kubernetes external service IPs in use',
+  'svc.poolDescription':
+    'MetalLB gives each load balancer service an address from this range: the lowest free one, or the one asked for. The IoT Edge edgehub service holds the first.',
+  'svc.range': 'Range',
+  'svc.used': 'Used',
+  'svc.free': 'Free',
+  'svc.pending': 'Pending',
+  'svc.holders': 'Who holds which address',
+  'svc.address': 'Address',
+  'svc.create': 'Create service',
+  'svc.createTitle': 'Create a service',
+  'svc.createSubtitle':
+    'As kubectl create service does; a load balancer takes an external service IP.',
+  'svc.name': 'Name',
+  'svc.nameHint': 'Lower-case letters, digits and -, starting with a letter (e.g. web).',
+  'svc.port': 'Port',
+  'svc.targetPort': 'Target port',
+  'svc.targetPortHint': 'The port of the pods; the service port when empty.',
+  'svc.protocol': 'Protocol',
+  'svc.loadBalancerIp': 'Requested external IP (optional)',
+  'svc.loadBalancerIpHint':
+    'An address of the Kubernetes external service IPs; the lowest free one when empty.',
+  'svc.command': 'The same with kubectl',
+  'svc.created': 'Service {name} created: {address}',
+  'svc.applyYaml': 'Apply YAML',
+  'svc.applySubtitle': 'Paste a Service manifest, as kubectl apply -f takes it.',
+  'svc.manifest': 'Service YAML',
+  'svc.apply': 'Apply',
+  'svc.applied': 'Applied: {results}',
+  'svc.actions': 'Actions',
+  'svc.system': 'Device',
+  'svc.delete': 'Delete',
+  'svc.deleteNamed': 'Delete service {name}',
+  'svc.deleteTitle': 'Delete service {name}?',
+  'svc.deleteBody':
+    'Its external IP goes back to the pool, and a pending service may take it at once.',
+  'svc.deleted': 'Service {name} deleted',
+  'svc.deleteFailed': 'The service was not deleted',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,260 @@
+import { type ServiceInput, validateServiceInput } from '@edgenet/network-config';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
+import { Blade } from '../../components/Blade';
+import { ConflictNotice } from '../../components/ConflictNotice';
+import { FieldIssues, FormFailure } from '../../components/FieldIssues';
+import { TextField } from '../../components/TextField';
+import { useToast } from '../../components/Toasts';
+import {
+  blocks,
+  issuesAt,
+  mergeIssues,
+  unplacedIssues,
+  useServerIssues,
+  useWriteOutcome,
+} from '../../lib/forms';
+import { type UiIssue, useI18n } from '../../lib/i18n';
+import { invalidateConfiguration, sharedQueries } from '../../lib/queries';
+import { createService } from './queries';
+
+interface ServiceForm {
+  name: string;
+  namespace: string;
+  type: 'ClusterIP' | 'LoadBalancer';
+  port: string;
+  targetPort: string;
+  protocol: 'TCP' | 'UDP';
+  loadBalancerIP: string;
+}
+
+/** What the form sends: numbers where they parse, the rest as typed (the core says what is wrong). */
+export function serviceInputOf(form: ServiceForm): ServiceInput {
+  const number = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
+  const target = form.targetPort.trim();
+  return {
+    name: form.name.trim(),
+    namespace: form.namespace.trim() || 'default',
+    type: form.type,
+    ports: [
+      {
+        port: number(form.port),
+        ...(target === '' ? {} : { targetPort: /^\d+$/.test(target) ? Number(target) : target }),
+        protocol: form.protocol,
+      },
+    ],
+    selector: { app: form.name.trim() },
+    ...(form.type === 'LoadBalancer' && form.loadBalancerIP.trim()
+      ? { loadBalancerIP: form.loadBalancerIP.trim() }
+      : {}),
+  };
+}
+
+const PLACED = [
+  'name',
+  'namespace',
+  'type',
+  'ports',
+  'ports[0].port',
+  'ports[0].targetPort',
+  'loadBalancerIP',
+];
+
+/**
+ * `kubectl create service` in a blade: name, namespace, type (cluster IP service / load
+ * balancer), port, target port, protocol, and for a load balancer an optional requested address.
+ * The core's `validateServiceInput` runs on every key; MetalLB's answer comes back from the server.
+ */
+export function CreateServiceBlade({
+  revision,
+  onClose,
+}: {
+  revision: number | undefined;
+  onClose: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const client = useQueryClient();
+  const toast = useToast();
+  const ids = useId();
+  const [form, setForm] = useState<ServiceForm>({
+    name: '',
+    namespace: 'default',
+    type: 'LoadBalancer',
+    port: '',
+    targetPort: '',
+    protocol: 'TCP',
+    loadBalancerIP: '',
+  });
+  const [baseRevision, setBaseRevision] = useState(revision);
+  const [submitted, setSubmitted] = useState(false);
+  const server = useServerIssues();
+  const { conflict, failure, setFailure, onError, reload } = useWriteOutcome({
+    server,
+    locale,
+    refetch: () => client.fetchQuery(sharedQueries.config()),
+    rebase: setBaseRevision,
+  });
+  const input = useMemo(() => serviceInputOf(form), [form]);
+  const inline = useMemo(() => validateServiceInput(input), [input]);
+  const all: UiIssue[] = mergeIssues(inline, server.issues);
+  const issues = submitted ? all : all.filter((i) => i.path !== 'name' || form.name !== '');
+  const at = (path: string) => issuesAt(issues, path);
+  const set = (change: Partial<ServiceForm>, path: string) => {
+    setForm((f) => ({ ...f, ...change }));
+    server.clearFor(path);
+    setFailure(null);
+  };
+
+  const create = useMutation({
+    mutationFn: () => createService(input as Parameters<typeof createService>[0], baseRevision),
+    onSuccess: async (created) => {
+      const warnings = created.issues.filter((i) => i.severity === 'warning');
+      toast({
+        kind: warnings.length ? 'warning' : 'success',
+        title: {
+          key: 'svc.created',
+          params: {
+            name: `${created.namespace}/${created.name}`,
+            address: created.externalIP ?? (created.pending ? '<pending>' : created.clusterIP),
+          },
+        },
+        issues: warnings,
+      });
+      await invalidateConfiguration(client);
+      onClose();
+    },
+    onError,
+  });
+  const blocked = blocks(all);
+  const submit = () => {
+    setSubmitted(true);
+    if (!blocked && !create.isPending && !conflict) create.mutate();
+  };
+  const cmd =
+    form.type === 'LoadBalancer'
+      ? `kubectl create service loadbalancer ${input.name} --tcp=${form.port}:${form.targetPort || form.port}`
+      : `kubectl create service clusterip ${input.name} --tcp=${form.port}:${form.targetPort || form.port}`;
+
+  return (
+    <Blade
+      open
+      title={t('svc.createTitle')}
+      subtitle={t('svc.createSubtitle')}
+      onClose={onClose}
+      footer={
+        <>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={submit}
+            disabled={(submitted && blocked) || create.isPending || conflict}
+            aria-busy={create.isPending || undefined}
+          >
+            {create.isPending ? t('common.saving') : t('svc.create')}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </>
+      }
+    >
+      {conflict ? (
+        <ConflictNotice onReload={() => reload.mutate()} reloading={reload.isPending} />
+      ) : null}
+      <form
+        className="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <TextField
+          label={t('svc.name')}
+          value={form.name}
+          onValueChange={(v) => set({ name: v }, 'name')}
+          issues={at('name')}
+          autoComplete="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          placeholder="web"
+          hint={t('svc.nameHint')}
+        />
+        <TextField
+          label={t('k8s.namespace')}
+          value={form.namespace}
+          onValueChange={(v) => set({ namespace: v }, 'namespace')}
+          issues={at('namespace')}
+          autoComplete="off"
+          autoCapitalize="off"
+          spellCheck={false}
+        />
+        <div className="field">
+          <label htmlFor={`${ids}-type`} className="field-label">
+            {t('k8s.type')}
+          </label>
+          <select
+            id={`${ids}-type`}
+            className="select"
+            value={form.type}
+            onChange={(e) => set({ type: e.target.value as ServiceForm['type'] }, 'type')}
+          >
+            <option value="LoadBalancer">{t('k8s.typeLoadBalancer')}</option>
+            <option value="ClusterIP">{t('k8s.typeClusterIp')}</option>
+          </select>
+        </div>
+        <TextField
+          label={t('svc.port')}
+          inputMode="numeric"
+          autoComplete="off"
+          value={form.port}
+          onValueChange={(v) => set({ port: v }, 'ports[0].port')}
+          issues={at('ports[0].port').concat(at('ports'))}
+          placeholder="80"
+        />
+        <TextField
+          label={t('svc.targetPort')}
+          autoComplete="off"
+          value={form.targetPort}
+          onValueChange={(v) => set({ targetPort: v }, 'ports[0].targetPort')}
+          issues={at('ports[0].targetPort')}
+          placeholder={form.port || '8080'}
+          hint={t('svc.targetPortHint')}
+        />
+        <div className="field">
+          <label htmlFor={`${ids}-protocol`} className="field-label">
+            {t('svc.protocol')}
+          </label>
+          <select
+            id={`${ids}-protocol`}
+            className="select"
+            value={form.protocol}
+            onChange={(e) =>
+              set({ protocol: e.target.value as ServiceForm['protocol'] }, 'ports[0].protocol')
+            }
+          >
+            <option value="TCP">TCP</option>
+            <option value="UDP">UDP</option>
+          </select>
+        </div>
+        {form.type === 'LoadBalancer' ? (
+          <TextField
+            label={t('svc.loadBalancerIp')}
+            address
+            value={form.loadBalancerIP}
+            onValueChange={(v) => set({ loadBalancerIP: v }, 'loadBalancerIP')}
+            issues={at('loadBalancerIP')}
+            hint={t('svc.loadBalancerIpHint')}
+          />
+        ) : null}
+        <FieldIssues id={`${ids}-other`} issues={unplacedIssues(issues, PLACED)} />
+        <FormFailure message={failure} />
+        <div className="cmdlet">
+          <p className="field-label">{t('svc.command')}</p>
+          <code>{cmd}</code>
+        </div>
+        <button type="submit" hidden />
+      </form>
+    </Blade>
+  );
+}
