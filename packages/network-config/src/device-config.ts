@@ -28,6 +28,7 @@ import {
   validateRoute,
   validateRouteFields,
 } from './route-config';
+import { validateVirtualNetworking } from './virtual-switch';
 
 /** Every issue of the device, with absolute paths (`ports.Port3.gateway`, `routes[2].nextHop`). */
 export function validateDevice(device: DeviceConfig): Issue[] {
@@ -91,6 +92,7 @@ export function validateDevice(device: DeviceConfig): Issue[] {
     }
     keys.add(key);
   });
+  issues.push(...validateVirtualNetworking(device));
   return issues;
 }
 

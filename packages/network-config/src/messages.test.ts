@@ -62,6 +62,10 @@ const PLAUSIBLE: IssueParams = {
   vms: 'master, worker1',
   used: 2,
   detail: 'too long',
+  name: 'vswitch-Port4',
+  switchName: 'vswitch-Port4',
+  mtu: 1500,
+  portSubnet: '192.168.20.0/24',
 };
 
 /** Text that betrays a missing parameter or a message not written for users. */
