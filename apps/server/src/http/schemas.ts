@@ -6,10 +6,13 @@
 import {
   ComputeSchema,
   DeviceSchema,
+  FirmwareSchema,
   PortSchema,
   ProblemSchema,
   RouteSchema,
   SkuIdSchema,
+  VirtualNetworkSchema,
+  VirtualSwitchSchema,
 } from '@edgenet/network-config/contract';
 import Type, { type Static } from 'typebox';
 
@@ -43,6 +46,11 @@ export const DeviceConfigSchema = Type.Object({
   ports: Type.Array(Type.Omit(PortSchema, ['mtuConfigurable', 'compute'])),
   compute: Type.Omit(ComputeSchema, ['error', 'jobId', 'revision']),
   routes: Type.Array(Type.Omit(RouteSchema, ['status'])),
+  virtualSwitches: Type.Optional(
+    Type.Array(Type.Omit(VirtualSwitchSchema, ['mtuConfigurable', 'virtualNetworks'])),
+  ),
+  virtualNetworks: Type.Optional(Type.Array(Type.Omit(VirtualNetworkSchema, ['subnetMask']))),
+  firmware: Type.Optional(FirmwareSchema),
 });
 
 export const ConfigAnswerSchema = Type.Object({

@@ -36,7 +36,12 @@ export interface ServicesOptions {
 export default fp<ServicesOptions>(
   async (app, { options, driver }) => {
     const device =
-      driver ?? new SimulatedDevice({ applyMs: options.applyMs, failStep: options.failStep });
+      driver ??
+      new SimulatedDevice({
+        applyMs: options.applyMs,
+        failStep: options.failStep,
+        firmware: options.firmware,
+      });
     const store = Store.open(options.dataDir);
     const created = store.isEmpty;
     if (created) {
@@ -70,7 +75,7 @@ export default fp<ServicesOptions>(
     app.decorate('store', store);
     app.decorate('device', device);
     app.decorate('jobs', jobs);
-    app.decorate('config', new ConfigurationService(store, device, jobs));
+    app.decorate('config', new ConfigurationService(store, device, jobs, options.firmware));
     app.decorate(
       'auth',
       new AuthService(store, {

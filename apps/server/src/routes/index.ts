@@ -16,6 +16,7 @@ import ports from './ports';
 import routes from './routes';
 import session from './session';
 import validate from './validate';
+import virtualSwitches from './virtual-switches';
 
 export type AuthLevel = 'public' | 'session' | 'admin';
 
@@ -48,6 +49,7 @@ const api: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(kubernetes);
   await app.register(validate);
   await app.register(consoleRoutes);
+  await app.register(virtualSwitches);
 };
 
 export default api;

@@ -8,12 +8,14 @@
  */
 import {
   buildEffectiveTable,
-  type ComputeSettings,
-  checkComputeChange,
+  type ComputeSwitchSettings,
+  checkComputeSwitchChange,
   checkPortChange,
   checkRouteAdd,
+  computeSwitchOf,
   type DeviceConfig,
   effectiveRoutes,
+  type FirmwareGeneration,
   findPortCaseInsensitive,
   hasErrors,
   type Issue,
@@ -29,6 +31,7 @@ import {
   routeStatus,
   routeStatusMessage,
   skuPortSpec,
+  upgradeDevice,
   validatePortSettings,
 } from '@edgenet/network-config';
 import type {
@@ -90,18 +93,27 @@ export class ConfigurationService {
     private readonly store: Store,
     private readonly driver: DeviceDriver,
     private readonly jobs: JobRunner,
+    /** The firmware generation the rules follow (SPEC §8). */
+    readonly firmware: FirmwareGeneration = '2021',
   ) {}
+
+  /** The stored document, upgraded (virtual switches) once per stored object. */
+  private upgraded: { stored: DeviceConfig; device: DeviceConfig } | null = null;
 
   get revision(): number {
     return this.store.revision;
   }
 
   get device(): DeviceConfig {
-    return this.store.current;
+    const stored = this.store.current;
+    if (this.upgraded?.stored !== stored) {
+      this.upgraded = { stored, device: upgradeDevice(stored, { firmware: this.firmware }) };
+    }
+    return this.upgraded.device;
   }
 
   /** 428 when the header is required and missing, 412 when it names another revision. */
-  private checkPrecondition(precondition: Precondition, required: boolean): void {
+  checkPrecondition(precondition: Precondition, required: boolean): void {
     if (precondition.kind === 'none') {
       if (required) throw revisionRequired();
       return;
@@ -112,7 +124,7 @@ export class ConfigurationService {
     }
   }
 
-  private commit(document: DeviceConfig, context: WriteContext, summary: string): number {
+  commit(document: DeviceConfig, context: WriteContext, summary: string): number {
     return this.store.commit({
       basedOn: this.store.revision,
       author: context.author,
@@ -202,6 +214,7 @@ export class ConfigurationService {
       error: compute.state === 'Failed' ? this.jobs.lastError() : null,
       jobId: this.jobs.running?.id ?? null,
       revision: this.store.revision,
+      computeSwitch: computeSwitchOf(this.device)?.name ?? null,
     };
   }
 
@@ -213,7 +226,7 @@ export class ConfigurationService {
    * with no compute port need no job either.
    */
   updateCompute(
-    settings: ComputeSettings,
+    settings: ComputeSwitchSettings,
     context: WriteContext,
   ): { job: JobView | null; issues: ApiIssue[]; revision: number } {
     this.checkPrecondition(context.precondition, true);
@@ -225,7 +238,7 @@ export class ConfigurationService {
         ja: 'コンピューティングの変更を適用中です。ジョブが完了するまでお待ちください。',
       });
     }
-    const result = checkComputeChange(device, settings);
+    const result = checkComputeSwitchChange(device, settings);
     if (hasErrors(result.issues)) throw ruleViolation(result.issues);
     const next = result.device.compute;
     const issues = localizeIssues(result.issues);
@@ -392,8 +405,8 @@ export class ConfigurationService {
       .issues;
   }
 
-  validateCompute(settings: ComputeSettings): Issue[] {
-    return checkComputeChange(this.device, settings).issues;
+  validateCompute(settings: ComputeSwitchSettings): Issue[] {
+    return checkComputeSwitchChange(this.device, settings).issues;
   }
 
   validateRoute(input: RouteInput): Issue[] {

@@ -25,4 +25,11 @@ export const API = {
   settings: '/api/settings',
   /** Runs one cmdlet line on the server (the web's Console page). */
   console: '/api/console',
+  /** Virtual switches and their virtual networks (SPEC §8). */
+  virtualSwitches: '/api/virtual-switches',
+  virtualSwitch: (name: string) => `/api/virtual-switches/${encodeURIComponent(name)}`,
+  virtualNetworks: (switchName: string) =>
+    `/api/virtual-switches/${encodeURIComponent(switchName)}/virtual-networks`,
+  virtualNetwork: (switchName: string, name: string) =>
+    `/api/virtual-switches/${encodeURIComponent(switchName)}/virtual-networks/${encodeURIComponent(name)}`,
 } as const;
