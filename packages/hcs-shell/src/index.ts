@@ -16,6 +16,7 @@ export { formatList, formatTable } from './format';
 export type { ShellContext } from './handlers/env';
 export { helpArticle, syntaxOf } from './handlers/help';
 export type { Locale, LocalizedText } from './messages';
+export { SESSION_BANNER } from './messages';
 export type {
   CmdletCommand,
   Command,
