@@ -3,8 +3,10 @@
  * each builds the candidate document, then reports the changed object's issues (relative to the
  * request body) plus errors the change causes elsewhere (absolute paths), like `checkPortChange`.
  */
+
+import { maskToPrefixLength } from './address';
 import { type ChangeResult, checkComputeChange, validateDevice } from './device-config';
-import { type Issue, issue, issuesUnder } from './issues';
+import { type Issue, issue, issueFromError, issuesUnder } from './issues';
 import {
   type ComputeSettings,
   type DeviceConfig,
@@ -15,6 +17,7 @@ import {
 } from './model';
 import { canonicalPrefix } from './prefix';
 import {
+  addressSpaceOf,
   findVirtualNetwork,
   findVirtualSwitch,
   type VirtualNetworkInput,
@@ -153,10 +156,41 @@ export function removeVirtualSwitch(
   return { device: next, virtualSwitch: sw, virtualNetworks: networks, confirm, refused };
 }
 
-function networkFrom(input: VirtualNetworkInput, switchName: string): VirtualNetwork {
-  let addressSpace = input.addressSpace;
+/**
+ * The address space a network input names: its `addressSpace`, or the network of its gateway and
+ * `subnetMask` (then a bad mask is an issue on `subnetMask`, and a bad gateway only on `gateway`).
+ */
+function resolveAddressSpace(input: VirtualNetworkInput): { text: string; issues: Issue[] } {
+  if (input.addressSpace || input.subnetMask === undefined || input.subnetMask === null) {
+    return { text: input.addressSpace ?? '', issues: [] };
+  }
+  if (input.subnetMask === '') return { text: '', issues: [issue('subnetMask', 'field.required')] };
   try {
-    addressSpace = canonicalPrefix(input.addressSpace);
+    maskToPrefixLength(input.subnetMask);
+  } catch (error) {
+    return { text: '', issues: [issueFromError('subnetMask', error)] };
+  }
+  return { text: addressSpaceOf(input.gateway, input.subnetMask) ?? '', issues: [] };
+}
+
+/** The issues of the candidate network, with the ones of a derived address space adjusted. */
+function withMaskIssues(input: VirtualNetworkInput, issues: Issue[]): Issue[] {
+  const resolved = resolveAddressSpace(input);
+  if (input.addressSpace || input.subnetMask === undefined || input.subnetMask === null) {
+    return issues;
+  }
+  // The address space was derived: its issues belong to the mask, and a missing one is already
+  // explained by the mask's or the gateway's own issue.
+  const moved = issues
+    .filter((i) => !(i.path === 'addressSpace' && i.code === 'field.required'))
+    .map((i) => (i.path === 'addressSpace' ? { ...i, path: 'subnetMask' } : i));
+  return [...resolved.issues, ...moved];
+}
+
+function networkFrom(input: VirtualNetworkInput, switchName: string): VirtualNetwork {
+  let addressSpace = resolveAddressSpace(input).text;
+  try {
+    addressSpace = canonicalPrefix(addressSpace);
   } catch {
     // Kept as typed: the rules report it.
   }
@@ -194,7 +228,10 @@ export function checkVirtualNetworkAdd(
   const networks = device.virtualNetworks ?? [];
   const net = networkFrom(input, sw.name);
   const candidate = { ...device, virtualNetworks: [...networks, net] };
-  const issues = compare(device, candidate, `virtualNetworks[${networks.length}]`);
+  const issues = withMaskIssues(
+    input,
+    compare(device, candidate, `virtualNetworks[${networks.length}]`),
+  );
   return { device: candidate, issues, virtualNetwork: net };
 }
 
@@ -221,7 +258,7 @@ export function checkVirtualNetworkChange(
     ...device,
     virtualNetworks: networks.map((n, i) => (i === index ? net : n)),
   };
-  const issues = compare(device, candidate, `virtualNetworks[${index}]`);
+  const issues = withMaskIssues(input, compare(device, candidate, `virtualNetworks[${index}]`));
   return { device: candidate, issues, virtualNetwork: net };
 }
 

@@ -332,3 +332,37 @@ describe('Kubernetes IPs by firmware', () => {
     ).toEqual(['error nodeIpRange field.required']);
   });
 });
+
+describe('a network given as gateway and subnet mask (the local UI)', () => {
+  const device = withSwitches(buildDevice(base), [
+    { name: 'vswitch-Port4', interfaceAlias: 'Port4' },
+  ]);
+  const input = { name: 'vnet1', vlanId: 10, gateway: '10.10.0.1' };
+
+  it('derives the address space', () => {
+    const result = checkVirtualNetworkAdd(device, 'vswitch-Port4', {
+      ...input,
+      subnetMask: '255.255.255.0',
+    });
+    expect(result.issues).toEqual([]);
+    expect(result.virtualNetwork?.addressSpace).toBe('10.10.0.0/24');
+  });
+
+  it('puts a bad mask, and an overlap, on the mask field', () => {
+    expect(
+      summarize(
+        checkVirtualNetworkAdd(device, 'vswitch-Port4', { ...input, subnetMask: '255.0.255.0' })
+          .issues,
+      ),
+    ).toEqual(['error subnetMask mask.notContiguous']);
+    expect(
+      summarize(
+        checkVirtualNetworkAdd(device, 'vswitch-Port4', {
+          ...input,
+          gateway: '192.168.40.1',
+          subnetMask: '255.255.255.0',
+        }).issues,
+      ),
+    ).toEqual(['error subnetMask vnet.overlapsPort']);
+  });
+});

@@ -165,7 +165,10 @@ export interface VirtualSwitchInput {
 export interface VirtualNetworkInput {
   name: string;
   vlanId: number;
-  addressSpace: string;
+  /** The network as a prefix; or leave it empty and give `subnetMask` (the local UI's way). */
+  addressSpace?: string;
+  /** With the gateway, gives the address space (`255.255.255.0` + `10.10.0.1` → 10.10.0.0/24). */
+  subnetMask?: string | null;
   gateway: string;
   dnsServers?: string[];
   dnsSuffix?: string | null;
@@ -236,7 +239,10 @@ interface ParsedNetwork {
 }
 
 /** One network's own rules; paths relative to the network. Returns its prefix when valid. */
-function networkIssues(net: VirtualNetworkInput, issues: Issue[]): IpPrefix | null {
+function networkIssues(
+  net: Omit<VirtualNetworkInput, 'addressSpace'> & { addressSpace: string },
+  issues: Issue[],
+): IpPrefix | null {
   if (!net.name) issues.push(issue('name', 'field.required'));
   else if (!isAzureName(net.name))
     issues.push(

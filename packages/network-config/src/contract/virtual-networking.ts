@@ -55,7 +55,9 @@ export const VirtualNetworkBodySchema = Type.Object(
   {
     name: Type.String({ maxLength: 128 }),
     vlanId: Type.Integer({ minimum: -1e9, maximum: 1e9 }),
-    addressSpace: Type.String({ maxLength: 64 }),
+    /** The network as a prefix; or omit it and send `subnetMask` with the gateway. */
+    addressSpace: Type.Optional(Type.String({ maxLength: 64 })),
+    subnetMask: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
     gateway: Type.String({ maxLength: 64 }),
     dnsServers: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 4 })),
     dnsSuffix: Type.Optional(Nullable(Type.String({ maxLength: 253 }))),
