@@ -12,6 +12,7 @@ import {
   lastWord,
   type OutputChunk,
   runLine,
+  SESSION_BANNER,
   type ShellContext,
 } from '@edgenet/hcs-shell';
 import { API } from '@edgenet/network-config';
@@ -90,6 +91,8 @@ export async function runRepl(options: ReplOptions): Promise<number> {
     // Completion of port names is a nicety.
   }
 
+  // The device's session starts with its WARNING banner (SPEC §8).
+  stdout.write(`${SESSION_BANNER[locale]}\n\n`);
   stdout.write(
     locale === 'ja'
       ? `${device.name} (${device.skuName}, ${url.origin}) の PowerShell インターフェイスです。\nGet-Help でコマンドの一覧を、exit で終了します。\n\n`

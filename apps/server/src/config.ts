@@ -5,7 +5,13 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type NodeCount, SKU_IDS, type SkuId } from '@edgenet/network-config';
+import {
+  FIRMWARE_GENERATIONS,
+  type FirmwareGeneration,
+  type NodeCount,
+  SKU_IDS,
+  type SkuId,
+} from '@edgenet/network-config';
 
 export interface AppOptions {
   /** Directory of the SQLite database (created when missing). */
@@ -41,6 +47,8 @@ export interface AppOptions {
   logger: 'pretty' | 'json' | false;
   /** Seconds to confirm a tentative change before it rolls back (SPEC §7.2). */
   confirmSeconds: number;
+  /** The simulated firmware generation (SPEC §8): `2021` Compute page, `2023` split pages. */
+  firmware: FirmwareGeneration;
 }
 
 /** The repository's root, from this file's place (apps/server/src). */
@@ -67,6 +75,7 @@ export const DEFAULT_OPTIONS: AppOptions = {
   logLevel: 'info',
   logger: 'json',
   confirmSeconds: 120,
+  firmware: '2021',
 };
 
 export function resolveOptions(partial: Partial<AppOptions> = {}): AppOptions {
@@ -105,7 +114,14 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, isTty = fal
   if (!SKU_IDS.includes(sku)) {
     throw new ConfigError(`EDGENET_SKU=${env.EDGENET_SKU}: expected one of ${SKU_IDS.join(', ')}`);
   }
+  const firmware = (env.EDGENET_FIRMWARE || DEFAULT_OPTIONS.firmware) as FirmwareGeneration;
+  if (!FIRMWARE_GENERATIONS.includes(firmware)) {
+    throw new ConfigError(
+      `EDGENET_FIRMWARE=${env.EDGENET_FIRMWARE}: expected one of ${FIRMWARE_GENERATIONS.join(', ')}`,
+    );
+  }
   return resolveOptions({
+    firmware,
     dataDir: path(env.EDGENET_DATA_DIR || 'data'),
     webDir: env.EDGENET_WEB_DIR ? path(env.EDGENET_WEB_DIR) : DEFAULT_OPTIONS.webDir,
     sku,

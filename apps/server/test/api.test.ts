@@ -250,12 +250,16 @@ describe('endpoints', () => {
     const res = await c.get('/api/config');
     expect(Object.keys(res.body).sort()).toEqual([
       'compute',
+      // The firmware the rules follow, and the virtual switches and networks (SPEC §8).
+      'firmware',
       'name',
       'nodeCount',
       'ports',
       'revision',
       'routes',
       'sku',
+      'virtualNetworks',
+      'virtualSwitches',
     ]);
     expect(res.body.compute.state).toBe('NotConfigured');
     expect(res.etag).toBe(`"${res.body.revision}"`);

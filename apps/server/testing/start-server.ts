@@ -31,6 +31,8 @@ export interface ServerOptions {
   kiosk?: boolean;
   nodeCount?: 1 | 2;
   sessionIdleSeconds?: number;
+  /** EDGENET_FIRMWARE (SPEC §8); the server's default (2021) when absent. */
+  firmware?: '2021' | '2023';
 }
 
 export interface RunningServer {
@@ -90,6 +92,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     EDGENET_SIGNIN_DELAY_MS: '0',
     LOG_LEVEL: 'warn',
   };
+  if (options.firmware) env.EDGENET_FIRMWARE = options.firmware;
+  else delete env.EDGENET_FIRMWARE;
   if (initialPassword) env.EDGENET_INITIAL_PASSWORD = initialPassword;
   else delete env.EDGENET_INITIAL_PASSWORD;
   if (options.sessionIdleSeconds)

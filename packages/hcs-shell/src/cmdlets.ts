@@ -4,7 +4,13 @@
  * completion, so they cannot disagree.
  */
 
-export type ParameterType = 'String' | 'Int32' | 'SwitchParameter' | 'ActionPreference';
+export type ParameterType =
+  | 'String'
+  | 'Int32'
+  | 'SwitchParameter'
+  | 'ActionPreference'
+  /** `[bool]`: takes `$true`, `$false`, 1 or 0 as its argument (`-WaitForSwitchCreation $true`). */
+  | 'Boolean';
 
 export interface ParameterInfo {
   name: string;
@@ -219,15 +225,16 @@ export const CMDLETS: readonly CmdletInfo[] = [
   {
     name: 'Get-HcsExternalVirtualSwitch',
     commandType: 'Cmdlet',
-    synopsis: 'Gets the external virtual switch that compute created on a port.',
+    synopsis: "Gets the device's external virtual switches.",
     description:
-      'Enabling compute on a port creates an external virtual switch on it, named after the port (vswitch-Port3). Every Kubernetes VM has one NIC on this switch and one on the internal virtual switch. Nothing is listed while compute is not enabled on any port.',
+      'Lists every external virtual switch: the one enabling compute on a port creates (vswitch-Port3), the ones Add-HcsExternalVirtualSwitch or the Advanced networking page create, with the port each is on, whether it is enabled for compute, and its virtual networks.',
     parameters: [asJson],
     examples: [
-      { code: 'Get-HcsExternalVirtualSwitch', remarks: 'Shows the external virtual switch.' },
+      { code: 'Get-HcsExternalVirtualSwitch', remarks: 'Lists the external virtual switches.' },
     ],
-    outputs: 'One object per switch: Name, InterfaceAlias, EnabledForCompute, Type, ComputeState.',
-    related: ['Get-NetAdapter'],
+    outputs:
+      'One object per switch: Name, InterfaceAlias, EnableIov, MacAddressPools, IPAddressPools, ConfigurationSource, EnabledForCompute, SupportsAcceleratedNetworking, DbeDhcpHostVnicName, Type, VirtualNetworks.',
+    related: ['Add-HcsExternalVirtualSwitch', 'Get-HcsVirtualNetwork', 'Get-NetAdapter'],
   },
   {
     name: 'Get-NetAdapter',
@@ -257,7 +264,7 @@ export const CMDLETS: readonly CmdletInfo[] = [
       { code: 'Get-NetAdapter Port3', remarks: 'Shows Port3 only.' },
     ],
     outputs:
-      'One object per port: Name, Status, LinkSpeed, IPEnabled, DHCP, IPv4Address (address/prefix length), SubnetMask, Gateway, DNS, MTU, SupportedSpeedsGbps, Compute.',
+      'One object per port: Name, InterfaceDescription, ifIndex, Status, MacAddress, LinkSpeed (the table), and IPEnabled, DHCP, IPv4Address (address/prefix length), SubnetMask, Gateway, DNS, MTU, SupportedSpeedsGbps, Compute (with -AsJson).',
     related: ['Get-HcsExternalVirtualSwitch'],
   },
   {
@@ -323,6 +330,116 @@ export const CMDLETS: readonly CmdletInfo[] = [
     examples: [{ code: 'Get-Command *Hcs*', remarks: 'Lists the Hcs cmdlets.' }],
     outputs: 'One object per command: CommandType, Name, Synopsis.',
     related: ['Get-Help'],
+  },
+  {
+    name: 'Add-HcsExternalVirtualSwitch',
+    commandType: 'Cmdlet',
+    synopsis: 'Creates an external virtual switch on a port.',
+    description:
+      'Creates an external virtual switch on the port InterfaceAlias, named vswitch-<InterfaceAlias>, as the device does. A port carries at most one virtual switch. The switch can then carry virtual networks (Add-HcsVirtualNetwork) and be enabled for compute on the Kubernetes page.',
+    parameters: [
+      param('InterfaceAlias', 'String', 'The port the switch is created on, for example Port4.', {
+        mandatory: true,
+      }),
+      param(
+        'WaitForSwitchCreation',
+        'Boolean',
+        'Waits until the switch is created ($true). The simulated device creates it at once.',
+      ),
+      param(
+        'SupportsAcceleratedNetworking',
+        'Boolean',
+        'Whether VMs on this switch may use accelerated networking ($true or $false).',
+        { defaultValue: '$false' },
+      ),
+    ],
+    examples: [
+      {
+        code: 'Add-HcsExternalVirtualSwitch -InterfaceAlias Port4 -WaitForSwitchCreation $true',
+        remarks: 'Creates vswitch-Port4 on Port4.',
+      },
+    ],
+    outputs: 'None.',
+    related: ['Get-HcsExternalVirtualSwitch', 'Add-HcsVirtualNetwork'],
+    issuePaths: {
+      interfaceAlias: 'InterfaceAlias',
+      name: 'InterfaceAlias',
+      supportsAcceleratedNetworking: 'SupportsAcceleratedNetworking',
+    },
+  },
+  {
+    name: 'Add-HcsVirtualNetwork',
+    commandType: 'Cmdlet',
+    synopsis: 'Adds a virtual network (a VLAN) to a virtual switch.',
+    description:
+      "Adds a virtual network to an external virtual switch: its VLAN ID (0-4094), its address space and gateway, and optionally DNS servers and a DNS suffix. The name follows Azure's naming rules (2-64 letters, digits, -, _ and .). Its address space must not overlap another virtual network, a port's subnet, or the Kubernetes pod or service CIDR.",
+    parameters: [
+      param('VirtualSwitchName', 'String', 'The switch, for example vswitch-Port4.', {
+        mandatory: true,
+      }),
+      param('VnetName', 'String', 'The name of the new virtual network.', { mandatory: true }),
+      param('VlanId', 'Int32', 'The VLAN ID, from 0 to 4094.', { mandatory: true }),
+      param('AddressSpace', 'String', 'The network, for example 10.10.0.0/24.', {
+        mandatory: true,
+      }),
+      param('GatewayIPAddress', 'String', "The network's gateway, for example 10.10.0.1.", {
+        mandatory: true,
+      }),
+      param(
+        'DnsServers',
+        'String',
+        'DNS servers, separated by commas, for example "10.10.0.2,10.10.0.3".',
+      ),
+      param('DnsSuffix', 'String', 'The DNS suffix, for example contoso.local.'),
+    ],
+    examples: [
+      {
+        code: 'Add-HcsVirtualNetwork -VirtualSwitchName vswitch-Port4 -VnetName vnet10 -VlanId 10 -AddressSpace 10.10.0.0/24 -GatewayIPAddress 10.10.0.1',
+        remarks: 'Adds VLAN 10 on 10.10.0.0/24 to vswitch-Port4.',
+      },
+    ],
+    outputs: 'None.',
+    related: ['Get-HcsVirtualNetwork', 'Remove-HcsVirtualNetwork'],
+    issuePaths: {
+      virtualSwitchName: 'VirtualSwitchName',
+      name: 'VnetName',
+      vlanId: 'VlanId',
+      addressSpace: 'AddressSpace',
+      gateway: 'GatewayIPAddress',
+      dnsServers: 'DnsServers',
+      dnsSuffix: 'DnsSuffix',
+    },
+  },
+  {
+    name: 'Get-HcsVirtualNetwork',
+    commandType: 'Cmdlet',
+    synopsis: 'Gets the virtual networks of the virtual switches.',
+    description: 'Lists every virtual network with its switch, address space, gateway and VLAN ID.',
+    parameters: [asJson],
+    examples: [{ code: 'Get-HcsVirtualNetwork', remarks: 'Lists the virtual networks.' }],
+    outputs:
+      'One object per virtual network: Name, AddressSpace, SwitchName, GatewayIPAddress, DnsServers, DnsSuffix, VlanId.',
+    related: ['Add-HcsVirtualNetwork', 'Remove-HcsVirtualNetwork'],
+  },
+  {
+    name: 'Remove-HcsVirtualNetwork',
+    commandType: 'Cmdlet',
+    synopsis: 'Removes a virtual network from a virtual switch.',
+    description: 'Removes the virtual network VnetName from the switch VirtualSwitchName.',
+    parameters: [
+      param('VirtualSwitchName', 'String', 'The switch, for example vswitch-Port4.', {
+        mandatory: true,
+      }),
+      param('VnetName', 'String', 'The virtual network to remove.', { mandatory: true }),
+    ],
+    examples: [
+      {
+        code: 'Remove-HcsVirtualNetwork -VirtualSwitchName vswitch-Port4 -VnetName vnet10',
+        remarks: 'Removes vnet10 from vswitch-Port4.',
+      },
+    ],
+    outputs: 'None.',
+    related: ['Get-HcsVirtualNetwork'],
   },
 ];
 

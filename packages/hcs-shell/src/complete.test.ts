@@ -9,6 +9,7 @@ describe('complete', () => {
       'Get-HcsKubeClusterNetworkInfo',
       'Get-HcsExternalVirtualSwitch',
       'Get-HcsApplianceInfo',
+      'Get-HcsVirtualNetwork',
     ]);
     expect(complete('kub')).toEqual(['kubectl']);
   });
@@ -40,7 +41,10 @@ describe('complete', () => {
   });
 
   it('completes command names after Get-Help, and action preferences', () => {
-    expect(complete('Get-Help Remove-')).toEqual(['Remove-HcsNetRoute']);
+    expect(complete('Get-Help Remove-')).toEqual([
+      'Remove-HcsNetRoute',
+      'Remove-HcsVirtualNetwork',
+    ]);
     expect(complete('Get-HcsNetRoute -ErrorAction Si')).toEqual(['SilentlyContinue']);
   });
 

@@ -17,6 +17,7 @@ export type { ShellContext } from './handlers/env';
 export { helpArticle, syntaxOf } from './handlers/help';
 export { parsePs1Import } from './import-ps1';
 export type { Locale, LocalizedText } from './messages';
+export { SESSION_BANNER } from './messages';
 export type {
   CmdletCommand,
   Command,

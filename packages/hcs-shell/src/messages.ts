@@ -62,6 +62,11 @@ export const msg = {
       `Cannot process argument transformation on parameter '${name}'. Cannot convert value "${value}" to type "${type}". Error: "Input string was not in a correct format."`,
       `パラメーター '${name}' の引数変換を処理できません。値 "${value}" を型 "${type}" に変換できません。エラー: "入力文字列の形式が正しくありません。"`,
     ),
+  booleanOnly: (name: string, value: string) =>
+    text(
+      `Cannot process argument transformation on parameter '${name}'. Cannot convert value "System.String" to type "System.Boolean". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0. (The value was "${value}".)`,
+      `パラメーター '${name}' の引数変換を処理できません。値 "System.String" を型 "System.Boolean" に変換できません。ブール型のパラメーターには、$True、$False、1、0 などのブール値または数値のみを指定できます (値: "${value}")。`,
+    ),
   emptyString: (name: string) =>
     text(
       `Cannot bind argument to parameter '${name}' because it is an empty string.`,
@@ -143,3 +148,12 @@ export const msg = {
       `Kubernetes クラスターは実行されていません (コンピューティングの状態: ${state})。先にポートでコンピューティングを有効にしてください (コンピューティング ページ)。`,
     ),
 } as const;
+
+/**
+ * The warning the device prints when a remote PowerShell session starts (doc; the wording as the
+ * device's documentation shows it, to the best of our record — no primary copy was at hand).
+ */
+export const SESSION_BANNER: LocalizedText = text(
+  'WARNING: The Windows PowerShell interface of your device is intended to be used only for the initial network configuration. Please engage Microsoft Support if you need to access this interface to troubleshoot any potential issues you may be experiencing. Changes made through this interface without involving Microsoft Support could result in an unsupported configuration.',
+  '警告: デバイスの Windows PowerShell インターフェイスは、初期ネットワーク構成にのみ使用することを目的としています。発生している可能性のある問題のトラブルシューティングのためにこのインターフェイスにアクセスする必要がある場合は、Microsoft サポートにお問い合わせください。Microsoft サポートを介さずにこのインターフェイスで行った変更は、サポートされない構成になる可能性があります。',
+);

@@ -92,6 +92,7 @@ function bindingError(
 function dotnetType(type: ParameterInfo['type']): string {
   if (type === 'Int32') return 'System.Int32';
   if (type === 'SwitchParameter') return 'System.Management.Automation.SwitchParameter';
+  if (type === 'Boolean') return 'System.Boolean';
   if (type === 'ActionPreference') return 'System.Management.Automation.ActionPreference';
   return 'System.String';
 }
@@ -155,6 +156,23 @@ function convertArgument(
     if (constant === 'false' || /^false$/i.test(raw)) return false;
     throw bindingError(
       msg.cannotConvert(parameter.name, raw, dotnetType(parameter.type)),
+      'ParameterArgumentTransformationError',
+      cmdlet.name,
+      token.extent,
+      { category: 'InvalidData', exception: 'ParameterBindingArgumentTransformationException' },
+    );
+  }
+  if (parameter.type === 'Boolean') {
+    // PowerShell's [bool] parameters take Boolean values and numbers only, not text.
+    if (
+      constant === 'true' ||
+      (constant === null && token.kind === 'argument' && /^[1-9][0-9]*$/.test(raw) && !token.quoted)
+    )
+      return true;
+    if (constant === 'false' || (token.kind === 'argument' && raw === '0' && !token.quoted))
+      return false;
+    throw bindingError(
+      msg.booleanOnly(parameter.name, raw),
       'ParameterArgumentTransformationError',
       cmdlet.name,
       token.extent,

@@ -6,17 +6,20 @@
 import { CMDLETS, type CmdletInfo, KUBECTL, NSLOOKUP } from './cmdlets';
 import { CommandError, type ErrorRecord, formatErrorRecord } from './error-record';
 import { formatJson, formatKubectlTable, formatList, formatTable } from './format';
-import {
-  getHcsExternalVirtualSwitch,
-  getHcsKubeClusterNetworkInfo,
-  setHcsKubeClusterNetworkInfo,
-} from './handlers/compute';
+import { getHcsKubeClusterNetworkInfo, setHcsKubeClusterNetworkInfo } from './handlers/compute';
 import { getHcsApplianceInfo, getNetAdapter } from './handlers/device';
 import type { Handler, HandlerEnv, Output, ShellContext } from './handlers/env';
 import { getCommand, getHelp, helpArticle } from './handlers/help';
 import { kubectlRun } from './handlers/kubectl';
 import { addHcsNetRoute, getHcsNetRoute, removeHcsNetRoute } from './handlers/routes';
 import type { ConsoleLimits, LimitExceeded } from './limits';
+import {
+  addHcsExternalVirtualSwitch,
+  addHcsVirtualNetwork,
+  getHcsExternalVirtualSwitch,
+  getHcsVirtualNetwork,
+  removeHcsVirtualNetwork,
+} from './handlers/virtual-switches';
 import { text } from './messages';
 import { type Command, parseScript } from './parser';
 
@@ -31,6 +34,10 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   'Get-HcsApplianceInfo': getHcsApplianceInfo,
   'Get-Help': getHelp,
   'Get-Command': getCommand,
+  'Add-HcsExternalVirtualSwitch': addHcsExternalVirtualSwitch,
+  'Add-HcsVirtualNetwork': addHcsVirtualNetwork,
+  'Get-HcsVirtualNetwork': getHcsVirtualNetwork,
+  'Remove-HcsVirtualNetwork': removeHcsVirtualNetwork,
 };
 
 export type OutputStream = 'output' | 'warning' | 'info' | 'error';

@@ -113,6 +113,24 @@ export class FakeApi implements ApiClient {
         };
         return json(200, device);
       }
+      case 'GET /api/virtual-switches': {
+        // The compute port's switch, as the server derives it (vswitch-<port>).
+        const port = this.compute.computePort;
+        const virtualSwitches = port
+          ? [
+              {
+                name: `vswitch-${port}`,
+                interfaceAlias: port,
+                mtu: 1500,
+                mtuConfigurable: true,
+                supportsAcceleratedNetworking: false,
+                enabledForCompute: true,
+                virtualNetworks: [],
+              },
+            ]
+          : [];
+        return json(200, { virtualSwitches, firmware: '2021', revision: this.revision });
+      }
       case 'GET /api/compute':
         return json(
           200,

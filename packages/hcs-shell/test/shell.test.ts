@@ -338,10 +338,25 @@ describe('compute', () => {
     expect(result.output).toContain('InvalidOperation: (10.96.0.0/16:String)');
   });
 
-  it('Get-HcsExternalVirtualSwitch names the switch after the compute port', async () => {
-    expect((await runLine('Get-HcsExternalVirtualSwitch', ctx)).output).toBe(
-      '\nName              : vswitch-Port3\nInterfaceAlias    : {Port3}\nEnabledForCompute : True\nType              : External\nComputeState      : NotConfigured\n\n',
-    );
+  it('Get-HcsExternalVirtualSwitch prints the documented fields of every switch', async () => {
+    const lines = (await runLine('Get-HcsExternalVirtualSwitch', ctx)).output.split('\n');
+    // The documented fields, in the documented order (SPEC §8).
+    expect(lines.filter(Boolean).map((l) => l.split(':')[0]?.trim())).toEqual([
+      'Name',
+      'InterfaceAlias',
+      'EnableIov',
+      'MacAddressPools',
+      'IPAddressPools',
+      'ConfigurationSource',
+      'EnabledForCompute',
+      'SupportsAcceleratedNetworking',
+      'DbeDhcpHostVnicName',
+      'Type',
+      'VirtualNetworks',
+    ]);
+    expect(lines).toContain('Name                          : vswitch-Port3');
+    expect(lines).toContain('InterfaceAlias                : {Port3}');
+    expect(lines).toContain('EnabledForCompute             : True');
     api.compute.computePort = null;
     expect((await runLine('Get-HcsExternalVirtualSwitch', ctx)).output).toBe('');
   });
@@ -351,10 +366,17 @@ describe('device', () => {
   it('Get-NetAdapter -Physical lists the ports', async () => {
     const result = await runLine('Get-NetAdapter -Physical', ctx);
     expect(result.output.split('\n').slice(1, 4)).toEqual([
-      'Name  Status       LinkSpeed IPEnabled DHCP     IPv4Address       Gateway Compute',
-      '----  ------       --------- --------- ----     -----------       ------- -------',
-      'Port1 Up              1 Gbps True      Disabled 192.168.100.10/24         False',
+      'Name  InterfaceDescription                ifIndex Status       MacAddress        LinkSpeed',
+      '----  --------------------                ------- ------       ----------        ---------',
+      'Port1 QLogic 2x1GE+2x25GE QL41234HMCU NIC       3 Up           00-0E-1E-7E-F8-01    1 Gbps',
     ]);
+    // Every port has its own MAC address, the same on every run.
+    const again = await runLine('Get-NetAdapter -AsJson', ctx);
+    const macs = JSON.parse(again.output).map((a: { MacAddress: string }) => a.MacAddress);
+    expect(new Set(macs).size).toBe(macs.length);
+    expect(JSON.parse((await runLine('Get-NetAdapter -AsJson', ctx)).output)[0].MacAddress).toBe(
+      macs[0],
+    );
   });
 
   it('Get-NetAdapter filters by name, and says so when nothing matches', async () => {

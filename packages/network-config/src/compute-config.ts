@@ -136,7 +136,7 @@ function deviceAddresses(device: Pick<DeviceConfig, 'ports'>) {
  */
 export function validateComputeSettings(
   settings: ComputeSettings,
-  device: Pick<DeviceConfig, 'ports' | 'nodeCount'>,
+  device: Pick<DeviceConfig, 'ports' | 'nodeCount' | 'firmware'>,
 ): Issue[] {
   const issues: Issue[] = [];
   const cidrs = parseClusterCidrs(settings, issues);
@@ -188,7 +188,7 @@ export function validateComputeSettings(
   const taken = deviceAddresses(device);
   for (const key of ['nodeIpRange', 'serviceIpRange'] as const) {
     if (!settings[key]) {
-      issues.push(issue(key, 'field.required'));
+      issues.push(...missingRangeIssues(key, settings, device.firmware));
       continue;
     }
     const range = ranges[key];
@@ -277,4 +277,19 @@ export function reservedServiceAddresses(
   } catch {
     return null;
   }
+}
+
+/**
+ * A compute range left empty. Firmware 2021 (the seed's Compute page) requires both. Firmware 2023
+ * (doc): compute with no Kubernetes IPs at all serves virtual machines only; service IPs are
+ * strongly recommended, not required (a warning); service IPs without node IPs make no sense.
+ */
+function missingRangeIssues(
+  key: 'nodeIpRange' | 'serviceIpRange',
+  settings: ComputeSettings,
+  firmware: DeviceConfig['firmware'],
+): Issue[] {
+  if (firmware !== '2023') return [issue(key, 'field.required')];
+  if (key === 'nodeIpRange') return settings.serviceIpRange ? [issue(key, 'field.required')] : [];
+  return settings.nodeIpRange ? [warning(key, 'compute.serviceIpsRecommended')] : [];
 }

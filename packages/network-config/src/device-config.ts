@@ -29,6 +29,7 @@ import {
   validateRouteFields,
 } from './route-config';
 import { serviceAddressChanges, withReconciledServices } from './services';
+import { validateVirtualNetworking } from './virtual-switch';
 
 /** Every issue of the device, with absolute paths (`ports.Port3.gateway`, `routes[2].nextHop`). */
 export function validateDevice(device: DeviceConfig): Issue[] {
@@ -92,6 +93,7 @@ export function validateDevice(device: DeviceConfig): Issue[] {
     }
     keys.add(key);
   });
+  issues.push(...validateVirtualNetworking(device));
   return issues;
 }
 

@@ -172,6 +172,8 @@ export {
   type DefaultDeviceOptions,
   type DeviceConfig,
   externalSwitchName,
+  FIRMWARE_GENERATIONS,
+  type FirmwareGeneration,
   findPort,
   findPortCaseInsensitive,
   INTERNAL_SWITCH_CIDR,
@@ -204,6 +206,8 @@ export {
   type SkuPortSpec,
   type SkuSpec,
   skuPortSpec,
+  type VirtualNetwork,
+  type VirtualSwitch,
 } from './model';
 export {
   INITIAL_PASSWORD,
@@ -317,3 +321,35 @@ export {
   validateServiceInput,
   withReconciledServices,
 } from './services';
+export {
+  AZURE_NAME_MAX,
+  AZURE_NAME_MIN,
+  addressSpaceOf,
+  computeSwitchOf,
+  findVirtualNetwork,
+  findVirtualSwitch,
+  isAzureName,
+  subnetMaskOf,
+  type UpgradeOptions,
+  upgradeDevice,
+  type VirtualNetworkInput,
+  type VirtualSwitchInput,
+  VLAN_ID_MAX,
+  VLAN_ID_MIN,
+  validateVirtualNetworking,
+  virtualNetworksOf,
+  withComputeSwitch,
+} from './virtual-switch';
+export {
+  type ComputeSwitchSettings,
+  checkComputeSwitchChange,
+  checkVirtualNetworkAdd,
+  checkVirtualNetworkChange,
+  checkVirtualSwitchAdd,
+  checkVirtualSwitchChange,
+  removeVirtualNetwork,
+  removeVirtualSwitch,
+  type VirtualNetworkResult,
+  type VirtualSwitchRemoval,
+  type VirtualSwitchResult,
+} from './virtual-switch-change';

@@ -82,6 +82,9 @@ const PLAUSIBLE: IssueParams = {
   to: '192.168.20.71',
   services: 'iotedge/edgehub (192.168.20.60)',
   count: 1,
+  switchName: 'vswitch-Port4',
+  mtu: 1500,
+  portSubnet: '192.168.20.0/24',
 };
 
 /** Text that betrays a missing parameter or a message not written for users. */

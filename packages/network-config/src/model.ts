@@ -76,6 +76,14 @@ export interface DeviceConfig {
   routes: RouteConfig[];
   /** Kubernetes services (SPEC §9); absent in documents stored before they existed. */
   services?: ServiceConfig[];
+  /**
+   * Virtual switches and networks (SPEC §8). Optional: documents stored before they existed lack
+   * them; `upgradeDevice` fills them in on read.
+   */
+  virtualSwitches?: VirtualSwitch[];
+  virtualNetworks?: VirtualNetwork[];
+  /** The simulated software generation the rules follow (set by the server; default 2021). */
+  firmware?: FirmwareGeneration;
 }
 
 export interface SkuPortSpec {
@@ -227,6 +235,8 @@ export function createDefaultDevice(options: DefaultDeviceOptions = {}): DeviceC
       state: 'NotConfigured',
     },
     routes: [],
+    virtualSwitches: [],
+    virtualNetworks: [],
   };
 }
 
@@ -249,4 +259,32 @@ export function findPortCaseInsensitive(
 /** The same route key as the device: one route per (interface, destination). */
 export function routeKey(route: Pick<RouteConfig, 'interfaceAlias' | 'destinationPrefix'>): string {
   return `${route.interfaceAlias}|${route.destinationPrefix}`;
+}
+
+/** The simulated software generation (SPEC §8): 2021 has the Compute page, 2023 splits it. */
+export type FirmwareGeneration = '2021' | '2023';
+export const FIRMWARE_GENERATIONS: readonly FirmwareGeneration[] = ['2021', '2023'];
+
+/** An external virtual switch on one port (SPEC §8, doc). */
+export interface VirtualSwitch {
+  name: string;
+  interfaceAlias: string;
+  /** 1400–1500 where the SKU lets the port's MTU change; 1500 elsewhere (doc). */
+  mtu: number;
+  supportsAcceleratedNetworking: boolean;
+  /** Exactly one switch carries compute while compute is enabled (doc). */
+  enabledForCompute: boolean;
+}
+
+/** A virtual network (VLAN) on a virtual switch (SPEC §8, doc). */
+export interface VirtualNetwork {
+  name: string;
+  switchName: string;
+  /** 0–4094 (doc). */
+  vlanId: number;
+  /** The network, as a canonical IPv4 prefix (`10.10.0.0/24`). */
+  addressSpace: string;
+  gateway: string;
+  dnsServers: string[];
+  dnsSuffix: string | null;
 }

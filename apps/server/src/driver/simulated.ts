@@ -15,6 +15,7 @@ import {
   type DeviceConfig,
   type DhcpLease,
   externalSwitchName,
+  type FirmwareGeneration,
   formatIPv4,
   KUBERNETES_API_PORT,
   KUBERNETES_DASHBOARD_PORT,
@@ -40,10 +41,21 @@ export interface SimulatedDeviceOptions {
   applyMs: number;
   /** The step (by name, e.g. `installMetallb`) that fails; null = none. */
   failStep: string | null;
+  /** The firmware generation whose software version the device reports (default 2021). */
+  firmware?: FirmwareGeneration;
 }
 
 /** The simulated device's software version (the local UI's "Software version"). */
 export const SIMULATED_SOFTWARE_VERSION = '3.2.2510.1 (simulated)';
+
+/**
+ * The version each firmware generation reports (ours: version numbers of the device's 2021 and
+ * 2023 releases in form, marked as simulated).
+ */
+export const SIMULATED_SOFTWARE_VERSIONS: Record<FirmwareGeneration, string> = {
+  '2021': '2.2.1636.3457 (simulated, 2021)',
+  '2023': '2.2.2257.1193 (simulated, 2023)',
+};
 
 const CABLED = new Set(['Port1', 'Port2', 'Port3']);
 const LEASES: Record<string, DhcpLease> = {
@@ -92,7 +104,9 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 export class SimulatedDevice implements DeviceDriver {
   readonly kind = 'simulated';
-  readonly softwareVersion = SIMULATED_SOFTWARE_VERSION;
+  get softwareVersion(): string {
+    return SIMULATED_SOFTWARE_VERSIONS[this.options.firmware ?? '2021'];
+  }
 
   /** When the cluster last came up; a server restart counts as the device's restart (ours). */
   private configuredAt = new Date().toISOString();

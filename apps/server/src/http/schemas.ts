@@ -6,6 +6,7 @@
 import {
   ComputeSchema,
   DeviceSchema,
+  FirmwareSchema,
   PortSchema,
   ProblemSchema,
   RouteSchema,
@@ -13,6 +14,8 @@ import {
   ServicePortSchema,
   ServiceSchema,
   SkuIdSchema,
+  VirtualNetworkSchema,
+  VirtualSwitchSchema,
 } from '@edgenet/network-config/contract';
 import Type, { type Static } from 'typebox';
 
@@ -69,6 +72,11 @@ export const DeviceConfigSchema = Type.Object({
   routes: Type.Array(Type.Omit(RouteSchema, ['status'])),
   /** Kubernetes services as stored (SPEC §9), with MetalLB's status. */
   services: Type.Optional(Type.Array(StoredServiceSchema())),
+  virtualSwitches: Type.Optional(
+    Type.Array(Type.Omit(VirtualSwitchSchema, ['mtuConfigurable', 'virtualNetworks'])),
+  ),
+  virtualNetworks: Type.Optional(Type.Array(Type.Omit(VirtualNetworkSchema, ['subnetMask']))),
+  firmware: Type.Optional(FirmwareSchema),
 });
 
 export const ConfigAnswerSchema = Type.Object({

@@ -38,7 +38,12 @@ export interface ServicesOptions {
 export default fp<ServicesOptions>(
   async (app, { options, driver }) => {
     const device =
-      driver ?? new SimulatedDevice({ applyMs: options.applyMs, failStep: options.failStep });
+      driver ??
+      new SimulatedDevice({
+        applyMs: options.applyMs,
+        failStep: options.failStep,
+        firmware: options.firmware,
+      });
     const store = Store.open(options.dataDir);
     const created = store.isEmpty;
     if (created) {
@@ -72,7 +77,7 @@ export default fp<ServicesOptions>(
     app.decorate('store', store);
     app.decorate('device', device);
     app.decorate('jobs', jobs);
-    const config = new ConfigurationService(store, device, jobs);
+    const config = new ConfigurationService(store, device, jobs, options.firmware);
     app.decorate('config', config);
     // The change lifecycle guards every write; a change left pending by a crash rolls back (or
     // re-arms) now.

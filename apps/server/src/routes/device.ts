@@ -28,6 +28,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         computeState: device.compute.state,
         revision,
         kiosk: app.appOptions.kiosk,
+        firmware: app.config.firmware,
       };
     },
   );

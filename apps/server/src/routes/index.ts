@@ -19,6 +19,7 @@ import routes from './routes';
 import services from './services';
 import session from './session';
 import validate from './validate';
+import virtualSwitches from './virtual-switches';
 
 export type AuthLevel = 'public' | 'session' | 'admin';
 
@@ -54,6 +55,7 @@ const api: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(revisions);
   await app.register(exchange);
   await app.register(services);
+  await app.register(virtualSwitches);
 };
 
 export default api;

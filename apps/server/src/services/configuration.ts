@@ -8,13 +8,15 @@
  */
 import {
   buildEffectiveTable,
-  type ComputeSettings,
-  checkComputeChange,
+  type ComputeSwitchSettings,
+  checkComputeSwitchChange,
   checkPortChange,
   checkRouteAdd,
   checkServiceChange,
+  computeSwitchOf,
   type DeviceConfig,
   effectiveRoutes,
+  type FirmwareGeneration,
   findPortCaseInsensitive,
   formatIssue,
   hasErrors,
@@ -43,6 +45,7 @@ import {
   servicePoolUsage,
   skuPortSpec,
   unacknowledged,
+  upgradeDevice,
   validatePortSettings,
 } from '@edgenet/network-config';
 import type {
@@ -136,14 +139,23 @@ export class ConfigurationService {
     private readonly store: Store,
     private readonly driver: DeviceDriver,
     private readonly jobs: JobRunner,
+    /** The firmware generation the rules follow (SPEC §8). */
+    readonly firmware: FirmwareGeneration = '2021',
   ) {}
+
+  /** The stored document, upgraded (virtual switches) once per stored object. */
+  private upgraded: { stored: DeviceConfig; device: DeviceConfig } | null = null;
 
   get revision(): number {
     return this.store.revision;
   }
 
   get device(): DeviceConfig {
-    return this.store.current;
+    const stored = this.store.current;
+    if (this.upgraded?.stored !== stored) {
+      this.upgraded = { stored, device: upgradeDevice(stored, { firmware: this.firmware }) };
+    }
+    return this.upgraded.device;
   }
 
   /** 428 when the header is required and missing, 412 when it names another revision. */
@@ -264,6 +276,7 @@ export class ConfigurationService {
       error: compute.state === 'Failed' ? this.jobs.lastError() : null,
       jobId: this.jobs.running?.id ?? null,
       revision: this.store.revision,
+      computeSwitch: computeSwitchOf(this.device)?.name ?? null,
     };
   }
 
@@ -275,7 +288,7 @@ export class ConfigurationService {
    * with no compute port need no job either.
    */
   updateCompute(
-    settings: ComputeSettings,
+    settings: ComputeSwitchSettings,
     context: WriteContext,
   ): { job: JobView | null; issues: ApiIssue[]; revision: number } {
     this.checkPrecondition(context.precondition, true);
@@ -287,7 +300,7 @@ export class ConfigurationService {
         ja: 'コンピューティングの変更を適用中です。ジョブが完了するまでお待ちください。',
       });
     }
-    const result = checkComputeChange(device, settings);
+    const result = checkComputeSwitchChange(device, settings);
     if (hasErrors(result.issues)) throw ruleViolation(result.issues);
     const next = result.device.compute;
     const issues = localizeIssues(result.issues);
@@ -465,8 +478,8 @@ export class ConfigurationService {
       .issues;
   }
 
-  validateCompute(settings: ComputeSettings): Issue[] {
-    return checkComputeChange(this.device, settings).issues;
+  validateCompute(settings: ComputeSwitchSettings): Issue[] {
+    return checkComputeSwitchChange(this.device, settings).issues;
   }
 
   validateRoute(input: RouteInput): Issue[] {

@@ -1,4 +1,4 @@
-/** Get-/Set-HcsKubeClusterNetworkInfo and Get-HcsExternalVirtualSwitch over /api/compute. */
+/** Get-/Set-HcsKubeClusterNetworkInfo over /api/compute. */
 import { API } from '@edgenet/network-config';
 import type { Compute, ComputeSettingsBody } from '@edgenet/network-config/contract';
 import { msg } from '../messages';
@@ -68,24 +68,4 @@ export const setHcsKubeClusterNetworkInfo: Handler = async (env) => {
     if (jobId) env.out.info(msg.computeJobStarted(jobId));
     return;
   }
-};
-
-/** The external virtual switch exists on the compute port; named like the device names it. */
-export const getHcsExternalVirtualSwitch: Handler = async (env) => {
-  const res = await send(env, 'GET', API.compute);
-  const compute = okBody<Compute>(res, [200], isCompute);
-  if (!compute) return emitFailure(env, res);
-  const switches = compute.computePort
-    ? [
-        {
-          // Same rule as the core's externalSwitchName (model.ts): `vswitch-<port>` (doc).
-          Name: `vswitch-${compute.computePort}`,
-          InterfaceAlias: [compute.computePort],
-          EnabledForCompute: true,
-          Type: 'External',
-          ComputeState: compute.state,
-        },
-      ]
-    : [];
-  env.out.objects(switches, { kind: 'list' });
 };

@@ -6,15 +6,14 @@ import type { Column, OutputObject } from '../format';
 import { text } from '../messages';
 import { emitFailure, type Handler, isObject, localError, okBody, send, stringParam } from './env';
 
+/** Get-NetAdapter's own table (doc, SPEC §8). */
 const ADAPTER_COLUMNS: readonly Column[] = [
   { property: 'Name' },
+  { property: 'InterfaceDescription' },
+  { property: 'ifIndex', align: 'right' },
   { property: 'Status' },
+  { property: 'MacAddress' },
   { property: 'LinkSpeed', align: 'right' },
-  { property: 'IPEnabled' },
-  { property: 'DHCP' },
-  { property: 'IPv4Address' },
-  { property: 'Gateway' },
-  { property: 'Compute' },
 ];
 
 /** `255.255.255.0` → 24; null for a mask that is not contiguous or not a mask. */
@@ -30,8 +29,12 @@ function prefixLength(mask: string | null): number | null {
 function adapterObject(port: Port): OutputObject {
   const up = port.link?.connected === true;
   const speed = port.link?.speedGbps;
+  const hardware = adapterHardware(port.name);
   return {
     Name: port.name,
+    InterfaceDescription: hardware.description,
+    ifIndex: hardware.ifIndex,
+    MacAddress: hardware.macAddress,
     Status: up ? 'Up' : 'Disconnected',
     LinkSpeed: up && typeof speed === 'number' ? `${speed} Gbps` : '0 bps',
     IPEnabled: port.ipEnabled,
@@ -92,3 +95,31 @@ export const getHcsApplianceInfo: Handler = async (env) => {
     { single: true },
   );
 };
+
+/** The NICs of the Pro GPU (doc): Ports 1–4 on the QLogic card, Ports 5–6 on the Mellanox one. */
+const QLOGIC = { description: 'QLogic 2x1GE+2x25GE QL41234HMCU NIC', oui: [0x00, 0x0e, 0x1e] };
+const MELLANOX = {
+  description: 'Mellanox ConnectX-4 Lx Ethernet Adapter',
+  oui: [0x98, 0x03, 0x9b],
+};
+
+/**
+ * A port's adapter: description, interface index and a simulated MAC address that stays the same
+ * from run to run (ours: the vendor's OUI, then three bytes from the port's name).
+ */
+export function adapterHardware(portName: string): {
+  description: string;
+  ifIndex: number;
+  macAddress: string;
+} {
+  const number = Number(/(\d+)$/.exec(portName)?.[1] ?? 0);
+  const card = number >= 5 ? MELLANOX : QLOGIC;
+  let hash = 0x811c9dc5;
+  for (const char of portName) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  const bytes = [...card.oui, (hash >>> 16) & 0xff, (hash >>> 8) & 0xff, number & 0xff];
+  return {
+    description: card.description,
+    ifIndex: number + 2,
+    macAddress: bytes.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join('-'),
+  };
+}

@@ -114,6 +114,8 @@ export const ComputeSettingsSchema = Type.Object(
     serviceIpRange: Nullable(IpRangeSchema),
     podCidr: Type.String({ maxLength: 64 }),
     serviceCidr: Type.String({ maxLength: 64 }),
+    /** Firmware 2023: the virtual switch to enable for compute; wins over `computePort`. */
+    computeSwitch: Type.Optional(Nullable(Type.String({ maxLength: 128 }))),
   },
   { additionalProperties: false },
 );
@@ -130,6 +132,8 @@ export const ComputeSchema = Type.Object({
   /** The job applying the configuration now, if any. */
   jobId: Nullable(Type.String()),
   revision: Type.Integer(),
+  /** The virtual switch enabled for compute (SPEC §8), or null. */
+  computeSwitch: Type.Optional(Nullable(Type.String())),
 });
 
 export const RouteStatusSchema = Type.Object({
@@ -286,6 +290,8 @@ export const DeviceSchema = Type.Object({
   softwareVersion: Type.String(),
   computeState: ComputeStateSchema,
   revision: Type.Integer(),
+  /** The simulated firmware generation (SPEC §8): `2021` Compute page, `2023` split pages. */
+  firmware: Type.Optional(Type.Union([Type.Literal('2021'), Type.Literal('2023')])),
 });
 
 export const KubernetesSchema = Type.Object({
@@ -715,3 +721,23 @@ export {
   ConsoleRequestSchema,
   ConsoleStatementSchema,
 } from './console';
+  type Firmware,
+  FirmwareSchema,
+  type VirtualNetworkAnswer,
+  VirtualNetworkAnswerSchema,
+  type VirtualNetworkBody,
+  VirtualNetworkBodySchema,
+  type VirtualNetworkDoc,
+  VirtualNetworkParamsSchema,
+  VirtualNetworkSchema,
+  type VirtualSwitchAnswer,
+  VirtualSwitchAnswerSchema,
+  type VirtualSwitchBody,
+  VirtualSwitchBodySchema,
+  VirtualSwitchDeleteQuerySchema,
+  type VirtualSwitchDoc,
+  type VirtualSwitchList,
+  VirtualSwitchListSchema,
+  VirtualSwitchParamsSchema,
+  VirtualSwitchSchema,
+} from './virtual-networking';

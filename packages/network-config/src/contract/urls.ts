@@ -60,4 +60,11 @@ export const EXCHANGE_API = {
   import: '/api/import',
   /** POST { removals, changes } with If-Match → one revision. */
   routesBatch: '/api/routes/batch',
+  /** Virtual switches and their virtual networks (SPEC §8). */
+  virtualSwitches: '/api/virtual-switches',
+  virtualSwitch: (name: string) => `/api/virtual-switches/${encodeURIComponent(name)}`,
+  virtualNetworks: (switchName: string) =>
+    `/api/virtual-switches/${encodeURIComponent(switchName)}/virtual-networks`,
+  virtualNetwork: (switchName: string, name: string) =>
+    `/api/virtual-switches/${encodeURIComponent(switchName)}/virtual-networks/${encodeURIComponent(name)}`,
 } as const;

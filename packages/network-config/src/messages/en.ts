@@ -186,4 +186,40 @@ export const messagesEn: MessageTable = {
   'service.addressLost': (p) =>
     `Service ${p.service} loses its external IP ${p.address} and becomes <pending>: the new range has no free address for it.`,
   'service.addressesKept': (p) => `${p.count} service(s) keep their external IP: ${p.services}.`,
+  'vswitch.nameInvalid': (p) =>
+    `"${p.value}" is not a valid name: use ${p.min} to ${p.max} characters, letters, digits, hyphens (-), underscores (_) and periods (.).`,
+  'vswitch.nameTaken': (p) => `There is already a virtual switch named ${p.name}.`,
+  'vswitch.interfaceUnknown': (p) => `This device has no network interface named ${p.port}.`,
+  'vswitch.portTaken': (p) =>
+    `${p.port} already has the virtual switch ${p.other}; a port carries at most one virtual switch.`,
+  'vswitch.computeTaken': (p) =>
+    `Only one virtual switch can be enabled for compute, and ${p.other} already is.`,
+  'vswitch.mtuOutOfRange': (p) =>
+    `The MTU must be a whole number from ${p.min} to ${p.max} (not ${p.value}).`,
+  'vswitch.mtuNotConfigurable': (p) =>
+    `The MTU of a virtual switch on ${p.port} cannot be changed on this device; it stays ${p.mtu}.`,
+  'vswitch.computeLocked': (p) =>
+    `${p.name} is enabled for compute (${p.state}): disable compute before moving it to another port.`,
+  'vnet.nameInvalid': (p) =>
+    `"${p.value}" is not a valid name: use ${p.min} to ${p.max} characters, letters, digits, hyphens (-), underscores (_) and periods (.).`,
+  'vnet.nameTaken': (p) => `${p.switchName} already has a virtual network named ${p.name}.`,
+  'vnet.vlanInvalid': (p) =>
+    `The VLAN ID must be a whole number from ${p.min} to ${p.max} (not ${p.value}).`,
+  'vnet.notIPv4': (p) => `"${p.value}" is not IPv4; virtual networks are IPv4 only.`,
+  'vnet.addressSpaceTooSmall': (p) =>
+    `${p.value} leaves no room for a gateway and hosts; use a /30 or larger network.`,
+  'vnet.gatewayOutsideSubnet': (p) => `Gateway ${p.gateway} is outside the network ${p.subnet}.`,
+  'vnet.gatewayNotHost': (p) =>
+    `Gateway ${p.gateway} is the network or broadcast address of ${p.subnet}; choose a host address.`,
+  'vnet.switchUnknown': (p) => `There is no virtual switch named ${p.name}.`,
+  'vnet.unknown': (p) => `${p.switchName} has no virtual network named ${p.name}.`,
+  'vnet.subnetsOverlap': (p) =>
+    `The network ${p.subnet} overlaps the virtual network ${p.other} (${p.otherSubnet}).`,
+  'vnet.overlapsPort': (p) =>
+    `The network ${p.subnet} overlaps ${p.port}'s subnet ${p.portSubnet}.`,
+  'vnet.overlapsPodCidr': (p) => `The network ${p.subnet} overlaps the pod CIDR ${p.cidr}.`,
+  'vnet.overlapsServiceCidr': (p) => `The network ${p.subnet} overlaps the service CIDR ${p.cidr}.`,
+  'compute.serviceIpsRecommended': () =>
+    'Kubernetes external service IPs are strongly recommended: without them no service can be exposed outside the cluster.',
+  'compute.switchUnknown': (p) => `There is no virtual switch named ${p.name}.`,
 };

@@ -199,4 +199,46 @@ export const messagesJa: MessageTable = {
   'service.addressLost': (p) =>
     `サービス ${p.service} は外部 IP ${p.address} を失い <pending> になります: 新しい範囲に空きアドレスがありません。`,
   'service.addressesKept': (p) => `${p.count} 個のサービスは外部 IP を維持します: ${p.services}。`,
+  'vswitch.nameInvalid': (p) =>
+    `"${p.value}" は有効な名前ではありません。${p.min} ～ ${p.max} 文字の英字、数字、ハイフン (-)、アンダースコア (_)、ピリオド (.) を使用してください。`,
+  'vswitch.nameTaken': (p) => `${p.name} という名前の仮想スイッチは既にあります。`,
+  'vswitch.interfaceUnknown': (p) =>
+    `このデバイスには ${p.port} という名前のネットワーク インターフェイスはありません。`,
+  'vswitch.portTaken': (p) =>
+    `${p.port} には既に仮想スイッチ ${p.other} があります。1 つのポートに作成できる仮想スイッチは 1 つだけです。`,
+  'vswitch.computeTaken': (p) =>
+    `コンピューティングに対して有効にできる仮想スイッチは 1 つだけです。${p.other} が既に有効です。`,
+  'vswitch.mtuOutOfRange': (p) =>
+    `MTU は ${p.min} ～ ${p.max} の整数にしてください (${p.value} は不可)。`,
+  'vswitch.mtuNotConfigurable': (p) =>
+    `このデバイスでは ${p.port} の仮想スイッチの MTU は変更できません (${p.mtu} のままです)。`,
+  'vswitch.computeLocked': (p) =>
+    `${p.name} はコンピューティングに対して有効です (${p.state})。別のポートに移動する前にコンピューティングを無効にしてください。`,
+  'vnet.nameInvalid': (p) =>
+    `"${p.value}" は有効な名前ではありません。${p.min} ～ ${p.max} 文字の英字、数字、ハイフン (-)、アンダースコア (_)、ピリオド (.) を使用してください。`,
+  'vnet.nameTaken': (p) =>
+    `${p.switchName} には ${p.name} という名前の仮想ネットワークが既にあります。`,
+  'vnet.vlanInvalid': (p) =>
+    `VLAN ID は ${p.min} ～ ${p.max} の整数にしてください (${p.value} は不可)。`,
+  'vnet.notIPv4': (p) => `"${p.value}" は IPv4 ではありません。仮想ネットワークは IPv4 のみです。`,
+  'vnet.addressSpaceTooSmall': (p) =>
+    `${p.value} ではゲートウェイとホストのアドレスが足りません。/30 以上のネットワークを使用してください。`,
+  'vnet.gatewayOutsideSubnet': (p) =>
+    `ゲートウェイ ${p.gateway} はネットワーク ${p.subnet} の外にあります。`,
+  'vnet.gatewayNotHost': (p) =>
+    `ゲートウェイ ${p.gateway} は ${p.subnet} のネットワーク アドレスまたはブロードキャスト アドレスです。ホスト アドレスを選択してください。`,
+  'vnet.switchUnknown': (p) => `${p.name} という名前の仮想スイッチはありません。`,
+  'vnet.unknown': (p) =>
+    `${p.switchName} には ${p.name} という名前の仮想ネットワークはありません。`,
+  'vnet.subnetsOverlap': (p) =>
+    `ネットワーク ${p.subnet} は仮想ネットワーク ${p.other} (${p.otherSubnet}) と重複しています。`,
+  'vnet.overlapsPort': (p) =>
+    `ネットワーク ${p.subnet} は ${p.port} のサブネット ${p.portSubnet} と重複しています。`,
+  'vnet.overlapsPodCidr': (p) =>
+    `ネットワーク ${p.subnet} はポッド CIDR ${p.cidr} と重複しています。`,
+  'vnet.overlapsServiceCidr': (p) =>
+    `ネットワーク ${p.subnet} はサービス CIDR ${p.cidr} と重複しています。`,
+  'compute.serviceIpsRecommended': () =>
+    'Kubernetes 外部サービス IP の指定を強くお勧めします。指定しないと、クラスターの外にサービスを公開できません。',
+  'compute.switchUnknown': (p) => `${p.name} という名前の仮想スイッチはありません。`,
 };

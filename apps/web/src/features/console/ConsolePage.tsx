@@ -1,4 +1,4 @@
-import { complete } from '@edgenet/hcs-shell';
+import { complete, SESSION_BANNER } from '@edgenet/hcs-shell';
 import { MANAGEMENT_DEFAULT, MANAGEMENT_PORT } from '@edgenet/network-config';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
@@ -125,6 +125,10 @@ export function ConsolePage() {
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling log must be reachable by keyboard (axe: scrollable-region-focusable)
           tabIndex={0}
         >
+          {/* The device's session starts with its WARNING banner (SPEC §8). */}
+          <pre className="console-chunk console-chunk--warning console-banner">
+            {SESSION_BANNER[locale]}
+          </pre>
           {entries.length === 0 ? <p className="console-hint">{t('console.empty')}</p> : null}
           {entries.map((entry) => (
             <div key={entry.id} className="console-entry">

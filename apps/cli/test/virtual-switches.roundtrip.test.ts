@@ -1,0 +1,198 @@
+/**
+ * The documented virtual switch and virtual network cmdlet lines (SPEC §8), word for word, run by
+ * the real `edgenet-ps` against the real server on firmware 2023, and checked through the API.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type RunningServer, startServer } from '@edgenet/server/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../bin/edgenet-ps.js', import.meta.url));
+
+let server: RunningServer;
+let sessionDir: string;
+let cookie = '';
+
+function edgenetPs(line: string, extra: string[] = []) {
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [bin, ...extra, '-c', line], {
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        EDGENET_URL: server.url,
+        EDGENET_PASSWORD: server.password,
+        EDGENET_SESSION_FILE: join(sessionDir, 'session.json'),
+        LANG: 'en_US.UTF-8',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+async function api(method: string, path: string, body?: unknown, ifMatch?: number) {
+  const headers: Record<string, string> = { cookie, origin: server.url };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (ifMatch !== undefined) headers['if-match'] = `"${ifMatch}"`;
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+beforeAll(async () => {
+  server = await startServer({ applyMs: 0, firmware: '2023' });
+  sessionDir = await mkdtemp(join(tmpdir(), 'edgenet-cli-vswitch-'));
+  const signIn = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ password: server.password }),
+  });
+  cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+  if (sessionDir) await rm(sessionDir, { recursive: true, force: true });
+});
+
+describe('SPEC §8 cmdlet lines against the real server', () => {
+  it('Add-HcsExternalVirtualSwitch creates vswitch-Port2, and Get-HcsExternalVirtualSwitch prints the documented fields', async () => {
+    const add = await edgenetPs(
+      'Add-HcsExternalVirtualSwitch -InterfaceAlias Port2 -WaitForSwitchCreation $true',
+    );
+    expect(add.stderr).toBe('');
+    expect(add.status).toBe(0);
+    const list = await api('GET', '/api/virtual-switches');
+    expect(list.body.virtualSwitches).toEqual([
+      expect.objectContaining({ name: 'vswitch-Port2', interfaceAlias: 'Port2' }),
+    ]);
+
+    const get = await edgenetPs('Get-HcsExternalVirtualSwitch');
+    expect(get.status).toBe(0);
+    const fields = get.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(':')[0]?.trim());
+    expect(fields).toEqual([
+      'Name',
+      'InterfaceAlias',
+      'EnableIov',
+      'MacAddressPools',
+      'IPAddressPools',
+      'ConfigurationSource',
+      'EnabledForCompute',
+      'SupportsAcceleratedNetworking',
+      'DbeDhcpHostVnicName',
+      'Type',
+      'VirtualNetworks',
+    ]);
+    expect(get.stdout).toContain('InterfaceAlias                : {Port2}');
+  }, 60_000);
+
+  it('a second switch on the same port is refused with the rule in words', async () => {
+    const again = await edgenetPs(
+      'Add-HcsExternalVirtualSwitch -InterfaceAlias Port2 -WaitForSwitchCreation $true',
+    );
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/^Add-HcsExternalVirtualSwitch : /m);
+    expect(again.stderr).toContain('a port carries at most one virtual switch');
+  }, 60_000);
+
+  it('Add-HcsVirtualNetwork adds a VLAN network; Get-HcsVirtualNetwork prints the documented table', async () => {
+    const add = await edgenetPs(
+      'Add-HcsVirtualNetwork -VirtualSwitchName vswitch-Port2 -VnetName vnet10 -VlanId 10 -AddressSpace 10.10.0.0/24 -GatewayIPAddress 10.10.0.1 -DnsServers "10.10.0.2" -DnsSuffix "contoso.local"',
+    );
+    expect(add.stderr).toBe('');
+    expect(add.status).toBe(0);
+    const list = await api('GET', '/api/virtual-switches/vswitch-Port2');
+    expect(list.body.virtualNetworks).toEqual([
+      expect.objectContaining({
+        name: 'vnet10',
+        vlanId: 10,
+        addressSpace: '10.10.0.0/24',
+        gateway: '10.10.0.1',
+        dnsServers: ['10.10.0.2'],
+        dnsSuffix: 'contoso.local',
+      }),
+    ]);
+    const get = await edgenetPs('Get-HcsVirtualNetwork');
+    const [header, rule, row] = get.stdout.split('\n').filter(Boolean);
+    expect(header?.split(/\s+/)).toEqual([
+      'Name',
+      'AddressSpace',
+      'SwitchName',
+      'GatewayIPAddress',
+      'DnsServers',
+      'DnsSuffix',
+      'VlanId',
+    ]);
+    expect(rule).toMatch(/^-+/);
+    expect(row?.split(/\s+/)).toEqual([
+      'vnet10',
+      '10.10.0.0/24',
+      'vswitch-Port2',
+      '10.10.0.1',
+      '{10.10.0.2}',
+      'contoso.local',
+      '10',
+    ]);
+  }, 60_000);
+
+  it('a bad VLAN is an error record naming -VlanId', async () => {
+    const bad = await edgenetPs(
+      'Add-HcsVirtualNetwork -VirtualSwitchName vswitch-Port2 -VnetName vnet11 -VlanId 4095 -AddressSpace 10.11.0.0/24 -GatewayIPAddress 10.11.0.1',
+    );
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/VlanId/);
+    expect(bad.stderr).toContain('0 to 4094');
+  }, 60_000);
+
+  it('Remove-HcsVirtualNetwork removes it; the API no longer has it', async () => {
+    const run = await edgenetPs(
+      'Remove-HcsVirtualNetwork -VirtualSwitchName vswitch-Port2 -VnetName vnet10',
+    );
+    expect(run.status).toBe(0);
+    const sw = await api('GET', '/api/virtual-switches/vswitch-Port2');
+    expect(sw.body.virtualNetworks).toEqual([]);
+    const again = await edgenetPs(
+      'Remove-HcsVirtualNetwork -VirtualSwitchName vswitch-Port2 -VnetName vnet10',
+    );
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('has no virtual network named vnet10');
+  }, 60_000);
+
+  it('Get-NetAdapter prints the documented columns with the NICs of the Pro GPU', async () => {
+    const run = await edgenetPs('Get-NetAdapter');
+    const lines = run.stdout.split('\n').filter(Boolean);
+    expect(lines[0]?.split(/\s+/)).toEqual([
+      'Name',
+      'InterfaceDescription',
+      'ifIndex',
+      'Status',
+      'MacAddress',
+      'LinkSpeed',
+    ]);
+    expect(lines.find((l) => l.startsWith('Port4'))).toContain(
+      'QLogic 2x1GE+2x25GE QL41234HMCU NIC',
+    );
+    expect(lines.find((l) => l.startsWith('Port5'))).toContain(
+      'Mellanox ConnectX-4 Lx Ethernet Adapter',
+    );
+    expect(lines.find((l) => l.startsWith('Port5'))).toMatch(/[0-9A-F]{2}(-[0-9A-F]{2}){5}/);
+  }, 60_000);
+});
