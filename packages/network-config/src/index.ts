@@ -56,7 +56,6 @@ export {
   LIST_KEYS,
   type ListDiff,
 } from './config-diff';
-export { API } from './contract/urls';
 export { API, EXCHANGE_API } from './contract/urls';
 export {
   type ChangeResult,
@@ -237,7 +236,6 @@ export {
   tryParsePrefix,
 } from './prefix';
 export {
-  CONNECTED_ROUTE_METRIC,
   checkRouteBatch,
   type RouteBatch,
   type RouteBatchResult,
@@ -245,6 +243,7 @@ export {
   type RouteRef,
 } from './route-batch';
 export {
+  CONNECTED_ROUTE_METRIC,
   clusterPrefixes,
   findRouteIndex,
   INTERNAL_SWITCH_PREFIX,

@@ -721,6 +721,7 @@ export {
   ConsoleRequestSchema,
   ConsoleStatementSchema,
 } from './console';
+export {
   type Firmware,
   FirmwareSchema,
   type VirtualNetworkAnswer,

@@ -31,6 +31,13 @@ export const API = {
     `/api/kubernetes/services/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`,
   /** `kubectl apply -f`: a Service YAML. */
   manifests: '/api/kubernetes/manifests',
+  /** Virtual switches and their virtual networks (SPEC §8). */
+  virtualSwitches: '/api/virtual-switches',
+  virtualSwitch: (name: string) => `/api/virtual-switches/${encodeURIComponent(name)}`,
+  virtualNetworks: (switchName: string) =>
+    `/api/virtual-switches/${encodeURIComponent(switchName)}/virtual-networks`,
+  virtualNetwork: (switchName: string, name: string) =>
+    `/api/virtual-switches/${encodeURIComponent(switchName)}/virtual-networks/${encodeURIComponent(name)}`,
 } as const;
 
 /** The change lifecycle's URLs (SPEC §7). */
@@ -52,6 +59,8 @@ export const LIFECYCLE_API = {
 export const LIFECYCLE_HEADERS = {
   confirm: 'edgenet-confirm',
   source: 'edgenet-source',
+} as const;
+
 /** Export and import (SPEC §7.3) and bulk route changes; kept apart to merge cleanly. */
 export const EXCHANGE_API = {
   /** GET ?format=ps1|metallb|calico|iproute2|json → a file (Content-Disposition: attachment). */
@@ -60,11 +69,4 @@ export const EXCHANGE_API = {
   import: '/api/import',
   /** POST { removals, changes } with If-Match → one revision. */
   routesBatch: '/api/routes/batch',
-  /** Virtual switches and their virtual networks (SPEC §8). */
-  virtualSwitches: '/api/virtual-switches',
-  virtualSwitch: (name: string) => `/api/virtual-switches/${encodeURIComponent(name)}`,
-  virtualNetworks: (switchName: string) =>
-    `/api/virtual-switches/${encodeURIComponent(switchName)}/virtual-networks`,
-  virtualNetwork: (switchName: string, name: string) =>
-    `/api/virtual-switches/${encodeURIComponent(switchName)}/virtual-networks/${encodeURIComponent(name)}`,
 } as const;
