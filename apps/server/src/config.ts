@@ -6,6 +6,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type NodeCount, SKU_IDS, type SkuId } from '@edgenet/network-config';
+import { processCanBuildNamespaces } from './driver/linux/capability';
 
 export interface AppOptions {
   /** Directory of the SQLite database (created when missing). */
@@ -39,6 +40,10 @@ export interface AppOptions {
   logLevel: string;
   /** Pretty logs (a terminal) or JSON lines; false disables logging (tests). */
   logger: 'pretty' | 'json' | false;
+  /** The device driver: the in-memory simulation (default) or Linux namespaces (root). */
+  deviceDriver: 'simulated' | 'linux';
+  /** Linux driver: remove its namespaces when the app closes (tests). */
+  cleanNetworkOnClose: boolean;
 }
 
 /** The repository's root, from this file's place (apps/server/src). */
@@ -64,6 +69,8 @@ export const DEFAULT_OPTIONS: AppOptions = {
   scryptN: 2 ** 17,
   logLevel: 'info',
   logger: 'json',
+  deviceDriver: 'simulated',
+  cleanNetworkOnClose: false,
 };
 
 export function resolveOptions(partial: Partial<AppOptions> = {}): AppOptions {
@@ -95,7 +102,11 @@ function bool(env: NodeJS.ProcessEnv, key: string): boolean {
  * Reads the options from the environment. Relative paths resolve against the directory the user
  * ran npm from (`INIT_CWD`), not the workspace npm switches to, so `./data` is the repo's.
  */
-export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, isTty = false): AppOptions {
+export function optionsFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  isTty = false,
+  canBuildNamespaces: () => boolean = processCanBuildNamespaces,
+): AppOptions {
   const base = env.INIT_CWD || process.cwd();
   const path = (value: string) => (isAbsolute(value) ? value : resolve(base, value));
   const sku = (env.EDGENET_SKU || DEFAULT_OPTIONS.sku) as SkuId;
@@ -120,5 +131,19 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, isTty = fal
     signInRateLimitMax: int(env, 'EDGENET_SIGNIN_RATE_LIMIT', 30, 0, 1e9),
     logLevel: env.LOG_LEVEL || 'info',
     logger: isTty ? 'pretty' : 'json',
+    deviceDriver: driverFromEnv(env, canBuildNamespaces),
   });
+}
+
+function driverFromEnv(env: NodeJS.ProcessEnv, canBuildNamespaces: () => boolean) {
+  const driver = (env.EDGENET_DRIVER || 'simulated').trim().toLowerCase();
+  if (driver !== 'simulated' && driver !== 'linux') {
+    throw new ConfigError(`EDGENET_DRIVER=${env.EDGENET_DRIVER}: expected simulated or linux`);
+  }
+  if (driver === 'linux' && !canBuildNamespaces()) {
+    throw new ConfigError(
+      'EDGENET_DRIVER=linux needs root (CAP_NET_ADMIN and CAP_SYS_ADMIN) to build network namespaces; run as root, or leave EDGENET_DRIVER unset for the simulated device',
+    );
+  }
+  return driver;
 }

@@ -33,6 +33,7 @@ export function lookupAnswerJson(answer: LookupAnswerDoc): string {
     `,"route":${answer.route === null ? 'null' : route(answer.route)}` +
     `,"nextHop":${JSON.stringify(answer.nextHop)},"nic":${JSON.stringify(answer.nic)}` +
     `,"explanation":{"candidates":[${list}]` +
-    `,"summary":{"en":${JSON.stringify(summary.en)},"ja":${JSON.stringify(summary.ja)}}}}`
+    `,"summary":{"en":${JSON.stringify(summary.en)},"ja":${JSON.stringify(summary.ja)}}}` +
+    `${answer.kernel === undefined ? '' : `,"kernel":${JSON.stringify(answer.kernel)}`}}`
   );
 }

@@ -11,10 +11,12 @@ import fp from 'fastify-plugin';
 import { AuthService, createInitialAccount } from '../auth/auth-service';
 import type { AppOptions } from '../config';
 import type { DeviceDriver } from '../driver/driver';
+import { LinuxDevice } from '../driver/linux/linux-device';
 import { SimulatedDevice } from '../driver/simulated';
 import { JobRunner } from '../jobs/job-runner';
 import { ConfigurationService } from '../services/configuration';
 import { Store } from '../store/store';
+import { installKernelSync } from './kernel-sync';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -36,7 +38,15 @@ export interface ServicesOptions {
 export default fp<ServicesOptions>(
   async (app, { options, driver }) => {
     const device =
-      driver ?? new SimulatedDevice({ applyMs: options.applyMs, failStep: options.failStep });
+      driver ??
+      (options.deviceDriver === 'linux'
+        ? new LinuxDevice({
+            dataDir: options.dataDir,
+            applyMs: options.applyMs,
+            failStep: options.failStep,
+            cleanOnClose: options.cleanNetworkOnClose,
+          })
+        : new SimulatedDevice({ applyMs: options.applyMs, failStep: options.failStep }));
     const store = Store.open(options.dataDir);
     const created = store.isEmpty;
     if (created) {
@@ -89,6 +99,7 @@ export default fp<ServicesOptions>(
     app.addHook('onClose', async () => {
       store.close();
     });
+    await installKernelSync(app, store, device);
     app.log.info(
       { dataDir: options.dataDir, revision: store.revision, created, driver: device.kind },
       'configuration store open',

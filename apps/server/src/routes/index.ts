@@ -13,6 +13,7 @@ import consoleRoutes from './console';
 import device from './device';
 import kubernetes from './kubernetes';
 import ports from './ports';
+import probe from './probe';
 import routes from './routes';
 import session from './session';
 import validate from './validate';
@@ -48,6 +49,7 @@ const api: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(kubernetes);
   await app.register(validate);
   await app.register(consoleRoutes);
+  await app.register(probe);
 };
 
 export default api;

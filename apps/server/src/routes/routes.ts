@@ -15,6 +15,7 @@ import Type from 'typebox';
 import { lookupAnswerJson } from '../http/lookup-json';
 import { withRevision, writeContext } from '../http/revision';
 import { EffectiveQuerySchema, RoutesQuerySchema } from '../http/schemas';
+import { effectiveWithKernel, lookupWithKernel } from '../services/kernel-view';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -89,7 +90,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       withRevision(reply, app.config.revision);
-      return app.config.effective(request.query.vm || 'master');
+      return effectiveWithKernel(app, request.query.vm || 'master');
     },
   );
 
@@ -108,7 +109,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     // Synchronous, unlike the other handlers: the hottest read skips a promise per request.
     (request, reply) => {
       withRevision(reply, app.config.revision);
-      reply.send(app.config.lookup(request.body.destination, request.body.vm || 'master'));
+      const answer = app.config.lookup(request.body.destination, request.body.vm || 'master');
+      // A real device answers too (Linux driver); the simulated one stays synchronous.
+      if (app.device.kernelLookup) return lookupWithKernel(app, answer);
+      reply.send(answer);
     },
   );
 };

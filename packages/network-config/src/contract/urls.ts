@@ -25,4 +25,6 @@ export const API = {
   settings: '/api/settings',
   /** Runs one cmdlet line on the server (the web's Console page). */
   console: '/api/console',
+  /** A real ping from a Kubernetes VM (Linux driver). */
+  probe: '/api/probe',
 } as const;
