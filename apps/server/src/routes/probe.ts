@@ -30,6 +30,7 @@ const probe: FastifyPluginAsyncTypebox = async (app) => {
           ja: 'プローブは実際のパケットを送信するため、Linux ドライバーが必要です (root で EDGENET_DRIVER=linux を指定してサーバーを起動してください)。上のルート テスターはモデルから回答します。',
         });
       }
+      await app.deviceSettled();
       const answer = await app.device.probe(vm, core);
       if (!answer) {
         throw conflict('probe.vmNotRunning', {

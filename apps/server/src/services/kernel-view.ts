@@ -11,6 +11,7 @@ export async function effectiveWithKernel(
   vm: string,
 ): Promise<EffectiveTable> {
   const model = app.config.effective(vm);
+  await app.deviceSettled();
   const routes = await app.device.effectiveRoutes?.(app.config.device, vm);
   if (!routes) return app.device.effectiveRoutes ? { ...model, source: 'model' } : model;
   return { ...model, routes, source: 'kernel' };
@@ -20,6 +21,7 @@ export async function lookupWithKernel(
   app: FastifyInstance,
   answer: LookupAnswerDoc,
 ): Promise<LookupAnswerDoc> {
+  await app.deviceSettled();
   const kernel = await app.device.kernelLookup?.(answer.vm, answer);
   return kernel ? { ...answer, kernel } : answer;
 }

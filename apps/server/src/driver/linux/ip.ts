@@ -95,6 +95,12 @@ export async function ipBatch(ns: string, lines: readonly string[]): Promise<voi
   await run(IP_BINARY, ['-n', ns, '-batch', '-'], { input: `${lines.join('\n')}\n` });
 }
 
+/** `ip -batch -` outside any namespace: only for `netns add` (files under /run/netns). */
+export async function ipBatchHost(lines: readonly string[]): Promise<void> {
+  if (lines.length === 0) return;
+  await run(IP_BINARY, ['-batch', '-'], { input: `${lines.join('\n')}\n` });
+}
+
 /** Runs a program inside a namespace (`ip netns exec`). */
 export function inNamespace(
   ns: string,

@@ -41,7 +41,16 @@ import {
   type StepProgress,
 } from '../driver';
 import { SimulatedDevice } from '../simulated';
-import { inNamespace, ip, ipBatch, ipJson, KernelError, listNamespaces, setSysctl } from './ip';
+import {
+  inNamespace,
+  ip,
+  ipBatch,
+  ipBatchHost,
+  ipJson,
+  KernelError,
+  listNamespaces,
+  setSysctl,
+} from './ip';
 import {
   type LinkWant,
   type NamespaceWant,
@@ -240,72 +249,91 @@ export class LinuxDevice implements DeviceDriver {
     const wanted = wantedTopology(this.prefix, device, stage, this.cabled(device));
     const wantedNames = new Set(wanted.map((w) => w.name));
     const existing = new Set(await this.myNamespaces());
+    const created = new Set<string>();
     for (const name of existing) {
       if (!wantedNames.has(name)) await ip(null, 'netns', 'del', name);
     }
-    for (const want of wanted) {
-      if (existing.has(want.name)) continue;
-      await ip(null, 'netns', 'add', want.name);
-      await ip(want.name, 'link', 'set', 'lo', 'up');
-      for (const [key, value] of want.sysctls) await setSysctl(want.name, key, value);
+    // New namespaces in one batch (`netns add` changes nothing of the host's network).
+    const missing = wanted.filter((w) => !existing.has(w.name));
+    if (missing.length > 0) {
+      await ipBatchHost(missing.map((w) => `netns add ${w.name}`));
+      for (const want of missing) {
+        created.add(want.name);
+        for (const [key, value] of want.sysctls) await setSysctl(want.name, key, value);
+      }
     }
 
-    let actual = await this.readLinks(wanted);
+    // A new namespace holds only a down `lo`: no need to ask the kernel.
+    const readLinks = async (names: NamespaceWant[]) => {
+      const out = new Map<string, Map<string, ActualLink>>();
+      for (const want of names) {
+        out.set(
+          want.name,
+          created.has(want.name)
+            ? new Map([['lo', { kind: null, master: null, addrs: [], up: false }]])
+            : await this.readLinks(want.name),
+        );
+      }
+      return out;
+    };
+    let actual = await readLinks(wanted);
     // 1. Remove links nobody wants (or of the wrong kind); a veth takes its peer with it.
     let removed = false;
     for (const want of wanted) {
       const have = actual.get(want.name) ?? new Map<string, ActualLink>();
       const wantedLinks = new Map(want.links.map((l) => [l.name, l]));
+      const lines: string[] = [];
       for (const [name, link] of have) {
         if (name === 'lo') continue;
         const w = wantedLinks.get(name);
-        if (!w || w.kind !== link.kind) {
-          await ip(want.name, 'link', 'del', name);
-          removed = true;
-        }
+        if (!w || w.kind !== link.kind) lines.push(`link del ${name}`);
+      }
+      if (lines.length > 0) {
+        await ipBatch(want.name, lines);
+        removed = true;
       }
     }
-    if (removed) actual = await this.readLinks(wanted);
+    if (removed) actual = await readLinks(wanted);
     // 2. Create bridges and veth pairs (both ends must exist, else the pair is made anew).
+    const fresh: { ns: string; name: string }[] = [];
     for (const want of wanted) {
       const have = actual.get(want.name) ?? new Map<string, ActualLink>();
+      const lines: string[] = [];
       for (const link of want.links) {
         if (link.kind === 'bridge' && !have.has(link.name)) {
-          await ip(want.name, 'link', 'add', link.name, 'type', 'bridge');
+          lines.push(`link add ${link.name} type bridge`);
+          fresh.push({ ns: want.name, name: link.name });
         }
         if (link.kind === 'veth' && link.peer) {
           const peerHave = actual.get(link.peer.ns);
           const mine = have.has(link.name);
           const theirs = peerHave?.has(link.peer.name) ?? false;
           if (mine && theirs) continue;
-          if (mine) await ip(want.name, 'link', 'del', link.name);
+          if (mine) lines.push(`link del ${link.name}`);
           if (theirs) await ip(link.peer.ns, 'link', 'del', link.peer.name);
-          await ip(
-            want.name,
-            'link',
-            'add',
-            link.name,
-            'type',
-            'veth',
-            'peer',
-            'name',
-            link.peer.name,
-            'netns',
-            link.peer.ns,
+          lines.push(
+            `link add ${link.name} type veth peer name ${link.peer.name} netns ${link.peer.ns}`,
           );
+          fresh.push({ ns: want.name, name: link.name }, link.peer);
         }
       }
+      await ipBatch(want.name, lines);
     }
-    actual = await this.readLinks(wanted);
+    for (const link of fresh) {
+      actual.get(link.ns)?.set(link.name, { kind: null, master: null, addrs: [], up: false });
+    }
     // 3. Masters, addresses, up: one `ip -batch` per namespace.
     for (const want of wanted) {
       const have = actual.get(want.name) ?? new Map<string, ActualLink>();
       const lines: string[] = [];
+      if (!have.get('lo')?.up) lines.push('link set lo up');
       for (const link of want.links) lines.push(...this.linkFixes(link, have.get(link.name)));
       await ipBatch(want.name, lines);
     }
     // 4. Routes, after the addresses their gateways need.
-    for (const want of wanted) await this.convergeRoutes(want.name, want.routes);
+    for (const want of wanted) {
+      await this.convergeRoutes(want.name, want.routes, created.has(want.name));
+    }
   }
 
   private linkFixes(want: LinkWant, have: ActualLink | undefined): string[] {
@@ -328,24 +356,20 @@ export class LinuxDevice implements DeviceDriver {
     return lines;
   }
 
-  private async readLinks(wanted: NamespaceWant[]): Promise<Map<string, Map<string, ActualLink>>> {
-    const out = new Map<string, Map<string, ActualLink>>();
-    for (const want of wanted) {
-      const links = await ipJson<AddrJson>(want.name, '-d', 'addr', 'show');
-      const map = new Map<string, ActualLink>();
-      for (const l of links) {
-        map.set(l.ifname, {
-          kind: l.linkinfo?.info_kind ?? null,
-          master: l.master ?? null,
-          addrs: (l.addr_info ?? [])
-            .filter((a) => a.family === 'inet')
-            .map((a) => `${a.local}/${a.prefixlen}`),
-          up: (l.flags ?? []).includes('UP'),
-        });
-      }
-      out.set(want.name, map);
+  private async readLinks(ns: string): Promise<Map<string, ActualLink>> {
+    const links = await ipJson<AddrJson>(ns, '-d', 'addr', 'show');
+    const map = new Map<string, ActualLink>();
+    for (const l of links) {
+      map.set(l.ifname, {
+        kind: l.linkinfo?.info_kind ?? null,
+        master: l.master ?? null,
+        addrs: (l.addr_info ?? [])
+          .filter((a) => a.family === 'inet')
+          .map((a) => `${a.local}/${a.prefixlen}`),
+        up: (l.flags ?? []).includes('UP'),
+      });
     }
-    return out;
+    return map;
   }
 
   private async kernelRoutes(ns: string): Promise<RouteJson[]> {
@@ -353,8 +377,8 @@ export class LinuxDevice implements DeviceDriver {
   }
 
   /** Removes the routes nobody wants and adds the missing ones, in one `ip -batch`. */
-  private async convergeRoutes(ns: string, wanted: RouteWant[]): Promise<void> {
-    const have = (await this.kernelRoutes(ns)).filter((r) => r.protocol !== 'kernel');
+  private async convergeRoutes(ns: string, wanted: RouteWant[], fresh: boolean): Promise<void> {
+    const have = fresh ? [] : (await this.kernelRoutes(ns)).filter((r) => r.protocol !== 'kernel');
     const wantedKeys = new Set(wanted.map((r) => routeKey(r)));
     const haveKeys = new Set(have.map((r) => routeKey(r)));
     const lines: string[] = [];
