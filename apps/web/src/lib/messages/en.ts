@@ -387,6 +387,21 @@ export const en = {
   'console.empty': 'Type a command, for example Get-Help or Get-HcsNetRoute, and press Enter.',
   'console.help':
     'Enter runs the line; ↑ and ↓ recall earlier lines; Tab completes cmdlet and parameter names; cls clears the screen.',
+  'probe.run': 'Probe (ping)',
+  'probe.running': 'Probing…',
+  'probe.kernelAnswer': "The VM's kernel:",
+  'probe.agrees': 'agrees',
+  'probe.disagrees': 'disagrees with the model',
+  'probe.metric': 'metric {metric}',
+  'probe.device': 'Interface',
+  'probe.reachable': 'Reachable',
+  'probe.unreachable': 'No answer',
+  'probe.path': 'Path',
+  'probe.hop': 'Hop {ttl}',
+  'probe.outcome.reply': 'answered',
+  'probe.outcome.ttlExceeded': 'router (TTL exceeded)',
+  'probe.outcome.unreachable': 'unreachable',
+  'probe.outcome.timeout': 'no answer',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
