@@ -136,6 +136,15 @@ describe.skipIf(skip)('the Linux driver on this kernel', () => {
       (await c.post('/api/probe', { vm: 'master', destination: '192.168.20.2' })).body.reachable,
     ).toBe(true);
 
+    // The device's own cmdlet, as an admin types it.
+    const tnc = await c.post('/api/console', {
+      line: 'Test-NetConnection 192.168.21.7 -Vm worker1 -TraceRoute',
+      width: 120,
+    });
+    expect(tnc.body.error).toBe(false);
+    expect(tnc.body.output).toMatch(/PingSucceeded\s*:\s*True/);
+    expect(tnc.body.output).toMatch(/TraceRoute\s*:\s*192\.168\.21\.7/);
+
     // No route but the default: the NAT has no Internet, and the kernel says so.
     const lost = await c.post('/api/probe', { vm: 'worker1', destination: '10.99.0.1' });
     expect(lost.body.reachable).toBe(false);

@@ -15,6 +15,7 @@ import { getHcsApplianceInfo, getNetAdapter } from './handlers/device';
 import type { Handler, HandlerEnv, Output, ShellContext } from './handlers/env';
 import { getCommand, getHelp, helpArticle } from './handlers/help';
 import { kubectlGet } from './handlers/kubectl';
+import { testNetConnection } from './handlers/probe';
 import { addHcsNetRoute, getHcsNetRoute, removeHcsNetRoute } from './handlers/routes';
 import { text } from './messages';
 import { type Command, parseScript } from './parser';
@@ -30,6 +31,7 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   'Get-HcsApplianceInfo': getHcsApplianceInfo,
   'Get-Help': getHelp,
   'Get-Command': getCommand,
+  'Test-NetConnection': testNetConnection,
 };
 
 export type OutputStream = 'output' | 'warning' | 'info' | 'error';
