@@ -12,6 +12,7 @@ import {
   SKU_IDS,
   type SkuId,
 } from '@edgenet/network-config';
+import { processCanBuildNamespaces } from './driver/linux/capability';
 
 export interface AppOptions {
   /** Directory of the SQLite database (created when missing). */
@@ -49,6 +50,10 @@ export interface AppOptions {
   confirmSeconds: number;
   /** The simulated firmware generation (SPEC §8): `2021` Compute page, `2023` split pages. */
   firmware: FirmwareGeneration;
+  /** The device driver: the in-memory simulation (default) or Linux namespaces (root). */
+  deviceDriver: 'simulated' | 'linux';
+  /** Linux driver: remove its namespaces when the app closes (tests). */
+  cleanNetworkOnClose: boolean;
 }
 
 /** The repository's root, from this file's place (apps/server/src). */
@@ -76,6 +81,8 @@ export const DEFAULT_OPTIONS: AppOptions = {
   logger: 'json',
   confirmSeconds: 120,
   firmware: '2021',
+  deviceDriver: 'simulated',
+  cleanNetworkOnClose: false,
 };
 
 export function resolveOptions(partial: Partial<AppOptions> = {}): AppOptions {
@@ -107,7 +114,11 @@ function bool(env: NodeJS.ProcessEnv, key: string): boolean {
  * Reads the options from the environment. Relative paths resolve against the directory the user
  * ran npm from (`INIT_CWD`), not the workspace npm switches to, so `./data` is the repo's.
  */
-export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, isTty = false): AppOptions {
+export function optionsFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  isTty = false,
+  canBuildNamespaces: () => boolean = processCanBuildNamespaces,
+): AppOptions {
   const base = env.INIT_CWD || process.cwd();
   const path = (value: string) => (isAbsolute(value) ? value : resolve(base, value));
   const sku = (env.EDGENET_SKU || DEFAULT_OPTIONS.sku) as SkuId;
@@ -140,5 +151,19 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, isTty = fal
     confirmSeconds: int(env, 'EDGENET_CONFIRM_SECONDS', 120, 1, 24 * 3600),
     logLevel: env.LOG_LEVEL || 'info',
     logger: isTty ? 'pretty' : 'json',
+    deviceDriver: driverFromEnv(env, canBuildNamespaces),
   });
+}
+
+function driverFromEnv(env: NodeJS.ProcessEnv, canBuildNamespaces: () => boolean) {
+  const driver = (env.EDGENET_DRIVER || 'simulated').trim().toLowerCase();
+  if (driver !== 'simulated' && driver !== 'linux') {
+    throw new ConfigError(`EDGENET_DRIVER=${env.EDGENET_DRIVER}: expected simulated or linux`);
+  }
+  if (driver === 'linux' && !canBuildNamespaces()) {
+    throw new ConfigError(
+      'EDGENET_DRIVER=linux needs root (CAP_NET_ADMIN and CAP_SYS_ADMIN) to build network namespaces; run as root, or leave EDGENET_DRIVER unset for the simulated device',
+    );
+  }
+  return driver;
 }

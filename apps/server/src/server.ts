@@ -5,6 +5,7 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app';
 import { ConfigError, optionsFromEnv } from './config';
+import { cleanNetwork } from './driver/linux/clean';
 
 const started = performance.now();
 
@@ -18,6 +19,11 @@ async function main(): Promise<void> {
       process.exit(2);
     }
     throw error;
+  }
+  // `--clean` (or `npm start -- --clean`, which npm hands over as npm_config_clean): remove the
+  // Linux driver's namespaces of this data directory, then exit.
+  if (process.argv.includes('--clean') || process.env.npm_config_clean === 'true') {
+    process.exit(await cleanNetwork(options));
   }
   const port = Number(process.env.PORT || 8080);
   // `localhost` listens on both 127.0.0.1 and ::1; HOST=0.0.0.0 exposes the console (README).

@@ -229,7 +229,11 @@ describe('endpoints', () => {
     expect(health.status).toBe(200);
     expect(health.body.status).toBe('ok');
     const settings = await anonymous.get('/api/settings');
-    expect(settings.body).toEqual({ kiosk: true, idleTimeoutSeconds: 900, driver: 'simulated' });
+    expect(settings.body).toEqual({
+      kiosk: true,
+      idleTimeoutSeconds: 900,
+      driver: process.env.EDGENET_TEST_DRIVER === 'linux' ? 'linux' : 'simulated',
+    });
   });
 
   it('GET /api/device', async () => {

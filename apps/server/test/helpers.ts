@@ -34,6 +34,9 @@ export const TEST_OPTIONS: BuildOptions = {
   signInDelayMs: 0,
   rateLimitMax: 0,
   signInRateLimitMax: 0,
+  // EDGENET_TEST_DRIVER=linux runs the same suites on network namespaces (root; see linux-env.ts).
+  deviceDriver: process.env.EDGENET_TEST_DRIVER === 'linux' ? 'linux' : 'simulated',
+  cleanNetworkOnClose: true,
 };
 
 export async function startApp(options: BuildOptions = {}): Promise<TestApp> {

@@ -440,6 +440,37 @@ export const CMDLETS: readonly CmdletInfo[] = [
     ],
     outputs: 'None.',
     related: ['Get-HcsVirtualNetwork'],
+    name: 'Test-NetConnection',
+    commandType: 'Cmdlet',
+    synopsis: 'Pings an address from a Kubernetes VM and shows the route it took (Linux driver).',
+    description:
+      "Sends real pings (three, one second each at most) from a Kubernetes VM to ComputerName and shows whether it answered, the kernel's route and, with -TraceRoute, the hops of a short TTL walk (four at most). It needs the server's Linux driver (EDGENET_DRIVER=linux), where the VMs are network namespaces; on the simulated device it says so. The VM must run: configure compute first.",
+    parameters: [
+      param('ComputerName', 'String', 'The IPv4 address to ping, for example 192.168.21.7.', {
+        mandatory: true,
+        position: 0,
+      }),
+      param('TraceRoute', 'SwitchParameter', 'Also lists the hops on the way (a TTL walk).'),
+      param(
+        'Vm',
+        'String',
+        'The Kubernetes VM the pings leave from: master (default), worker1, worker2.',
+        { defaultValue: 'master' },
+      ),
+    ],
+    examples: [
+      {
+        code: 'Test-NetConnection 192.168.21.7 -TraceRoute',
+        remarks: 'Pings 192.168.21.7 from the master VM and lists the hops.',
+      },
+      {
+        code: 'Test-NetConnection -ComputerName 192.168.20.1 -Vm worker1',
+        remarks: "Pings Port3's gateway from the first worker VM.",
+      },
+    ],
+    outputs:
+      'One object: ComputerName, RemoteAddress, SourceVm, InterfaceAlias, NextHop, PingSucceeded, PingReplyDetails, and TraceRoute with -TraceRoute.',
+    related: ['Get-HcsNetRoute'],
   },
 ];
 

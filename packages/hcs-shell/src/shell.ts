@@ -11,6 +11,7 @@ import { getHcsApplianceInfo, getNetAdapter } from './handlers/device';
 import type { Handler, HandlerEnv, Output, ShellContext } from './handlers/env';
 import { getCommand, getHelp, helpArticle } from './handlers/help';
 import { kubectlRun } from './handlers/kubectl';
+import { testNetConnection } from './handlers/probe';
 import { addHcsNetRoute, getHcsNetRoute, removeHcsNetRoute } from './handlers/routes';
 import type { ConsoleLimits, LimitExceeded } from './limits';
 import {
@@ -38,6 +39,7 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   'Add-HcsVirtualNetwork': addHcsVirtualNetwork,
   'Get-HcsVirtualNetwork': getHcsVirtualNetwork,
   'Remove-HcsVirtualNetwork': removeHcsVirtualNetwork,
+  'Test-NetConnection': testNetConnection,
 };
 
 export type OutputStream = 'output' | 'warning' | 'info' | 'error';

@@ -4,8 +4,13 @@
  * no rule: the server validates with the core library first and hands the driver only accepted
  * configurations.
  */
-import type { DeviceConfig, DhcpLease, PortLink } from '@edgenet/network-config';
-import type { Kubernetes } from '@edgenet/network-config/contract';
+import type { DeviceConfig, DhcpLease, EffectiveRoute, PortLink } from '@edgenet/network-config';
+import type {
+  KernelLookup,
+  Kubernetes,
+  LookupAnswerDoc,
+  ProbeAnswer,
+} from '@edgenet/network-config/contract';
 
 export type JobKind = 'compute.apply' | 'compute.disable';
 
@@ -64,4 +69,16 @@ export interface DeviceDriver {
   kubernetes(device: DeviceConfig, running?: RunningJobView | null): Kubernetes;
   /** When the cluster last came up (ISO time), if the driver knows; the AGE of its own pods. */
   clusterCreatedAt?(): string | null;
+
+  // ---- optional: a driver with a real network underneath (the Linux driver) -------------------
+  /** Brings the device to the stored configuration; called at start-up and after every commit. */
+  reconcile?(device: DeviceConfig): Promise<void>;
+  /** Waits for its work and releases what it holds (app close). */
+  close?(): Promise<void>;
+  /** The VM's route table as the device has it; null when the VM does not run. */
+  effectiveRoutes?(device: DeviceConfig, vm: string): Promise<EffectiveRoute[] | null>;
+  /** The device's own answer for a lookup, beside the core's; null when the VM does not run. */
+  kernelLookup?(vm: string, core: LookupAnswerDoc): Promise<KernelLookup | null>;
+  /** A real ping from the VM and its path; null when the VM does not run. */
+  probe?(vm: string, core: LookupAnswerDoc): Promise<ProbeAnswer | null>;
 }

@@ -34,6 +34,7 @@ export function lookupAnswerJson(answer: LookupAnswerDoc): string {
     `,"nextHop":${JSON.stringify(answer.nextHop)},"nic":${JSON.stringify(answer.nic)}` +
     `,"type":${JSON.stringify(answer.type)}` +
     `,"explanation":{"candidates":[${list}]` +
-    `,"summary":{"en":${JSON.stringify(summary.en)},"ja":${JSON.stringify(summary.ja)}}}}`
+    `,"summary":{"en":${JSON.stringify(summary.en)},"ja":${JSON.stringify(summary.ja)}}}` +
+    `${answer.kernel === undefined ? '' : `,"kernel":${JSON.stringify(answer.kernel)}`}}`
   );
 }

@@ -11,11 +11,13 @@ import fp from 'fastify-plugin';
 import { AuthService, createInitialAccount } from '../auth/auth-service';
 import type { AppOptions } from '../config';
 import type { DeviceDriver } from '../driver/driver';
+import { LinuxDevice } from '../driver/linux/linux-device';
 import { SimulatedDevice } from '../driver/simulated';
 import { JobRunner } from '../jobs/job-runner';
 import { ConfigurationService } from '../services/configuration';
 import { ChangeLifecycle } from '../services/lifecycle';
 import { Store } from '../store/store';
+import { installKernelSync } from './kernel-sync';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -39,11 +41,18 @@ export default fp<ServicesOptions>(
   async (app, { options, driver }) => {
     const device =
       driver ??
-      new SimulatedDevice({
-        applyMs: options.applyMs,
-        failStep: options.failStep,
-        firmware: options.firmware,
-      });
+      (options.deviceDriver === 'linux'
+        ? new LinuxDevice({
+            dataDir: options.dataDir,
+            applyMs: options.applyMs,
+            failStep: options.failStep,
+            cleanOnClose: options.cleanNetworkOnClose,
+          })
+        : new SimulatedDevice({
+            applyMs: options.applyMs,
+            failStep: options.failStep,
+            firmware: options.firmware,
+          }));
     const store = Store.open(options.dataDir);
     const created = store.isEmpty;
     if (created) {
@@ -106,6 +115,7 @@ export default fp<ServicesOptions>(
     app.addHook('onClose', async () => {
       store.close();
     });
+    await installKernelSync(app, store, device);
     app.log.info(
       { dataDir: options.dataDir, revision: store.revision, created, driver: device.kind },
       'configuration store open',

@@ -15,6 +15,7 @@ import exchange from './exchange';
 import kubernetes from './kubernetes';
 import ports from './ports';
 import revisions from './revisions';
+import probe from './probe';
 import routes from './routes';
 import services from './services';
 import session from './session';
@@ -56,6 +57,7 @@ const api: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(exchange);
   await app.register(services);
   await app.register(virtualSwitches);
+  await app.register(probe);
 };
 
 export default api;

@@ -17,6 +17,7 @@ import { lookupAnswerJson } from '../http/lookup-json';
 import { withRevision, writeContext } from '../http/revision';
 import { routeList, routeListJson } from '../http/route-list-json';
 import { EffectiveQuerySchema, RoutesQuerySchema } from '../http/schemas';
+import { effectiveWithKernel, lookupWithKernel } from '../services/kernel-view';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -97,7 +98,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       withRevision(reply, app.config.revision);
-      return app.config.effective(request.query.vm || 'master');
+      return effectiveWithKernel(app, request.query.vm || 'master');
     },
   );
 
@@ -116,7 +117,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     // Synchronous, unlike the other handlers: the hottest read skips a promise per request.
     (request, reply) => {
       withRevision(reply, app.config.revision);
-      reply.send(app.config.lookup(request.body.destination, request.body.vm || 'master'));
+      const answer = app.config.lookup(request.body.destination, request.body.vm || 'master');
+      // A real device answers too (Linux driver); the simulated one stays synchronous.
+      if (app.device.kernelLookup) return lookupWithKernel(app, answer);
+      reply.send(answer);
     },
   );
 };

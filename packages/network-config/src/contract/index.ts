@@ -6,6 +6,7 @@
 import Type, { type Static } from 'typebox';
 import { ISSUE_CODES } from '../issues';
 import { ROUTE_METRIC_MAX, ROUTE_METRIC_MIN, type SKU_IDS } from '../model';
+import { KernelLookupSchema } from './kernel';
 
 const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Ip = Type.String({ maxLength: 64, description: 'An IP address in text form' });
@@ -241,6 +242,8 @@ export const VmSchema = Type.Object({
 export const EffectiveTableSchema = Type.Object({
   vm: VmSchema,
   routes: Type.Array(EffectiveRouteSchema),
+  /** Where the table comes from: the core's model, or the VM's kernel (Linux driver). */
+  source: Type.Optional(Type.Union([Type.Literal('model'), Type.Literal('kernel')])),
 });
 
 export const LookupRequestSchema = Type.Object(
@@ -280,6 +283,8 @@ export const LookupAnswerSchema = Type.Object({
     candidates: Type.Array(LookupCandidateSchema),
     summary: LocalizedTextSchema,
   }),
+  /** The kernel's own answer beside the core's (Linux driver, VM running). */
+  kernel: Type.Optional(KernelLookupSchema),
 });
 
 export const DeviceSchema = Type.Object({
@@ -568,6 +573,17 @@ export type ServiceCreateBody = Static<typeof ServiceCreateSchema>;
 export type ServiceCreated = Static<typeof ServiceCreatedSchema>;
 export type ServiceApplyAnswer = Static<typeof ServiceApplyAnswerSchema>;
 
+export {
+  type KernelLookup,
+  KernelLookupSchema,
+  type KernelRoute,
+  KernelRouteSchema,
+  type ProbeAnswer,
+  ProbeAnswerSchema,
+  type ProbeHop,
+  type ProbeRequest,
+  ProbeRequestSchema,
+} from './kernel';
 export { API } from './urls';
 
 // ---- The change lifecycle (SPEC §7): history, diff, restore, pending changes --------------------

@@ -38,6 +38,8 @@ export const API = {
     `/api/virtual-switches/${encodeURIComponent(switchName)}/virtual-networks`,
   virtualNetwork: (switchName: string, name: string) =>
     `/api/virtual-switches/${encodeURIComponent(switchName)}/virtual-networks/${encodeURIComponent(name)}`,
+  /** A real ping from a Kubernetes VM (Linux driver). */
+  probe: '/api/probe',
 } as const;
 
 /** The change lifecycle's URLs (SPEC §7). */

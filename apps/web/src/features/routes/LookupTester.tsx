@@ -14,6 +14,8 @@ import { useI18n } from '../../lib/i18n';
 import type { ConfigDoc } from '../../lib/queries';
 import { NIC_LABEL } from './nic';
 import { lookup } from './queries';
+import { KernelAnswer, ProbeResult } from './KernelAnswer';
+import { lookup, probe } from './queries';
 
 type Candidate = LookupAnswerDoc['explanation']['candidates'][number];
 
@@ -39,6 +41,8 @@ export function LookupTester({ config }: { config: ConfigDoc }) {
   }, [destination]);
 
   const run = useMutation({ mutationFn: () => lookup(destination.trim(), vm) });
+  // A real ping from the VM (Linux driver); the simulated device answers 409 with the reason.
+  const ping = useMutation({ mutationFn: () => probe(destination.trim(), vm) });
   const serverIssues = isApiError(run.error) ? run.error.issues : [];
   const issues = mergeIssues(inline, serverIssues).filter(
     (i) => i.path === 'destination' || i.path === '',
@@ -82,6 +86,7 @@ export function LookupTester({ config }: { config: ConfigDoc }) {
           onValueChange={(v) => {
             setDestination(v);
             run.reset();
+            ping.reset();
           }}
           issues={submitted || destination ? issues : []}
           placeholder="192.168.21.7"
@@ -103,14 +108,24 @@ export function LookupTester({ config }: { config: ConfigDoc }) {
             ))}
           </select>
         </div>
-        <button
-          type="submit"
-          className="button button--primary tester-submit"
-          disabled={run.isPending}
-        >
-          <Icon name="search" size={18} />
-          {t('routes.lookup')}
-        </button>
+        <div className="tester-submit tester-actions">
+          <button type="submit" className="button button--primary" disabled={run.isPending}>
+            <Icon name="search" size={18} />
+            {t('routes.lookup')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={ping.isPending}
+            onClick={() => {
+              setSubmitted(true);
+              if (destination.trim() && inline.length === 0) ping.mutate();
+            }}
+          >
+            <Icon name="globe" size={18} />
+            {ping.isPending ? t('probe.running') : t('probe.run')}
+          </button>
+        </div>
       </form>
       <div className="tester-result" aria-live="polite">
         {run.isError && serverIssues.length === 0 ? (
@@ -139,6 +154,7 @@ export function LookupTester({ config }: { config: ConfigDoc }) {
                 <dd>{answer.nic ? t(NIC_LABEL[answer.nic]) : '—'}</dd>
               </dl>
             ) : null}
+            {answer.kernel ? <KernelAnswer kernel={answer.kernel} /> : null}
             {answer.explanation.candidates.length ? (
               <DataTable
                 caption={t('routes.candidates')}
@@ -152,6 +168,13 @@ export function LookupTester({ config }: { config: ConfigDoc }) {
             ) : null}
           </div>
         ) : null}
+        {ping.isError ? (
+          <p className="field-issue field-issue--error">
+            <Icon name="error" size={16} />
+            <span>{problemText(ping.error, locale)}</span>
+          </p>
+        ) : null}
+        {ping.data ? <ProbeResult probe={ping.data} /> : null}
       </div>
     </Section>
   );

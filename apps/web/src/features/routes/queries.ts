@@ -1,6 +1,7 @@
 import type {
   EffectiveTable,
   LookupAnswerDoc,
+  ProbeAnswer,
   Route,
   RouteCreateBody,
   RouteCreated,
@@ -58,6 +59,15 @@ export async function removeRoute(
 
 export async function lookup(destination: string, vm: string): Promise<LookupAnswerDoc> {
   const { data } = await request<LookupAnswerDoc>(URLS.routesLookup, {
+    method: 'POST',
+    body: { destination, vm },
+  });
+  return data;
+}
+
+/** POST /api/probe: a real ping from a VM (Linux driver). */
+export async function probe(destination: string, vm: string): Promise<ProbeAnswer> {
+  const { data } = await request<ProbeAnswer>(URLS.probe, {
     method: 'POST',
     body: { destination, vm },
   });

@@ -584,6 +584,21 @@ export const en = {
   'k8sconf.applied': 'The Kubernetes settings are saved.',
   'k8sconf.jobTitle': 'Applying the Kubernetes settings',
   'k8sconf.state': 'Compute state: {state}',
+  'probe.run': 'Probe (ping)',
+  'probe.running': 'Probing…',
+  'probe.kernelAnswer': "The VM's kernel:",
+  'probe.agrees': 'agrees',
+  'probe.disagrees': 'disagrees with the model',
+  'probe.metric': 'metric {metric}',
+  'probe.device': 'Interface',
+  'probe.reachable': 'Reachable',
+  'probe.unreachable': 'No answer',
+  'probe.path': 'Path',
+  'probe.hop': 'Hop {ttl}',
+  'probe.outcome.reply': 'answered',
+  'probe.outcome.ttlExceeded': 'router (TTL exceeded)',
+  'probe.outcome.unreachable': 'unreachable',
+  'probe.outcome.timeout': 'no answer',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,306 @@
+/**
+ * The Linux driver on the real kernel (SPEC §10): the article's scenario in namespaces, the
+ * kernel's own tables and answers, real pings, a kernel refusal, a kill mid-apply, `--clean`,
+ * and a host that is exactly as it was. Skips (with the reason) where it cannot run (not root).
+ */
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { namespacePrefix } from '../src/driver/linux/linux-device';
+import {
+  ADMIN_PASSWORD,
+  type Client,
+  signedIn,
+  startApp,
+  type TestApp,
+  tempDir,
+  waitForJob,
+} from './helpers';
+import { hostSnapshot, linuxSkipReason, namespaces } from './linux-env';
+
+const skip = linuxSkipReason();
+if (skip) console.log(`Linux driver tests skipped: ${skip}`);
+
+const PORT3 = {
+  ipEnabled: true,
+  dhcp: false,
+  address: '192.168.20.10',
+  subnetMask: '255.255.255.0',
+  gateway: '192.168.20.1',
+  dns: ['192.168.20.2'],
+  mtu: 1500,
+};
+const COMPUTE = {
+  computePort: 'Port3',
+  nodeIpRange: { start: '192.168.20.50', end: '192.168.20.51' },
+  serviceIpRange: { start: '192.168.20.60', end: '192.168.20.65' },
+  podCidr: '172.27.0.0/16',
+  serviceCidr: '172.28.0.0/16',
+};
+
+async function configure(c: Client) {
+  const port = await c.put('/api/ports/Port3', PORT3, { ifMatch: await c.revision() });
+  expect(port.status).toBe(200);
+  const put = await c.put('/api/compute', COMPUTE, { ifMatch: port.revision });
+  expect(put.status).toBe(202);
+  return put.body.job.id as string;
+}
+
+/** The background reconcile after a commit: wait until the kernel shows what we expect. */
+async function eventually<T>(read: () => Promise<T> | T, ok: (v: T) => boolean, ms = 5000) {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > until) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe.skipIf(skip)('the Linux driver on this kernel', () => {
+  let before: Record<string, unknown>;
+  let t: TestApp;
+  let c: Client;
+  let prefix: string;
+  beforeAll(async () => {
+    before = hostSnapshot();
+    t = await startApp({ deviceDriver: 'linux' });
+    c = await signedIn(t.app);
+    prefix = namespacePrefix(t.dataDir);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('builds the article scenario in namespaces, reads tables from the kernel and pings for real', async () => {
+    expect(namespaces(prefix)).toEqual(
+      ['Port1', 'Port2', 'Port3', 'dev', 'nat'].map((n) => `${prefix}-${n}`).sort(),
+    );
+    const job = await waitForJob(c, await configure(c));
+    expect(job.state).toBe('succeeded');
+    expect(namespaces(prefix)).toContain(`${prefix}-worker1`);
+
+    const route = await c.post('/api/routes', {
+      interfaceAlias: 'Port3',
+      destinationPrefix: '192.168.21.0/24',
+      nextHop: '192.168.20.1',
+      routeMetric: 100,
+    });
+    expect(route.status).toBe(201);
+
+    // The effective table now comes from the worker's kernel and holds the custom route.
+    const table = await eventually(
+      async () => (await c.get('/api/routes/effective', { query: { vm: 'worker1' } })).body,
+      (b) => b.routes.some((r: { origin: string }) => r.origin === 'custom'),
+    );
+    expect(table.source).toBe('kernel');
+    expect(table.routes).toContainEqual({
+      destinationPrefix: '192.168.21.0/24',
+      nextHop: '192.168.20.1',
+      nic: 'external',
+      routeMetric: 100,
+      origin: 'custom',
+      interfaceAlias: 'Port3',
+    });
+    expect(table.routes).toContainEqual(
+      expect.objectContaining({
+        destinationPrefix: '0.0.0.0/0',
+        origin: 'default',
+        nic: 'internal',
+      }),
+    );
+
+    // The kernel's own lookup agrees with the core's.
+    const lookup = await c.post('/api/routes/lookup', {
+      destination: '192.168.21.7',
+      vm: 'worker1',
+    });
+    expect(lookup.status).toBe(200);
+    expect(lookup.body.route.destinationPrefix).toBe('192.168.21.0/24');
+    expect(lookup.body.kernel).toMatchObject({
+      agrees: true,
+      nextHop: '192.168.20.1',
+      nic: 'external',
+      route: { destinationPrefix: '192.168.21.0/24', gateway: '192.168.20.1', dev: 'eth1' },
+    });
+
+    // A host behind 192.168.20.1 answers a real ping from the worker VM.
+    const ok = await c.post('/api/probe', { vm: 'worker1', destination: '192.168.21.7' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ reachable: true, error: null });
+    expect(ok.body.received).toBeGreaterThan(0);
+    expect(ok.body.hops.at(-1)).toMatchObject({ address: '192.168.21.7', outcome: 'reply' });
+    // The gateway and the DNS server of Port3 answer too.
+    expect(
+      (await c.post('/api/probe', { vm: 'master', destination: '192.168.20.2' })).body.reachable,
+    ).toBe(true);
+
+    // The device's own cmdlet, as an admin types it.
+    const tnc = await c.post('/api/console', {
+      line: 'Test-NetConnection 192.168.21.7 -Vm worker1 -TraceRoute',
+      width: 120,
+    });
+    expect(tnc.body.error).toBe(false);
+    expect(tnc.body.output).toMatch(/PingSucceeded\s*:\s*True/);
+    expect(tnc.body.output).toMatch(/TraceRoute\s*:\s*192\.168\.21\.7/);
+
+    // No route but the default: the NAT has no Internet, and the kernel says so.
+    const lost = await c.post('/api/probe', { vm: 'worker1', destination: '10.99.0.1' });
+    expect(lost.body.reachable).toBe(false);
+    expect(lost.body.route.nextHop).toBe('172.16.0.1');
+    expect(lost.body.error).toMatch(/Unreachable/i);
+
+    // Removing the route takes it out of the kernel; the probe now fails the same way.
+    const removed = await c.delete('/api/routes', {
+      query: { interfaceAlias: 'Port3', destinationPrefix: '192.168.21.0/24' },
+    });
+    expect(removed.status).toBe(204);
+    const after = await eventually(
+      async () =>
+        (await c.post('/api/routes/lookup', { destination: '192.168.21.7', vm: 'worker1' })).body,
+      (b) => b.kernel?.route?.destinationPrefix === '0.0.0.0/0',
+    );
+    expect(after.kernel).toMatchObject({ agrees: true, nextHop: '172.16.0.1', nic: 'internal' });
+
+    // Disabling compute removes the VMs and the external switch.
+    const disable = await c.put(
+      '/api/compute',
+      { ...COMPUTE, computePort: null },
+      { ifMatch: await c.revision() },
+    );
+    expect(disable.status).toBe(202);
+    expect((await waitForJob(c, disable.body.job.id)).state).toBe('succeeded');
+    await eventually(
+      () => namespaces(prefix),
+      (n) => !n.includes(`${prefix}-master`),
+    );
+    expect(namespaces(prefix)).not.toContain(`${prefix}-master`);
+    expect(namespaces(prefix)).not.toContain(`${prefix}-worker1`);
+    const probe = await c.post('/api/probe', { vm: 'master', destination: '192.168.20.1' });
+    expect(probe.status).toBe(409);
+    expect(probe.body.code).toBe('probe.vmNotRunning');
+
+    await t.close();
+    expect(namespaces(prefix)).toEqual([]);
+    expect(hostSnapshot()).toEqual(before);
+  }, 30_000);
+});
+
+describe.skipIf(skip)('the Linux driver when the kernel refuses or the server dies', () => {
+  it('fails the step with the kernel message and tears the half-built cluster down', async () => {
+    const t = await startApp({ deviceDriver: 'linux', failStep: 'createWorkerVm1' });
+    const prefix = namespacePrefix(t.dataDir);
+    try {
+      const c = await signedIn(t.app);
+      const job = await waitForJob(c, await configure(c));
+      expect(job.state).toBe('failed');
+      expect(job.error).toMatch(/Cannot find device "edgenet-absent"/);
+      expect((await c.get('/api/compute')).body).toMatchObject({ state: 'Failed' });
+      // Failed wants no cluster: the master built before the refusal goes away.
+      await eventually(
+        () => namespaces(prefix),
+        (n) => !n.includes(`${prefix}-master`),
+      );
+      expect(namespaces(prefix)).not.toContain(`${prefix}-master`);
+    } finally {
+      await t.close();
+    }
+  }, 30_000);
+
+  it('reconciles at start-up after a kill in the middle of an apply', async () => {
+    const dataDir = tempDir();
+    const prefix = namespacePrefix(dataDir);
+    const repo = fileURLToPath(new URL('../../../', import.meta.url));
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    // Node itself (tsx as a loader), so SIGKILL hits the server and not a wrapper.
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(repo, 'apps/server/src/server.ts')],
+      {
+        cwd: repo,
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          EDGENET_DRIVER: 'linux',
+          EDGENET_DATA_DIR: dataDir,
+          EDGENET_APPLY_MS: '12000',
+          EDGENET_INITIAL_PASSWORD: ADMIN_PASSWORD,
+          LOG_LEVEL: 'warn',
+        },
+        stdio: 'ignore',
+      },
+    );
+    const url = `http://127.0.0.1:${port}`;
+    try {
+      let cookie = '';
+      await eventually(
+        async () => {
+          try {
+            const res = await fetch(`${url}/api/session`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ password: ADMIN_PASSWORD }),
+            });
+            cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+            return res.ok;
+          } catch {
+            return false;
+          }
+        },
+        (ok) => ok,
+        20_000,
+      );
+      const call = async (method: string, path: string, body?: unknown) => {
+        const etag =
+          (await fetch(`${url}/api/config`, { headers: { cookie } })).headers.get('etag') ?? '';
+        const res = await fetch(`${url}${path}`, {
+          method,
+          headers: { cookie, 'content-type': 'application/json', 'if-match': etag },
+          body: JSON.stringify(body),
+        });
+        return (await res.json()) as { job: { id: string } };
+      };
+      await call('PUT', '/api/ports/Port3', PORT3);
+      const put: { job: { id: string } } = await call('PUT', '/api/compute', COMPUTE);
+      // 12 s over 6 steps: the master VM stands after ~4 s, the cluster would need 12.
+      await eventually(
+        async () =>
+          (await (
+            await fetch(`${url}/api/jobs/${put.job.id}`, { headers: { cookie } })
+          ).json()) as {
+            steps: { name: string; state: string }[];
+          },
+        (job) => job.steps.some((s) => s.name === 'createMasterVm' && s.state === 'succeeded'),
+        25_000,
+      );
+      expect(namespaces(prefix)).toContain(`${prefix}-master`);
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+
+      const t = await startApp({ dataDir, deviceDriver: 'linux' });
+      try {
+        const c = await signedIn(t.app);
+        expect((await c.get('/api/compute')).body.state).toBe('Failed');
+        // Start-up reconcile: the interrupted cluster is gone, the device's own namespaces stand.
+        expect(namespaces(prefix)).toEqual(
+          ['Port1', 'Port2', 'Port3', 'dev', 'nat'].map((n) => `${prefix}-${n}`).sort(),
+        );
+        // And applying again builds it all.
+        const job = await waitForJob(
+          c,
+          (await c.put('/api/compute', COMPUTE, { ifMatch: await c.revision() })).body.job.id,
+        );
+        expect(job.state).toBe('succeeded');
+        expect(namespaces(prefix)).toContain(`${prefix}-worker1`);
+      } finally {
+        await t.close();
+      }
+      expect(namespaces(prefix)).toEqual([]);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
