@@ -440,6 +440,8 @@ export const CMDLETS: readonly CmdletInfo[] = [
     ],
     outputs: 'None.',
     related: ['Get-HcsVirtualNetwork'],
+  },
+  {
     name: 'Test-NetConnection',
     commandType: 'Cmdlet',
     synopsis: 'Pings an address from a Kubernetes VM and shows the route it took (Linux driver).',

@@ -542,6 +542,7 @@ export class LinuxDevice implements DeviceDriver {
         routeMetric: r.metric ?? 0,
         origin,
         interfaceAlias: nic === 'external' ? computePort : null,
+        type: 'unicast',
       });
     }
     const rank = (r: EffectiveRoute) => order.get(modelKey(r)) ?? Number.MAX_SAFE_INTEGER;

@@ -13,7 +13,6 @@ import { mergeIssues } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import type { ConfigDoc } from '../../lib/queries';
 import { NIC_LABEL } from './nic';
-import { lookup } from './queries';
 import { KernelAnswer, ProbeResult } from './KernelAnswer';
 import { lookup, probe } from './queries';
 
