@@ -26,7 +26,7 @@ interface Run {
 /** Runs one line with `-c`, so the quotes reach the parser as written. */
 function edgenetPs(line: string, extra: string[] = []): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...extra, '-c', line], {
+    const child = spawn(process.execPath, [bin, ...extra, ...(line === '' ? [] : ['-c', line])], {
       env: {
         ...process.env,
         NO_COLOR: '1',
@@ -174,48 +174,53 @@ describe('SPEC §1.3 cmdlet lines against the real server', () => {
 
 describe('SPEC §9 services with kubectl against the real server', () => {
   it('creates, applies from a file, lists, resolves and deletes services', async () => {
-    const create = await edgenetPs('kubectl create service loadbalancer web --tcp=80:8080');
-    expect(create).toMatchObject({ status: 0, stdout: 'service/web created\n' });
-    const expose = await edgenetPs('kubectl expose deployment nginx --port=80');
-    expect(expose).toMatchObject({ status: 0, stdout: 'service/nginx exposed\n' });
-
-    const file = join(sessionDir, 'dns.yaml');
+    const manifest = join(sessionDir, 'dns.yaml');
     await writeFile(
-      file,
+      manifest,
       'apiVersion: v1\nkind: Service\nmetadata:\n  name: dns\nspec:\n  type: LoadBalancer\n  loadBalancerIP: 192.168.20.64\n  ports:\n  - port: 53\n    protocol: UDP\n',
     );
-    const apply = await edgenetPs(`kubectl apply -f ${file}`);
-    expect(apply).toMatchObject({ status: 0, stdout: 'service/dns created\n' });
     const broken = join(sessionDir, 'broken.yaml');
     await writeFile(broken, 'kind: Service\nmetadata:\n  name: [x\n');
-    const bad = await edgenetPs(`kubectl apply -f ${broken}`);
-    expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/^error: error parsing the manifest at line \d+/m);
+    // One process for the whole session (a spawn costs seconds on a busy machine).
+    const script = join(sessionDir, 'services.ps1');
+    await writeFile(
+      script,
+      [
+        'kubectl create service loadbalancer web --tcp=80:8080',
+        'kubectl expose deployment nginx --port=80',
+        `kubectl apply -f ${manifest}`,
+        `kubectl apply -f ${broken}`,
+        'kubectl get svc',
+        'kubectl get svc web -o yaml',
+        'nslookup web.default.svc.cluster.local',
+        'nslookup nope',
+        'kubectl delete svc web',
+        'kubectl delete svc web',
+      ].join('\n'),
+    );
+    const run = await edgenetPs('', ['--continue-on-error', '--file', script]);
+    expect(run.status).toBe(1);
+    const out = run.stdout;
+    expect(out).toContain('service/web created\nservice/nginx exposed\nservice/dns created\n');
+    expect(run.stderr).toMatch(/^error: error parsing the manifest at line \d+/m);
 
-    const get = await edgenetPs('kubectl get svc');
-    expect(get.status).toBe(0);
-    const lines = get.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE$/);
+    const lines = out.split('\n');
+    const header = lines.findIndex((l) =>
+      /^NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE$/.test(l),
+    );
+    expect(header).toBeGreaterThan(-1);
     expect(lines.find((l) => l.startsWith('web '))).toMatch(
       /^web\s+LoadBalancer\s+172\.28\.0\.\d+\s+192\.168\.20\.61\s+80:30000\/TCP\s+\d+s$/,
     );
     expect(lines.find((l) => l.startsWith('dns '))).toMatch(/192\.168\.20\.64\s+53:\d+\/UDP/);
 
-    const yaml = await edgenetPs('kubectl get svc web -o yaml');
-    expect(yaml.stdout).toMatch(/^apiVersion: v1\nkind: Service\n/);
-    expect(yaml.stdout).toContain('    - ip: 192.168.20.61\n');
-
-    const lookup = await edgenetPs('nslookup web.default.svc.cluster.local');
-    expect(lookup.stdout).toMatch(
-      /^Server:\t\t172\.28\.0\.10\nAddress:\t172\.28\.0\.10#53\n\nName:\tweb\.default\.svc\.cluster\.local\nAddress: 172\.28\.0\.\d+\n/,
+    expect(out).toMatch(/\napiVersion: v1\nkind: Service\n/);
+    expect(out).toContain('    - ip: 192.168.20.61\n');
+    expect(out).toMatch(
+      /Server:\t\t172\.28\.0\.10\nAddress:\t172\.28\.0\.10#53\n\nName:\tweb\.default\.svc\.cluster\.local\nAddress: 172\.28\.0\.\d+\n/,
     );
-    const missing = await edgenetPs('nslookup nope');
-    expect(missing.stdout).toContain("** server can't find nope: NXDOMAIN");
-
-    const del = await edgenetPs('kubectl delete svc web');
-    expect(del).toMatchObject({ status: 0, stdout: 'service "web" deleted\n' });
-    const again = await edgenetPs('kubectl delete svc web');
-    expect(again.status).toBe(1);
-    expect(again.stderr).toMatch(/not found/);
+    expect(out).toContain("** server can't find nope: NXDOMAIN");
+    expect(out).toContain('service "web" deleted\n');
+    expect(run.stderr).toMatch(/not found/);
   }, 60_000);
 });

@@ -110,6 +110,13 @@ describe('the source article, end to end', () => {
         clusterIp: '172.28.0.10',
         ports: '53/UDP,53/TCP,9153/TCP',
       }),
+      // SPEC §9: IoT Edge's edgehub holds the first external service IP once compute runs.
+      expect.objectContaining({
+        name: 'edgehub',
+        namespace: 'iotedge',
+        type: 'LoadBalancer',
+        externalIp: '192.168.20.60',
+      }),
     ]);
     expect(k8s.body.endpoints.map((e: Json) => e.url)).toEqual([
       'https://192.168.20.50:6443',

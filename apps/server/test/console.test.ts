@@ -82,6 +82,27 @@ describe('the console', () => {
     expect(pods.body.output).toMatch(/speaker/);
   });
 
+  it('runs the services lines of SPEC §9 in the web Console', async () => {
+    const created = await run('kubectl create service loadbalancer web --tcp=80:8080');
+    expect(created.body).toMatchObject({ error: false, output: 'service/web created\n' });
+    const list = await run('kubectl get svc web -o wide');
+    expect(list.body.output).toMatch(
+      /^NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE\s+SELECTOR\nweb\s+LoadBalancer\s+172\.28\.0\.2\s+192\.168\.20\.61\s+80:30000\/TCP\s+\d+s\s+app=web\n$/,
+    );
+    const lookup = await run('nslookup web.default');
+    expect(lookup.body.output).toContain(
+      'Name:\tweb.default.svc.cluster.local\nAddress: 172.28.0.2\n',
+    );
+    // The web Console has no files: the line says where to paste the YAML instead.
+    const apply = await run('kubectl apply -f web.yaml', 'ja');
+    expect(apply.body.error).toBe(true);
+    expect(apply.body.output).toContain('YAML を適用');
+    const dup = await run('kubectl create service clusterip web --tcp=80');
+    expect(dup.body.error).toBe(true);
+    expect(dup.body.output).toMatch(/^error: services "web" already exists/);
+    expect((await run('kubectl delete svc web')).body.output).toBe('service "web" deleted\n');
+  });
+
   it('needs a session, and the body is checked', async () => {
     expect((await new Client(t.app).post('/api/console', { line: 'Get-HcsNetRoute' })).status).toBe(
       401,

@@ -116,14 +116,19 @@ function ServiceTable({
 }) {
   const { t } = useI18n();
   const columns: Column<ServiceDoc>[] = [
-    { id: 'name', header: t('k8s.service'), cell: (s) => <strong>{s.name}</strong> },
-    { id: 'namespace', header: t('k8s.namespace'), cell: (s) => s.namespace },
+    {
+      id: 'name',
+      header: t('k8s.service'),
+      cell: (s) => <strong>{s.name}</strong>,
+      className: 'nowrap',
+    },
+    { id: 'namespace', header: t('k8s.namespace'), cell: (s) => s.namespace, className: 'nowrap' },
     {
       id: 'type',
       header: t('k8s.type'),
       cell: (s) => t(s.type === 'LoadBalancer' ? 'k8s.typeLoadBalancer' : 'k8s.typeClusterIp'),
     },
-    { id: 'clusterIp', header: t('k8s.clusterIp'), cell: (s) => s.clusterIP },
+    { id: 'clusterIp', header: t('k8s.clusterIp'), cell: (s) => s.clusterIP, className: 'nowrap' },
     {
       id: 'externalIp',
       header: t('k8s.externalIp'),
@@ -131,7 +136,7 @@ function ServiceTable({
         s.pending ? (
           <span>
             <Badge tone="warning">{'<pending>'}</Badge>
-            {s.event ? <span className="field-hint"> {s.event.message}</span> : null}
+            {s.event ? <span className="service-event">{s.event.message}</span> : null}
           </span>
         ) : (
           (s.externalIP ?? '—')
@@ -140,6 +145,7 @@ function ServiceTable({
     { id: 'ports', header: t('k8s.ports'), cell: (s) => s.portsText },
     {
       id: 'actions',
+      className: 'nowrap',
       header: t('svc.actions'),
       cell: (s) =>
         s.system ? (
