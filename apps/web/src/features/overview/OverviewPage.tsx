@@ -7,6 +7,7 @@ import { ErrorState, Loading } from '../../components/StateViews';
 import { useI18n } from '../../lib/i18n';
 import { sharedQueries } from '../../lib/queries';
 import { Topology } from './Topology';
+import { VirtualSwitchesDiagram } from './VirtualSwitchesDiagram';
 
 /** The device at a glance and the live drawing of its compute network. */
 export function OverviewPage() {
@@ -39,6 +40,8 @@ export function OverviewPage() {
               <dd>{d ? formatNumber(d.nodeCount) : ''}</dd>
               <dt>{t('overview.software')}</dt>
               <dd>{d?.softwareVersion}</dd>
+              <dt>{t('overview.firmware')}</dt>
+              <dd>{d?.firmware ?? '2021'}</dd>
             </dl>
           )}
         </Section>
@@ -80,6 +83,11 @@ export function OverviewPage() {
           ) : null}
         </Section>
       </div>
+      {c && (c.firmware === '2023' || (c.virtualSwitches ?? []).length > 0) ? (
+        <Section title={t('overview.virtualSwitches')}>
+          <VirtualSwitchesDiagram config={c} />
+        </Section>
+      ) : null}
       <Section title={t('topology.title')} description={t('topology.description')}>
         {config.isPending ? (
           <Loading minHeight={360} />
