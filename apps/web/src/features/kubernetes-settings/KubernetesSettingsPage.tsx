@@ -167,7 +167,7 @@ export function KubernetesSettingsPage() {
           if (!blocked) apply.mutate();
         }}
       >
-        <Section title={t('k8sconf.switch')}>
+        <Section title={t('advnet.compute')}>
           <div className="field">
             <label className="field-label" htmlFor={`${ids}-switch`}>
               {t('k8sconf.switch')}
