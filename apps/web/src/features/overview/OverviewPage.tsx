@@ -21,6 +21,8 @@ export function OverviewPage() {
 
   const d = device.data;
   const c = config.data;
+  // Firmware 2023 splits the Compute page: compute is configured on the Kubernetes page (SPEC §8).
+  const computeHref = d?.firmware === '2023' ? '/kubernetes-settings' : '/compute';
   return (
     <div className="page">
       <PageHeader title={t('overview.title')} description={t('overview.description')} />
@@ -76,7 +78,7 @@ export function OverviewPage() {
                 <dt>{t('overview.customRoutes')}</dt>
                 <dd>{formatNumber(c.routes.length)}</dd>
               </dl>
-              <Link href="/compute" className="link-button">
+              <Link href={computeHref} className="link-button">
                 {t('overview.openCompute')}
               </Link>
             </>
@@ -101,7 +103,7 @@ export function OverviewPage() {
                 <div>
                   <p className="notice-title">{t('topology.emptyTitle')}</p>
                   <p>{t('topology.emptyBody')}</p>
-                  <Link href="/compute" className="button button--primary">
+                  <Link href={computeHref} className="button button--primary">
                     <Icon name="compute" size={18} />
                     {t('topology.emptyAction')}
                   </Link>
@@ -119,7 +121,7 @@ export function OverviewPage() {
                     )}
                   </p>
                   {c.compute.state === 'Configuring' ? null : (
-                    <Link href="/compute" className="link-button">
+                    <Link href={computeHref} className="link-button">
                       {t('overview.openCompute')}
                     </Link>
                   )}
