@@ -2,6 +2,7 @@
  * Journey (firmware 2023, SPEC §8): a virtual switch on Port4 with a VLAN network, picked for
  * Kubernetes (node IPs, no service IPs: a warning, not an error), applied; the Overview draws it.
  */
+import { expectNoSeriousViolations } from '../fixtures/a11y';
 import { expect, test } from '../fixtures/test';
 
 test.use({ serverOptions: { applyMs: 200, firmware: '2023' } });
@@ -41,6 +42,7 @@ test('create a switch on Port4 with a VLAN network, pick it for Kubernetes, appl
     await name.fill('');
     await name.pressSequentially('vswitch-Port4');
     await blade.getByLabel('Network interface').selectOption('Port4');
+    await expectNoSeriousViolations(page, 'switch blade');
     await blade.getByRole('button', { name: 'Apply' }).click();
     await expect(blade).toBeHidden();
     await expect(page.getByRole('row', { name: /vswitch-Port4/ })).toContainText('Port4');
@@ -57,6 +59,7 @@ test('create a switch on Port4 with a VLAN network, pick it for Kubernetes, appl
     await vlan.fill('10');
     await blade.getByLabel('Subnet mask').fill('255.255.255.0');
     await blade.getByLabel('Gateway').fill('10.10.0.1');
+    await expectNoSeriousViolations(page, 'virtual network blade');
     await blade.getByRole('button', { name: 'Apply' }).click();
     await expect(blade).toBeHidden();
     await expect(page.getByRole('row', { name: /vnet-10/ })).toContainText('10.10.0.0/24');
@@ -75,6 +78,7 @@ test('create a switch on Port4 with a VLAN network, pick it for Kubernetes, appl
     await page.getByLabel('Kubernetes node IPs — End').fill('192.168.40.51');
     // Service IPs are strongly recommended, not required (doc): a warning that does not block.
     await expect(page.getByText(/strongly recommended: without them/)).toBeVisible();
+    await expectNoSeriousViolations(page, 'Kubernetes page');
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect
       .poll(async () => (await api.compute()).state, { timeout: 15_000 })
@@ -88,6 +92,7 @@ test('create a switch on Port4 with a VLAN network, pick it for Kubernetes, appl
     const diagram = page.getByRole('list', { name: 'Virtual switches' });
     await expect(diagram).toContainText('vswitch-Port4');
     await expect(diagram).toContainText('VLAN 10 · 10.10.0.0/24');
+    await expectNoSeriousViolations(page, 'Overview with virtual switches');
     await expect(page.getByText('2023', { exact: true })).toBeVisible();
     const config = await api.config();
     expect(config.virtualNetworks).toEqual([
