@@ -195,6 +195,43 @@ describe('virtual switches and networks (firmware 2023)', () => {
   });
 });
 
+describe('compute for virtual machines only (firmware 2023)', () => {
+  it('enables compute on a switch with no Kubernetes IPs; the API keeps answering', async () => {
+    const t = await startApp({ firmware: '2023' });
+    try {
+      const c = await signedIn(t.app);
+      const ports = await c.get('/api/ports');
+      await c.put('/api/ports/Port4', PORT4_STATIC, { ifMatch: ports.revision });
+      await c.post('/api/virtual-switches', { name: 'vm-switch', interfaceAlias: 'Port4' });
+      const compute = await c.get('/api/compute');
+      const put = await c.put(
+        '/api/compute',
+        {
+          computePort: null,
+          computeSwitch: 'vm-switch',
+          nodeIpRange: null,
+          serviceIpRange: null,
+          podCidr: '172.27.0.0/16',
+          serviceCidr: '172.28.0.0/16',
+        },
+        { ifMatch: compute.revision },
+      );
+      expect(put.status).toBe(202);
+      expect(put.body.issues).toEqual([]);
+      await waitForJob(c, put.body.job.id);
+      expect((await c.get('/api/compute')).body).toMatchObject({
+        state: 'Configured',
+        computeSwitch: 'vm-switch',
+        nodeIpRange: null,
+      });
+      expect((await c.get('/api/kubernetes')).status).toBe(200);
+      expect((await c.get('/api/routes/effective')).status).toBeLessThan(500);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('firmware 2021 keeps the Compute page on the same model', () => {
   it('enabling compute on Port3 creates vswitch-Port3; node and service IPs stay required', async () => {
     const t = await startApp();

@@ -252,7 +252,13 @@ function networkIssues(
         max: AZURE_NAME_MAX,
       }),
     );
-  if (!Number.isInteger(net.vlanId) || net.vlanId < VLAN_ID_MIN || net.vlanId > VLAN_ID_MAX) {
+  if (net.vlanId === null || net.vlanId === undefined || Number.isNaN(net.vlanId)) {
+    issues.push(issue('vlanId', 'field.required'));
+  } else if (
+    !Number.isInteger(net.vlanId) ||
+    net.vlanId < VLAN_ID_MIN ||
+    net.vlanId > VLAN_ID_MAX
+  ) {
     issues.push(
       issue('vlanId', 'vnet.vlanInvalid', {
         value: String(net.vlanId),

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { Icon } from '../components/Icon';
@@ -5,9 +6,10 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/StateViews';
 import { useI18n } from '../lib/i18n';
 import { useKiosk } from '../lib/kiosk';
+import { sharedQueries } from '../lib/queries';
 import { useSession } from '../lib/session';
 import { URLS } from '../lib/urls';
-import { NAV_ITEMS } from './nav';
+import { navItemsFor } from './nav';
 
 // Pages load on demand: the first paint needs only the shell.
 const OverviewPage = lazy(() =>
@@ -31,6 +33,17 @@ const PasswordPage = lazy(() =>
 const KubernetesPage = lazy(() =>
   import('../features/kubernetes/KubernetesPage').then((m) => ({ default: m.KubernetesPage })),
 );
+// Firmware 2023 (SPEC §8).
+const AdvancedNetworkingPage = lazy(() =>
+  import('../features/advanced-networking/AdvancedNetworkingPage').then((m) => ({
+    default: m.AdvancedNetworkingPage,
+  })),
+);
+const KubernetesSettingsPage = lazy(() =>
+  import('../features/kubernetes-settings/KubernetesSettingsPage').then((m) => ({
+    default: m.KubernetesSettingsPage,
+  })),
+);
 
 export function AppShell({
   deviceName,
@@ -43,6 +56,7 @@ export function AppShell({
   const kiosk = useKiosk();
   const { signOut, lock } = useSession();
   const [location] = useLocation();
+  const firmware = useQuery(sharedQueries.device()).data?.firmware;
 
   // After a navigation, move focus to the new page (keyboard and screen reader users land there).
   const firstRender = useRef(true);
@@ -97,8 +111,12 @@ export function AppShell({
       <div className="shell-body">
         <nav className="sidenav" aria-label={t('nav.label')}>
           <ul>
-            {NAV_ITEMS.map((item) => {
-              const current = item.path === '/' ? location === '/' : location.startsWith(item.path);
+            {navItemsFor(firmware).map((item) => {
+              // '/kubernetes' must not light up on '/kubernetes-settings'.
+              const current =
+                item.path === '/'
+                  ? location === '/'
+                  : location === item.path || location.startsWith(`${item.path}/`);
               return (
                 <li key={item.path}>
                   <Link
@@ -139,6 +157,8 @@ function Pages(): ReactNode {
       <Route path="/routes" component={RoutesPage} />
       <Route path="/kubernetes" component={KubernetesPage} />
       <Route path="/console" component={ConsolePage} />
+      <Route path="/advanced-networking" component={AdvancedNetworkingPage} />
+      <Route path="/kubernetes-settings" component={KubernetesSettingsPage} />
       <Route path="/password" component={PasswordPage} />
       <Route>
         <div className="page">

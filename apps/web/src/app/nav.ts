@@ -16,3 +16,22 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/kubernetes', label: 'nav.kubernetes', icon: 'kubernetes' },
   { path: '/console', label: 'nav.console', icon: 'console' },
 ];
+
+/**
+ * Firmware 2023 (SPEC §8): the Compute page becomes Advanced networking and Kubernetes; the
+ * read-only cluster view stays, named "Kubernetes components" so the two are told apart.
+ */
+export const NAV_ITEMS_2023: readonly NavItem[] = [
+  { path: '/', label: 'nav.overview', icon: 'overview' },
+  { path: '/network', label: 'nav.network', icon: 'network' },
+  { path: '/advanced-networking', label: 'nav.advancedNetworking', icon: 'network' },
+  { path: '/kubernetes-settings', label: 'nav.kubernetesSettings', icon: 'compute' },
+  { path: '/routes', label: 'nav.routes', icon: 'routes' },
+  { path: '/kubernetes', label: 'nav.kubernetesComponents', icon: 'kubernetes' },
+  { path: '/console', label: 'nav.console', icon: 'console' },
+];
+
+/** The navigation of a firmware generation (2021 when unknown, as the server's default). */
+export function navItemsFor(firmware: string | undefined): readonly NavItem[] {
+  return firmware === '2023' ? NAV_ITEMS_2023 : NAV_ITEMS;
+}

@@ -7,6 +7,7 @@ import { ErrorState, Loading } from '../../components/StateViews';
 import { useI18n } from '../../lib/i18n';
 import { sharedQueries } from '../../lib/queries';
 import { Topology } from './Topology';
+import { VirtualSwitchesDiagram } from './VirtualSwitchesDiagram';
 
 /** The device at a glance and the live drawing of its compute network. */
 export function OverviewPage() {
@@ -20,6 +21,8 @@ export function OverviewPage() {
 
   const d = device.data;
   const c = config.data;
+  // Firmware 2023 splits the Compute page: compute is configured on the Kubernetes page (SPEC §8).
+  const computeHref = d?.firmware === '2023' ? '/kubernetes-settings' : '/compute';
   return (
     <div className="page">
       <PageHeader title={t('overview.title')} description={t('overview.description')} />
@@ -39,6 +42,8 @@ export function OverviewPage() {
               <dd>{d ? formatNumber(d.nodeCount) : ''}</dd>
               <dt>{t('overview.software')}</dt>
               <dd>{d?.softwareVersion}</dd>
+              <dt>{t('overview.firmware')}</dt>
+              <dd>{d?.firmware ?? '2021'}</dd>
             </dl>
           )}
         </Section>
@@ -73,13 +78,18 @@ export function OverviewPage() {
                 <dt>{t('overview.customRoutes')}</dt>
                 <dd>{formatNumber(c.routes.length)}</dd>
               </dl>
-              <Link href="/compute" className="link-button">
+              <Link href={computeHref} className="link-button">
                 {t('overview.openCompute')}
               </Link>
             </>
           ) : null}
         </Section>
       </div>
+      {c && (c.firmware === '2023' || (c.virtualSwitches ?? []).length > 0) ? (
+        <Section title={t('overview.virtualSwitches')}>
+          <VirtualSwitchesDiagram config={c} />
+        </Section>
+      ) : null}
       <Section title={t('topology.title')} description={t('topology.description')}>
         {config.isPending ? (
           <Loading minHeight={360} />
@@ -93,7 +103,7 @@ export function OverviewPage() {
                 <div>
                   <p className="notice-title">{t('topology.emptyTitle')}</p>
                   <p>{t('topology.emptyBody')}</p>
-                  <Link href="/compute" className="button button--primary">
+                  <Link href={computeHref} className="button button--primary">
                     <Icon name="compute" size={18} />
                     {t('topology.emptyAction')}
                   </Link>
@@ -111,7 +121,7 @@ export function OverviewPage() {
                     )}
                   </p>
                   {c.compute.state === 'Configuring' ? null : (
-                    <Link href="/compute" className="link-button">
+                    <Link href={computeHref} className="link-button">
                       {t('overview.openCompute')}
                     </Link>
                   )}

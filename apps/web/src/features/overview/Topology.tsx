@@ -1,4 +1,5 @@
 import {
+  computeSwitchOf,
   type DeviceConfig,
   externalSwitchName,
   INTERNAL_SWITCH_CIDR,
@@ -68,7 +69,7 @@ export function Topology({ config }: { config: DeviceConfig }) {
     computePort
       ? t('topology.descCompute', {
           port: computePort.name,
-          switch: externalSwitchName(computePort.name),
+          switch: computeSwitchOf(config)?.name ?? externalSwitchName(computePort.name),
         })
       : t('topology.descNoCompute'),
     t('topology.descInternal', { switch: INTERNAL_SWITCH_NAME, cidr: INTERNAL_SWITCH_CIDR }),
@@ -178,7 +179,9 @@ export function Topology({ config }: { config: DeviceConfig }) {
           rx={4}
         />
         <text className="topo-name" x={12} y={22}>
-          {computePort ? externalSwitchName(computePort.name) : t('topology.noExternalSwitch')}
+          {computePort
+            ? (computeSwitchOf(config)?.name ?? externalSwitchName(computePort.name))
+            : t('topology.noExternalSwitch')}
         </text>
         <text className="topo-detail" x={12} y={40}>
           {t('topology.externalSwitch')}

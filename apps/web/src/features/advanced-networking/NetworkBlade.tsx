@@ -1,0 +1,210 @@
+import {
+  checkVirtualNetworkAdd,
+  checkVirtualNetworkChange,
+  type VirtualNetworkInput,
+} from '@edgenet/network-config';
+import type { VirtualNetworkDoc } from '@edgenet/network-config/contract';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useId, useMemo, useState } from 'react';
+import { Blade } from '../../components/Blade';
+import { ConflictNotice } from '../../components/ConflictNotice';
+import { FieldIssues, FormFailure } from '../../components/FieldIssues';
+import { TextField } from '../../components/TextField';
+import { useToast } from '../../components/Toasts';
+import {
+  blocks,
+  issuesAt,
+  unplacedIssues,
+  useChangeIssues,
+  useServerIssues,
+  useWriteOutcome,
+} from '../../lib/forms';
+import { useI18n } from '../../lib/i18n';
+import { type ConfigDoc, invalidateConfiguration, sharedQueries } from '../../lib/queries';
+import { saveNetwork } from './queries';
+
+const FIELD_PATHS = ['name', 'vlanId', 'subnetMask', 'gateway', 'dnsSuffix'];
+
+/** Add or modify a virtual network on a switch: name, VLAN, subnet mask, gateway (doc), DNS. */
+export function NetworkBlade({
+  switchName,
+  existing,
+  config,
+  revision,
+  onClose,
+}: {
+  switchName: string;
+  existing: VirtualNetworkDoc | null;
+  config: ConfigDoc | undefined;
+  revision: number;
+  onClose: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const client = useQueryClient();
+  const toast = useToast();
+  const ids = useId();
+  const [name, setName] = useState(existing?.name ?? '');
+  const [vlan, setVlan] = useState(existing ? String(existing.vlanId) : '');
+  const [mask, setMask] = useState(existing?.subnetMask ?? '');
+  const [gateway, setGateway] = useState(existing?.gateway ?? '');
+  const [dns, setDns] = useState(existing?.dnsServers.join(', ') ?? '');
+  const [suffix, setSuffix] = useState(existing?.dnsSuffix ?? '');
+  const [base, setBase] = useState(revision);
+  const server = useServerIssues();
+  const { conflict, failure, setFailure, onError, reload } = useWriteOutcome({
+    server,
+    locale,
+    refetch: () => client.fetchQuery(sharedQueries.config()),
+    rebase: setBase,
+  });
+
+  const input = useMemo<VirtualNetworkInput>(
+    () => ({
+      name: name.trim(),
+      vlanId: vlan.trim() === '' ? Number.NaN : Number(vlan.trim()),
+      subnetMask: mask.trim(),
+      gateway: gateway.trim(),
+      dnsServers: dns
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean),
+      dnsSuffix: suffix.trim() || null,
+    }),
+    [name, vlan, mask, gateway, dns, suffix],
+  );
+  const previous = existing?.name ?? null;
+  const check = useCallback(
+    (device: ConfigDoc, body: VirtualNetworkInput) =>
+      previous === null
+        ? checkVirtualNetworkAdd(device, switchName, body).issues
+        : checkVirtualNetworkChange(device, switchName, previous, body).issues,
+    [previous, switchName],
+  );
+  const issues = useChangeIssues(config, input, check, server.issues);
+  const at = (path: string) => issuesAt(issues, path);
+  const dnsIssues = issues.filter((i) => i.path.startsWith('dnsServers'));
+  const blocked = blocks(issues) || !config;
+
+  const save = useMutation({
+    // JSON has no NaN: an empty VLAN travels as -1, which the core refuses with its message.
+    mutationFn: () =>
+      saveNetwork(
+        switchName,
+        previous,
+        { ...input, vlanId: Number.isNaN(input.vlanId) ? -1 : input.vlanId },
+        base,
+      ),
+    onSuccess: async () => {
+      toast({
+        kind: 'success',
+        title: { key: 'advnet.networkSaved', params: { name: input.name } },
+      });
+      await invalidateConfiguration(client);
+      onClose();
+    },
+    onError,
+  });
+  const field = (path: string, setter: (v: string) => void) => (v: string) => {
+    setter(v);
+    server.clearFor(path);
+    setFailure(null);
+  };
+
+  return (
+    <Blade
+      open
+      title={t('advnet.networkTitle', { name: switchName })}
+      subtitle={existing?.name}
+      onClose={onClose}
+      footer={
+        <>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={blocked || save.isPending || conflict}
+            aria-busy={save.isPending || undefined}
+            onClick={() => save.mutate()}
+          >
+            {save.isPending ? t('common.applying') : t('common.apply')}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </>
+      }
+    >
+      {conflict ? (
+        <ConflictNotice onReload={() => reload.mutate()} reloading={reload.isPending} />
+      ) : null}
+      <form
+        className="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!blocked) save.mutate();
+        }}
+      >
+        <div className="form-grid">
+          <TextField
+            label={t('advnet.name')}
+            value={name}
+            onValueChange={field('name', setName)}
+            issues={at('name')}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="vnet-10"
+          />
+          <TextField
+            label={t('advnet.vlan')}
+            inputMode="numeric"
+            autoComplete="off"
+            value={vlan}
+            onValueChange={field('vlanId', setVlan)}
+            issues={at('vlanId')}
+            hint={t('advnet.vlanHint')}
+          />
+          <TextField
+            label={t('advnet.subnetMask')}
+            address
+            value={mask}
+            onValueChange={field('subnetMask', setMask)}
+            issues={at('subnetMask')}
+            placeholder="255.255.255.0"
+          />
+          <TextField
+            label={t('advnet.gateway')}
+            address
+            value={gateway}
+            onValueChange={field('gateway', setGateway)}
+            issues={at('gateway')}
+            placeholder="10.10.0.1"
+          />
+          <TextField
+            label={t('advnet.dns')}
+            address
+            value={dns}
+            onValueChange={field('dnsServers', setDns)}
+            issues={dnsIssues}
+            hint={t('advnet.dnsHint')}
+          />
+          <TextField
+            label={t('advnet.dnsSuffix')}
+            autoComplete="off"
+            value={suffix}
+            onValueChange={field('dnsSuffix', setSuffix)}
+            issues={at('dnsSuffix')}
+            hint={t('common.optional')}
+          />
+        </div>
+        <FieldIssues
+          id={`${ids}-other`}
+          issues={unplacedIssues(issues, FIELD_PATHS).filter(
+            (i) => !i.path.startsWith('dnsServers'),
+          )}
+        />
+        <FormFailure message={failure} />
+        <button type="submit" hidden />
+      </form>
+    </Blade>
+  );
+}

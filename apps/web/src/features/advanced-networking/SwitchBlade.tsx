@@ -1,0 +1,197 @@
+import {
+  checkVirtualSwitchAdd,
+  checkVirtualSwitchChange,
+  MTU_MAX,
+  MTU_MIN,
+  skuPortSpec,
+  type VirtualSwitchInput,
+} from '@edgenet/network-config';
+import type { VirtualSwitchDoc } from '@edgenet/network-config/contract';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useId, useMemo, useState } from 'react';
+import { Blade } from '../../components/Blade';
+import { ConflictNotice } from '../../components/ConflictNotice';
+import { FieldIssues, FormFailure } from '../../components/FieldIssues';
+import { TextField } from '../../components/TextField';
+import { useToast } from '../../components/Toasts';
+import {
+  blocks,
+  issuesAt,
+  unplacedIssues,
+  useChangeIssues,
+  useServerIssues,
+  useWriteOutcome,
+} from '../../lib/forms';
+import { useI18n } from '../../lib/i18n';
+import { type ConfigDoc, invalidateConfiguration, sharedQueries } from '../../lib/queries';
+import { saveSwitch } from './queries';
+
+const FIELD_PATHS = ['name', 'interfaceAlias', 'mtu'];
+
+/** Add (no `existing`) or modify a virtual switch; the core checks it on every keystroke. */
+export function SwitchBlade({
+  existing,
+  config,
+  revision,
+  onClose,
+}: {
+  existing: VirtualSwitchDoc | null;
+  config: ConfigDoc | undefined;
+  revision: number;
+  onClose: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const client = useQueryClient();
+  const toast = useToast();
+  const ids = useId();
+  const firstFree =
+    config?.ports.find(
+      (p) => !(config.virtualSwitches ?? []).some((s) => s.interfaceAlias === p.name),
+    )?.name ?? '';
+  const [name, setName] = useState(existing?.name ?? '');
+  const [port, setPort] = useState(existing?.interfaceAlias ?? firstFree);
+  const [mtu, setMtu] = useState(String(existing?.mtu ?? 1500));
+  const [accelerated, setAccelerated] = useState(existing?.supportsAcceleratedNetworking ?? false);
+  const [base, setBase] = useState(revision);
+  const server = useServerIssues();
+  const { conflict, failure, setFailure, onError, reload } = useWriteOutcome({
+    server,
+    locale,
+    refetch: () => client.fetchQuery(sharedQueries.config()),
+    rebase: setBase,
+  });
+
+  const mtuConfigurable = config ? (skuPortSpec(config.sku, port)?.mtuConfigurable ?? false) : true;
+  const input = useMemo<VirtualSwitchInput>(
+    () => ({
+      name: name.trim(),
+      interfaceAlias: port,
+      mtu: mtuConfigurable ? (mtu.trim() === '' ? Number.NaN : Number(mtu.trim())) : 1500,
+      supportsAcceleratedNetworking: accelerated,
+    }),
+    [name, port, mtu, accelerated, mtuConfigurable],
+  );
+  const previous = existing?.name ?? null;
+  const check = useCallback(
+    (device: ConfigDoc, body: VirtualSwitchInput) =>
+      previous === null
+        ? checkVirtualSwitchAdd(device, body).issues
+        : checkVirtualSwitchChange(device, previous, body).issues,
+    [previous],
+  );
+  const issues = useChangeIssues(config, input, check, server.issues);
+  const at = (path: string) => issuesAt(issues, path);
+  const blocked = blocks(issues) || !config;
+
+  const save = useMutation({
+    mutationFn: () => saveSwitch(previous, input, base),
+    onSuccess: async () => {
+      toast({ kind: 'success', title: { key: 'advnet.added', params: { name: input.name } } });
+      await invalidateConfiguration(client);
+      onClose();
+    },
+    onError,
+  });
+  const touched = (path: string) => {
+    server.clearFor(path);
+    setFailure(null);
+  };
+
+  return (
+    <Blade
+      open
+      title={existing ? t('advnet.modifyTitle', { name: existing.name }) : t('advnet.addTitle')}
+      onClose={onClose}
+      footer={
+        <>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={blocked || save.isPending || conflict}
+            aria-busy={save.isPending || undefined}
+            onClick={() => save.mutate()}
+          >
+            {save.isPending ? t('common.applying') : t('common.apply')}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </>
+      }
+    >
+      {conflict ? (
+        <ConflictNotice onReload={() => reload.mutate()} reloading={reload.isPending} />
+      ) : null}
+      <form
+        className="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!blocked) save.mutate();
+        }}
+      >
+        <TextField
+          label={t('advnet.name')}
+          value={name}
+          onValueChange={(v) => {
+            setName(v);
+            touched('name');
+          }}
+          issues={at('name')}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="vswitch-Port4"
+        />
+        <div className="field">
+          <label className="field-label" htmlFor={`${ids}-port`}>
+            {t('advnet.interface')}
+          </label>
+          <select
+            id={`${ids}-port`}
+            className="input"
+            value={port}
+            aria-describedby={`${ids}-port-issues`}
+            onChange={(e) => {
+              setPort(e.target.value);
+              touched('interfaceAlias');
+            }}
+          >
+            {(config?.ports ?? []).map((p) => (
+              <option key={p.name} value={p.name}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+          <FieldIssues id={`${ids}-port-issues`} issues={at('interfaceAlias')} />
+        </div>
+        {mtuConfigurable ? (
+          <TextField
+            label={t('advnet.mtu')}
+            inputMode="numeric"
+            autoComplete="off"
+            value={mtu}
+            onValueChange={(v) => {
+              setMtu(v);
+              touched('mtu');
+            }}
+            issues={at('mtu')}
+            hint={t('advnet.mtuHint', { min: String(MTU_MIN), max: String(MTU_MAX) })}
+          />
+        ) : (
+          <p className="field-hint">{t('advnet.mtuFixed')}</p>
+        )}
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={accelerated}
+            onChange={(e) => setAccelerated(e.target.checked)}
+          />
+          <span>{t('advnet.accelerated')}</span>
+        </label>
+        <FieldIssues id={`${ids}-other`} issues={unplacedIssues(issues, FIELD_PATHS)} />
+        <FormFailure message={failure} />
+        <button type="submit" hidden />
+      </form>
+    </Blade>
+  );
+}

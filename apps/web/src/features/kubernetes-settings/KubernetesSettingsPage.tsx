@@ -1,0 +1,253 @@
+import { type ComputeSwitchSettings, checkComputeSwitchChange } from '@edgenet/network-config';
+import type { Compute, ComputeAnswer, JobAnswer } from '@edgenet/network-config/contract';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useId, useMemo, useState } from 'react';
+import { Badge, COMPUTE_STATE_TONE } from '../../components/Badge';
+import { ConflictNotice } from '../../components/ConflictNotice';
+import { FieldIssues, FormFailure } from '../../components/FieldIssues';
+import { PageHeader, Section } from '../../components/PageHeader';
+import { ProgressPanel } from '../../components/ProgressPanel';
+import { ErrorState, Loading } from '../../components/StateViews';
+import { TextField } from '../../components/TextField';
+import { useToast } from '../../components/Toasts';
+import { getJson, request } from '../../lib/api';
+import {
+  blocks,
+  issuesAt,
+  unplacedIssues,
+  useChangeIssues,
+  useServerIssues,
+  useWriteOutcome,
+} from '../../lib/forms';
+import { useI18n } from '../../lib/i18n';
+import {
+  type ConfigDoc,
+  invalidateConfiguration,
+  REVISIONED,
+  sharedQueries,
+  useDeviceConfig,
+} from '../../lib/queries';
+import { URLS } from '../../lib/urls';
+
+const computeQuery = () =>
+  queryOptions({
+    queryKey: ['compute', 'detail'] as const,
+    queryFn: ({ signal }) => getJson<Compute>(URLS.compute, { signal }),
+    meta: REVISIONED,
+  });
+
+const jobQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['compute', 'job', id] as const,
+    queryFn: ({ signal }) => getJson<JobAnswer>(URLS.job(id), { signal }),
+    refetchInterval: (query) =>
+      query.state.data && query.state.data.state !== 'running' ? false : 1000,
+  });
+
+interface Form {
+  computeSwitch: string;
+  nodeStart: string;
+  nodeEnd: string;
+  serviceStart: string;
+  serviceEnd: string;
+}
+
+const PLACED = ['computeSwitch', 'nodeIpRange', 'serviceIpRange'];
+
+function range(start: string, end: string) {
+  return start.trim() === '' && end.trim() === '' ? null : { start: start.trim(), end: end.trim() };
+}
+
+/**
+ * The firmware 2023 Kubernetes page (SPEC §8): the virtual switch for compute, node IPs, and
+ * external service IPs — optional, with the core's warning; no IPs at all = VMs only.
+ */
+export function KubernetesSettingsPage() {
+  const { t, locale } = useI18n();
+  const client = useQueryClient();
+  const toast = useToast();
+  const ids = useId();
+  const compute = useQuery(computeQuery());
+  const config = useDeviceConfig();
+  const [draft, setDraft] = useState<Form | null>(null);
+  const [base, setBase] = useState<number | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useQuery({ ...jobQuery(jobId ?? ''), enabled: jobId !== null });
+  const server = useServerIssues();
+  const { conflict, failure, setFailure, onError, reload } = useWriteOutcome({
+    server,
+    locale,
+    refetch: () => client.fetchQuery(sharedQueries.config()),
+    rebase: setBase,
+  });
+
+  const fromServer: Form | undefined = compute.data
+    ? {
+        computeSwitch: compute.data.computeSwitch ?? '',
+        nodeStart: compute.data.nodeIpRange?.start ?? '',
+        nodeEnd: compute.data.nodeIpRange?.end ?? '',
+        serviceStart: compute.data.serviceIpRange?.start ?? '',
+        serviceEnd: compute.data.serviceIpRange?.end ?? '',
+      }
+    : undefined;
+  const form = draft ?? fromServer;
+  const settings = useMemo<ComputeSwitchSettings>(
+    () => ({
+      computePort: null,
+      computeSwitch: form?.computeSwitch ? form.computeSwitch : null,
+      nodeIpRange: form ? range(form.nodeStart, form.nodeEnd) : null,
+      serviceIpRange: form ? range(form.serviceStart, form.serviceEnd) : null,
+      podCidr: compute.data?.podCidr ?? '',
+      serviceCidr: compute.data?.serviceCidr ?? '',
+    }),
+    [form, compute.data?.podCidr, compute.data?.serviceCidr],
+  );
+  const check = useCallback(
+    (device: ConfigDoc, s: ComputeSwitchSettings) => checkComputeSwitchChange(device, s).issues,
+    [],
+  );
+  const issues = useChangeIssues(config.data, settings, check, server.issues);
+  const under = (path: string) =>
+    issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`));
+  const busy = compute.data?.state === 'Configuring' || job.data?.state === 'running';
+  const blocked = blocks(issues) || !config.data || !compute.data || busy;
+
+  const set = (key: keyof Form, path: string) => (value: string) => {
+    if (!form) return;
+    setDraft({ ...form, [key]: value });
+    server.clearFor(path);
+    setFailure(null);
+  };
+
+  const apply = useMutation({
+    mutationFn: async () => {
+      const { data } = await request<ComputeAnswer>(URLS.compute, {
+        method: 'PUT',
+        body: settings,
+        ifMatch: base ?? compute.data?.revision ?? 0,
+      });
+      return data;
+    },
+    onSuccess: async (answer) => {
+      setDraft(null);
+      setBase(null);
+      if (answer.job) setJobId(answer.job.id);
+      else toast({ kind: 'success', title: { key: 'k8sconf.applied' } });
+      await invalidateConfiguration(client);
+    },
+    onError,
+  });
+
+  if (compute.isPending || config.isPending) return <Loading minHeight={320} />;
+  if (compute.isError) {
+    return <ErrorState error={compute.error} onRetry={() => void compute.refetch()} />;
+  }
+  const switches = config.data?.virtualSwitches ?? [];
+  const vmsOnly = settings.computeSwitch && !settings.nodeIpRange && !settings.serviceIpRange;
+
+  return (
+    <div className="page">
+      <PageHeader
+        title={t('k8sconf.title')}
+        description={t('k8sconf.description')}
+        actions={
+          <Badge tone={COMPUTE_STATE_TONE[compute.data.state] ?? 'neutral'}>
+            {t('k8sconf.state', { state: compute.data.state })}
+          </Badge>
+        }
+      />
+      {conflict ? (
+        <ConflictNotice onReload={() => reload.mutate()} reloading={reload.isPending} />
+      ) : null}
+      <form
+        className="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!blocked) apply.mutate();
+        }}
+      >
+        <Section title={t('advnet.compute')}>
+          <div className="field">
+            <label className="field-label" htmlFor={`${ids}-switch`}>
+              {t('k8sconf.switch')}
+            </label>
+            <select
+              id={`${ids}-switch`}
+              className="input"
+              value={form?.computeSwitch ?? ''}
+              aria-describedby={`${ids}-switch-issues`}
+              onChange={(e) => set('computeSwitch', 'computeSwitch')(e.target.value)}
+            >
+              <option value="">{t('k8sconf.noSwitch')}</option>
+              {switches.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {`${s.name} (${s.interfaceAlias})`}
+                </option>
+              ))}
+            </select>
+            <FieldIssues id={`${ids}-switch-issues`} issues={under('computeSwitch')} />
+            {switches.length === 0 ? <p className="field-hint">{t('k8sconf.noSwitches')}</p> : null}
+          </div>
+        </Section>
+        <Section title={t('k8sconf.nodeIps')} description={t('k8sconf.optional')}>
+          <div className="form-grid">
+            <TextField
+              label={`${t('k8sconf.nodeIps')} — ${t('k8sconf.start')}`}
+              address
+              value={form?.nodeStart ?? ''}
+              onValueChange={set('nodeStart', 'nodeIpRange')}
+              issues={issuesAt(issues, 'nodeIpRange.start')}
+            />
+            <TextField
+              label={`${t('k8sconf.nodeIps')} — ${t('k8sconf.end')}`}
+              address
+              value={form?.nodeEnd ?? ''}
+              onValueChange={set('nodeEnd', 'nodeIpRange')}
+              issues={issuesAt(issues, 'nodeIpRange.end')}
+            />
+          </div>
+          <FieldIssues id={`${ids}-nodes`} issues={issuesAt(issues, 'nodeIpRange')} />
+        </Section>
+        <Section title={t('k8sconf.serviceIps')} description={t('k8sconf.serviceHint')}>
+          <div className="form-grid">
+            <TextField
+              label={`${t('k8sconf.serviceIps')} — ${t('k8sconf.start')}`}
+              address
+              value={form?.serviceStart ?? ''}
+              onValueChange={set('serviceStart', 'serviceIpRange')}
+              issues={issuesAt(issues, 'serviceIpRange.start')}
+            />
+            <TextField
+              label={`${t('k8sconf.serviceIps')} — ${t('k8sconf.end')}`}
+              address
+              value={form?.serviceEnd ?? ''}
+              onValueChange={set('serviceEnd', 'serviceIpRange')}
+              issues={issuesAt(issues, 'serviceIpRange.end')}
+            />
+          </div>
+          <FieldIssues id={`${ids}-services`} issues={issuesAt(issues, 'serviceIpRange')} />
+        </Section>
+        {vmsOnly ? <p className="notice notice--info">{t('k8sconf.vmsOnly')}</p> : null}
+        <FieldIssues
+          id={`${ids}-other`}
+          issues={unplacedIssues(issues, PLACED).filter(
+            (i) => !PLACED.some((p) => i.path.startsWith(`${p}.`)),
+          )}
+        />
+        <FormFailure message={failure} />
+        <div className="actions">
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={blocked || apply.isPending || conflict}
+            aria-busy={apply.isPending || undefined}
+          >
+            {apply.isPending ? t('common.applying') : t('common.apply')}
+          </button>
+        </div>
+      </form>
+      {job.data ? <ProgressPanel job={job.data} title={t('k8sconf.jobTitle')} /> : null}
+    </div>
+  );
+}
