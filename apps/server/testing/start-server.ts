@@ -30,6 +30,8 @@ export interface ServerOptions {
   kiosk?: boolean;
   nodeCount?: 1 | 2;
   sessionIdleSeconds?: number;
+  /** The device driver; `linux` needs root and removes its namespaces when the server stops. */
+  driver?: 'simulated' | 'linux';
 }
 
 export interface RunningServer {
@@ -89,6 +91,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
   if (initialPassword) env.EDGENET_INITIAL_PASSWORD = initialPassword;
   else delete env.EDGENET_INITIAL_PASSWORD;
+  if (options.driver === 'linux') {
+    env.EDGENET_DRIVER = 'linux';
+    env.EDGENET_NET_CLEAN_ON_EXIT = 'true';
+  }
   if (options.sessionIdleSeconds)
     env.EDGENET_SESSION_IDLE_SECONDS = String(options.sessionIdleSeconds);
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER_ENTRY], {
