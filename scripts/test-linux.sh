@@ -11,4 +11,5 @@ for tool in ip ping; do
     echo "Linux-driver API suite skipped: $tool is not installed (scripts/ensure-netns-tools.sh)"; exit 0
   fi
 done
-EDGENET_TEST_DRIVER=linux exec npx vitest run --project server test/api.test.ts test/jobs.test.ts
+# One file at a time: the job suite times API answers while a job runs real `ip` commands.
+EDGENET_TEST_DRIVER=linux exec npx vitest run --project server --no-file-parallelism test/api.test.ts test/jobs.test.ts

@@ -93,6 +93,19 @@ export class RoutesPage {
     return this.tester.getByRole('definition').first();
   }
 
+  /** The tester's VM choice. */
+  get testerVm(): Locator {
+    return this.tester.getByRole('combobox', { name: this.ui.t('routes.vm'), exact: true });
+  }
+
+  /** Pings the typed address from the chosen VM (Linux driver). */
+  async probe(address?: string): Promise<void> {
+    if (address !== undefined) await this.ui.type(this.testerAddress, address);
+    await this.ui.press(
+      this.tester.getByRole('button', { name: this.ui.t('probe.run'), exact: true }),
+    );
+  }
+
   async lookup(address: string): Promise<void> {
     await this.ui.type(this.testerAddress, address);
     await this.ui.press(

@@ -152,6 +152,7 @@ export function optionsFromEnv(
     logLevel: env.LOG_LEVEL || 'info',
     logger: isTty ? 'pretty' : 'json',
     deviceDriver: driverFromEnv(env, canBuildNamespaces),
+    cleanNetworkOnClose: bool(env, 'EDGENET_NET_CLEAN_ON_EXIT'),
   });
 }
 

@@ -33,6 +33,8 @@ export interface ServerOptions {
   sessionIdleSeconds?: number;
   /** EDGENET_FIRMWARE (SPEC §8); the server's default (2021) when absent. */
   firmware?: '2021' | '2023';
+  /** The device driver; `linux` needs root and removes its namespaces when the server stops. */
+  driver?: 'simulated' | 'linux';
 }
 
 export interface RunningServer {
@@ -96,6 +98,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   else delete env.EDGENET_FIRMWARE;
   if (initialPassword) env.EDGENET_INITIAL_PASSWORD = initialPassword;
   else delete env.EDGENET_INITIAL_PASSWORD;
+  if (options.driver === 'linux') {
+    env.EDGENET_DRIVER = 'linux';
+    env.EDGENET_NET_CLEAN_ON_EXIT = 'true';
+  }
   if (options.sessionIdleSeconds)
     env.EDGENET_SESSION_IDLE_SECONDS = String(options.sessionIdleSeconds);
   // The browser suite runs the compiled server that `npm start` runs (`npm run build` comes

@@ -8,7 +8,8 @@
  *   other end is `eth0` of the port network; the device's own port address sits on `PortN`, or on
  *   the bridge once the port carries the external switch (as Hyper-V moves it to a host vNIC).
  * - `nat`: the internal switch's NAT/uplink, holding the internal gateway; its default route is
- *   `unreachable` (no real internet: a packet to nowhere gets the kernel's "net unreachable").
+ *   `unreachable` (no real Internet: a packet to nowhere gets the kernel's ICMP "Destination Host
+ *   Unreachable" from the gateway).
  * - `PortN`: a cabled port's network, holding the hosts the configuration names on it (gateway,
  *   DNS servers, route next hops) and, for each custom route via one of them, the destination
  *   prefix as `local` (so any address "behind" the next hop answers a ping).
@@ -156,7 +157,12 @@ export function wantedTopology(
         protocol: 'boot',
       },
     ],
-    sysctls: [['net.ipv4.ip_forward', '1']],
+    // Forwards (so a packet to nowhere gets the kernel's ICMP answer) and answers every probe:
+    // the default ICMP rate limit (1 s) would swallow the TTL walk's answers after a ping.
+    sysctls: [
+      ['net.ipv4.ip_forward', '1'],
+      ['net.ipv4.icmp_ratelimit', '0'],
+    ],
   });
 
   if (vswitch) {

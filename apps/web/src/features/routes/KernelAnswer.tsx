@@ -51,14 +51,14 @@ export function ProbeResult({ probe }: { probe: ProbeAnswer }) {
         {probe.summary[locale]}
       </p>
       {probe.hops.length ? (
-        <ol className="probe-hops" aria-label={t('probe.path')}>
+        <ul className="probe-hops" aria-label={t('probe.path')}>
           {probe.hops.map((hop) => (
             <li key={hop.ttl}>
               {t('probe.hop', { ttl: hop.ttl })}: {hop.address ?? '*'} —{' '}
               {t(`probe.outcome.${hop.outcome}`)}
             </li>
           ))}
-        </ol>
+        </ul>
       ) : null}
       <KernelAnswer kernel={probe.route} />
     </div>
