@@ -157,12 +157,15 @@ describe('diffConfig', () => {
         { name: 'web', ip: '192.168.20.61' },
         { name: 'db', ip: '192.168.20.62' },
       ],
-      virtualSwitches: [{ name: 'vSwitch1', port: 'Port2' }],
+      virtualSwitches: [...(device().virtualSwitches ?? []), { name: 'vSwitch1', port: 'Port2' }],
+      // A section no release knows yet, and not a list: diffed as one value.
+      futureSetting: { enabled: true },
     };
     const diff = diffConfig(a, b);
     expect(diff.lists.services?.added).toEqual([{ name: 'db', ip: '192.168.20.62' }]);
     expect(diff.lists.services?.changed[0]?.key).toEqual({ name: 'web' });
-    expect(diff.values.map((v) => v.field)).toEqual(['virtualSwitches']);
+    expect(diff.lists.virtualSwitches?.added).toEqual([{ name: 'vSwitch1', port: 'Port2' }]);
+    expect(diff.values.map((v) => v.field)).toEqual(['futureSetting']);
     expect(applyDiff(a, diff)).toEqual(b);
     expect(summarizeDiff(diff).en).toContain('services: web: ip changed'.replace('services: ', ''));
   });
