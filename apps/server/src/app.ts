@@ -20,9 +20,15 @@ import api from './routes/index';
 export interface BuildOptions extends Partial<AppOptions> {
   /** Another device driver than the simulated device. */
   driver?: DeviceDriver;
+  /** Where JSON log lines go instead of stdout (tests read them). */
+  logStream?: NodeJS.WritableStream;
 }
 
-function loggerOptions(options: AppOptions): FastifyServerOptions['logger'] {
+function loggerOptions(
+  options: AppOptions,
+  stream?: NodeJS.WritableStream,
+): FastifyServerOptions['logger'] {
+  if (stream) return { level: options.logLevel, stream };
   if (options.logger === false) return false;
   const base = {
     level: options.logLevel,
@@ -45,10 +51,10 @@ export type App = FastifyInstance;
 
 /** Builds the app (ready to `listen` or `inject`). Throws when the store cannot open. */
 export async function buildApp(build: BuildOptions = {}): Promise<App> {
-  const { driver, ...partial } = build;
+  const { driver, logStream, ...partial } = build;
   const options = resolveOptions(partial);
   const app = Fastify({
-    logger: loggerOptions(options),
+    logger: loggerOptions(options, logStream),
     bodyLimit: options.bodyLimit,
     // Request ids in logs; the server is not behind a proxy by default.
     requestIdHeader: false,

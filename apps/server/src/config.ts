@@ -29,6 +29,10 @@ export interface AppOptions {
   lockoutSeconds: number;
   /** Base delay of the reply to a failed sign-in, doubled per consecutive failure (capped). */
   signInDelayMs: number;
+  /** Failed sign-ins per minute from all sources before every sign-in is slowed; 0 disables. */
+  signInGlobalCeiling: number;
+  /** How long every sign-in waits past that ceiling. */
+  signInGlobalDelayMs: number;
   /** Requests per minute per client address; 0 disables the limit. */
   rateLimitMax: number;
   /** Sign-in attempts (POST /api/session) per minute per client address; 0 disables. */
@@ -58,6 +62,8 @@ export const DEFAULT_OPTIONS: AppOptions = {
   lockoutThreshold: 5,
   lockoutSeconds: 5 * 60,
   signInDelayMs: 250,
+  signInGlobalCeiling: 60,
+  signInGlobalDelayMs: 1000,
   rateLimitMax: 2000,
   signInRateLimitMax: 30,
   bodyLimit: 64 * 1024,
@@ -116,6 +122,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, isTty = fal
     lockoutThreshold: int(env, 'EDGENET_LOCKOUT_THRESHOLD', 5, 1, 1000),
     lockoutSeconds: int(env, 'EDGENET_LOCKOUT_SECONDS', 300, 1, 24 * 3600),
     signInDelayMs: int(env, 'EDGENET_SIGNIN_DELAY_MS', 250, 0, 10_000),
+    signInGlobalCeiling: int(env, 'EDGENET_SIGNIN_GLOBAL_CEILING', 60, 0, 1e6),
+    signInGlobalDelayMs: int(env, 'EDGENET_SIGNIN_GLOBAL_DELAY_MS', 1000, 0, 10_000),
     rateLimitMax: int(env, 'EDGENET_RATE_LIMIT', DEFAULT_OPTIONS.rateLimitMax, 0, 1e9),
     signInRateLimitMax: int(env, 'EDGENET_SIGNIN_RATE_LIMIT', 30, 0, 1e9),
     logLevel: env.LOG_LEVEL || 'info',

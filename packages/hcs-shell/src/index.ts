@@ -15,6 +15,8 @@ export type { Column, OutputObject } from './format';
 export { formatList, formatTable } from './format';
 export type { ShellContext } from './handlers/env';
 export { helpArticle, syntaxOf } from './handlers/help';
+export type { ConsoleLimitName, ConsoleLimits, LimitExceeded } from './limits';
+export { CONSOLE_LIMITS, checkLineLimits, nestingDepth, statementCount } from './limits';
 export type { Locale, LocalizedText } from './messages';
 export type {
   CmdletCommand,
@@ -36,5 +38,3 @@ export type {
 export { runLine, runScript } from './shell';
 export type { ArgumentToken, ParameterToken, Statement, Token } from './tokenizer';
 export { tokenize } from './tokenizer';
-export type { ConsoleLimitName, ConsoleLimits, LimitExceeded } from './limits';
-export { CONSOLE_LIMITS, checkLineLimits, nestingDepth, statementCount } from './limits';

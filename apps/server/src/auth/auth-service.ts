@@ -5,11 +5,11 @@
  *   until it is, every other call answers 403 `password.changeRequired`;
  * - sessions are random 256-bit ids kept in memory (a restart signs everyone out, like a device
  *   reboot) and expire after an idle time;
- * - failed sign-ins are counted in the store (they survive a restart), each failure in a row
- *   slows the next answer down, and `lockoutThreshold` in a row lock sign-in for
- *   `lockoutSeconds` (429 with Retry-After). Attempts during a lockout are refused without
- *   checking the password and do not extend it (so an attacker cannot keep the admin out forever).
- *   The count since the last good sign-in is shown to the admin at the next one.
+ * - failed sign-ins are throttled per source (sign-in-throttle.ts, ADR 0010): each failure in a
+ *   row slows that source's next answer down, and `lockoutThreshold` in a row lock that source out
+ *   for `lockoutSeconds` (429 with Retry-After) — other sources, the admin's among them, are still
+ *   checked; past a global ceiling everyone is slowed, never locked. The count since the last
+ *   good sign-in is kept in the store and shown to the admin at the next one.
  * - password checks run one at a time (each scrypt holds 128 MiB); a queue longer than
  *   `MAX_QUEUED_CHECKS` is refused at once.
  */
@@ -19,6 +19,7 @@ import type { Session } from '@edgenet/network-config/contract';
 import { HttpProblem, ruleViolation, tooManyRequests } from '../http/problems';
 import type { AccountRecord, Store } from '../store/store';
 import { hashPassword, verifyPassword } from './password-hash';
+import { SignInThrottle } from './sign-in-throttle';
 
 export const SESSION_COOKIE = 'edgenet_session';
 const MAX_QUEUED_CHECKS = 8;
@@ -30,6 +31,15 @@ export interface AuthOptions {
   lockoutSeconds: number;
   signInDelayMs: number;
   scryptN: number;
+  /** Failed sign-ins per minute from all sources before every check is slowed; 0 disables. */
+  signInGlobalCeiling?: number;
+  /** The wait of every check past the global ceiling. */
+  signInGlobalDelayMs?: number;
+}
+
+/** Where failed sign-ins and lockouts are logged (at warn, with the source). */
+export interface WarnLog {
+  warn(details: Record<string, unknown>, message: string): void;
 }
 
 export interface SessionRecord {
@@ -124,12 +134,26 @@ export class AuthService {
   /** Cached: checked on every request. */
   private mustChange: boolean;
 
+  private readonly throttle: SignInThrottle;
+
   constructor(
     private readonly store: Store,
     readonly options: AuthOptions,
     private readonly now: () => number = Date.now,
+    private readonly log?: WarnLog,
   ) {
     this.mustChange = store.account().mustChange;
+    this.throttle = new SignInThrottle(
+      {
+        threshold: options.lockoutThreshold,
+        lockoutSeconds: options.lockoutSeconds,
+        baseDelayMs: options.signInDelayMs,
+        maxDelayMs: MAX_SIGN_IN_DELAY_MS,
+        globalCeiling: options.signInGlobalCeiling ?? 0,
+        globalDelayMs: options.signInGlobalDelayMs ?? 1000,
+      },
+      now,
+    );
   }
 
   get mustChangePassword(): boolean {
@@ -147,55 +171,49 @@ export class AuthService {
     });
   }
 
-  private remainingLock(account: AccountRecord): number {
-    if (account.lockedUntil === null) return 0;
-    return Math.max(0, Math.ceil((account.lockedUntil - this.now()) / 1000));
-  }
-
   /**
-   * Checks a password against the account, counting failures and applying the lockout. Throws
-   * the 429 of a lockout; resolves false on a wrong password (after the slow-down delay).
+   * Checks a password against the account for a client at `source`, with the throttling of
+   * sign-in-throttle.ts (ADR 0010): a locked-out source is refused without checking (429); a
+   * source with checks in flight already is refused at once (429 `signIn.busy`); past the global
+   * ceiling every check waits first. Resolves false on a wrong password, after the source's
+   * slow-down delay, served outside the shared queue of password checks.
    */
-  private async checkPassword(password: string): Promise<boolean> {
-    return this.exclusive(async () => {
-      let account = this.store.account();
-      const wait = this.remainingLock(account);
-      if (wait > 0) {
-        this.store.updateAccount({ failuresSinceSignIn: account.failuresSinceSignIn + 1 });
-        throw lockedOut(wait);
-      }
-      if (account.lockedUntil !== null) {
-        account = this.store.updateAccount({ lockedUntil: null, consecutiveFailures: 0 });
-      }
-      if (await verifyPassword(password, account.passwordHash)) return true;
-
-      const failures = account.consecutiveFailures + 1;
-      if (failures >= this.options.lockoutThreshold) {
-        const lockedUntil = this.now() + this.options.lockoutSeconds * 1000;
-        this.store.updateAccount({
-          consecutiveFailures: 0,
-          failuresSinceSignIn: account.failuresSinceSignIn + 1,
-          lockedUntil,
-        });
-        throw lockedOut(this.options.lockoutSeconds);
+  private async checkPassword(password: string, source: string): Promise<boolean> {
+    const admission = this.throttle.admit(source);
+    if (admission.kind === 'locked') {
+      const account = this.store.account();
+      this.store.updateAccount({ failuresSinceSignIn: account.failuresSinceSignIn + 1 });
+      this.log?.warn({ source }, 'sign-in refused: this source is locked out');
+      throw lockedOut(admission.retryAfterSeconds);
+    }
+    if (admission.kind === 'busy') throw busy();
+    try {
+      if (admission.globalDelayMs > 0) await sleep(admission.globalDelayMs);
+      const account = this.store.account();
+      const good = await this.exclusive(() => verifyPassword(password, account.passwordHash));
+      if (good) {
+        this.throttle.succeeded(source);
+        return true;
       }
       this.store.updateAccount({
-        consecutiveFailures: failures,
-        failuresSinceSignIn: account.failuresSinceSignIn + 1,
+        failuresSinceSignIn: this.store.account().failuresSinceSignIn + 1,
       });
-      // Slow the next guess down: the delay doubles with every failure in a row. It is served
-      // inside the queue, so parallel guesses wait for each other too.
-      const delay = Math.min(
-        MAX_SIGN_IN_DELAY_MS,
-        this.options.signInDelayMs * 2 ** (failures - 1),
-      );
-      if (delay > 0) await sleep(delay);
+      const { delayMs, failures, lockedSeconds } = this.throttle.failed(source);
+      if (lockedSeconds > 0) {
+        this.log?.warn({ source, failures, lockedSeconds }, 'sign-in locked out for this source');
+        throw lockedOut(lockedSeconds);
+      }
+      this.log?.warn({ source, failures }, 'sign-in failed: wrong password');
+      // Slow this source's next guess down (it holds one of its in-flight slots meanwhile).
+      if (delayMs > 0) await sleep(delayMs);
       return false;
-    });
+    } finally {
+      this.throttle.done(source);
+    }
   }
 
-  async signIn(password: string): Promise<SignedIn> {
-    if (!(await this.checkPassword(password))) throw wrongPassword();
+  async signIn(password: string, source = 'unknown'): Promise<SignedIn> {
+    if (!(await this.checkPassword(password, source))) throw wrongPassword();
     const account = this.store.account();
     const failed = account.failuresSinceSignIn;
     this.store.updateAccount({
@@ -256,9 +274,10 @@ export class AuthService {
     session: SessionRecord,
     currentPassword: string,
     newPassword: string,
+    source = 'unknown',
   ): Promise<SignedIn> {
     const issues: Issue[] = validatePassword(newPassword, currentPassword);
-    if (!(await this.checkPassword(currentPassword))) {
+    if (!(await this.checkPassword(currentPassword, source))) {
       throw ruleViolation([issue('currentPassword', 'password.incorrect'), ...issues]);
     }
     if (issues.some((i) => i.severity === 'error')) throw ruleViolation(issues);

@@ -73,13 +73,20 @@ export default fp<ServicesOptions>(
     app.decorate('config', new ConfigurationService(store, device, jobs));
     app.decorate(
       'auth',
-      new AuthService(store, {
-        sessionIdleSeconds: options.sessionIdleSeconds,
-        lockoutThreshold: options.lockoutThreshold,
-        lockoutSeconds: options.lockoutSeconds,
-        signInDelayMs: options.signInDelayMs,
-        scryptN: options.scryptN,
-      }),
+      new AuthService(
+        store,
+        {
+          sessionIdleSeconds: options.sessionIdleSeconds,
+          lockoutThreshold: options.lockoutThreshold,
+          lockoutSeconds: options.lockoutSeconds,
+          signInDelayMs: options.signInDelayMs,
+          scryptN: options.scryptN,
+          signInGlobalCeiling: options.signInGlobalCeiling,
+          signInGlobalDelayMs: options.signInGlobalDelayMs,
+        },
+        Date.now,
+        app.log,
+      ),
     );
 
     // Stop the job first (it writes its end to the store), then close the store.

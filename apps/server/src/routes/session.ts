@@ -58,7 +58,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { session, body } = await app.auth.signIn(request.body.password);
+      const { session, body } = await app.auth.signIn(request.body.password, request.ip);
       // A new sign-in replaces the session this browser had (a failed one leaves it alone).
       app.auth.signOut(sessionIdOf(request));
       setSessionCookie(request, reply, session.id);
@@ -113,6 +113,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         request.session as SessionRecord,
         request.body.currentPassword,
         request.body.newPassword,
+        request.ip,
       );
       setSessionCookie(request, reply, session.id);
       request.log.info('password changed; other sessions ended');

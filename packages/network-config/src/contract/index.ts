@@ -385,8 +385,6 @@ export type Kubernetes = Static<typeof KubernetesSchema>;
 export type Session = Static<typeof SessionSchema>;
 export type ValidateRequest = Static<typeof ValidateRequestSchema>;
 
-export { API } from './urls';
-
 export type {
   ConsoleAnswer,
   ConsoleLimitProblem,
@@ -401,3 +399,4 @@ export {
   ConsoleRequestSchema,
   ConsoleStatementSchema,
 } from './console';
+export { API } from './urls';
