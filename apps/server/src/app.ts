@@ -10,6 +10,7 @@ import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { type AppOptions, resolveOptions } from './config';
 import type { DeviceDriver } from './driver/driver';
+import { clientErrorHandler } from './http/client-error';
 import { installErrorHandler, sendProblem, toProblem } from './http/error-handler';
 import docs from './plugins/docs';
 import security from './plugins/security';
@@ -58,7 +59,19 @@ export async function buildApp(build: BuildOptions = {}): Promise<App> {
     bodyLimit: options.bodyLimit,
     // Request ids in logs; the server is not behind a proxy by default.
     requestIdHeader: false,
+    // Off by default; EDGENET_TRUST_PROXY behind a TLS proxy (X-Forwarded-Proto/-For/-Host).
+    trustProxy: options.trustProxy,
     routerOptions: { maxParamLength: 100 },
+    // Slow clients (issue 10): the whole request must arrive within requestTimeout, its headers
+    // within headersTimeout; Node checks every second. Idle keep-alive connections close after
+    // 10 s. Node's own parser errors (400, 431, 408) answer problem+json too.
+    requestTimeout: options.requestTimeoutSeconds * 1000,
+    keepAliveTimeout: 10_000,
+    http: {
+      headersTimeout: options.headersTimeoutSeconds * 1000,
+      connectionsCheckingInterval: 1000,
+    },
+    clientErrorHandler,
     // Router errors (a malformed URL, a too long path parameter) answer problems too.
     frameworkErrors: (error, request, reply) => {
       sendProblem(reply, toProblem(error, request));

@@ -6,6 +6,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type NodeCount, SKU_IDS, type SkuId } from '@edgenet/network-config';
+import { parseAllowedHosts } from './http/host-check';
 
 export interface AppOptions {
   /** Directory of the SQLite database (created when missing). */
@@ -38,6 +39,13 @@ export interface AppOptions {
   /** Sign-in attempts (POST /api/session) per minute per client address; 0 disables. */
   signInRateLimitMax: number;
   bodyLimit: number;
+  /** The whole request (headers and body) must arrive within this; its headers within the other. */
+  requestTimeoutSeconds: number;
+  headersTimeoutSeconds: number;
+  /** Host names the console answers to besides localhost and its own addresses. */
+  allowedHosts: string[];
+  /** Fastify's `trustProxy`: false, true, or the proxies' addresses (comma-separated). */
+  trustProxy: boolean | string;
   /** scrypt cost N for new password hashes (OWASP: 2^17). Lower only in tests. */
   scryptN: number;
   logLevel: string;
@@ -67,13 +75,23 @@ export const DEFAULT_OPTIONS: AppOptions = {
   rateLimitMax: 2000,
   signInRateLimitMax: 30,
   bodyLimit: 64 * 1024,
+  requestTimeoutSeconds: 30,
+  headersTimeoutSeconds: 10,
+  allowedHosts: [],
+  trustProxy: false,
   scryptN: 2 ** 17,
   logLevel: 'info',
   logger: 'json',
 };
 
 export function resolveOptions(partial: Partial<AppOptions> = {}): AppOptions {
-  return { ...DEFAULT_OPTIONS, ...partial };
+  const options = { ...DEFAULT_OPTIONS, ...partial };
+  // Node refuses a headers timeout longer than the request timeout.
+  options.headersTimeoutSeconds = Math.min(
+    options.headersTimeoutSeconds,
+    options.requestTimeoutSeconds,
+  );
+  return options;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +113,14 @@ function bool(env: NodeJS.ProcessEnv, key: string): boolean {
   if (['', '0', 'false', 'no', 'off'].includes(text)) return false;
   if (['1', 'true', 'yes', 'on'].includes(text)) return true;
   throw new ConfigError(`${key}=${env[key]}: expected true or false`);
+}
+
+/** `EDGENET_TRUST_PROXY`: unset/false, true, or the proxies' addresses (e.g. `127.0.0.1`). */
+function trustProxy(env: NodeJS.ProcessEnv): boolean | string {
+  const text = (env.EDGENET_TRUST_PROXY ?? '').trim();
+  if (['', '0', 'false', 'no', 'off'].includes(text.toLowerCase())) return false;
+  if (['true', 'yes', 'on'].includes(text.toLowerCase())) return true;
+  return text;
 }
 
 /**
@@ -126,6 +152,10 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, isTty = fal
     signInGlobalDelayMs: int(env, 'EDGENET_SIGNIN_GLOBAL_DELAY_MS', 1000, 0, 10_000),
     rateLimitMax: int(env, 'EDGENET_RATE_LIMIT', DEFAULT_OPTIONS.rateLimitMax, 0, 1e9),
     signInRateLimitMax: int(env, 'EDGENET_SIGNIN_RATE_LIMIT', 30, 0, 1e9),
+    requestTimeoutSeconds: int(env, 'EDGENET_REQUEST_TIMEOUT_SECONDS', 30, 1, 3600),
+    headersTimeoutSeconds: int(env, 'EDGENET_HEADERS_TIMEOUT_SECONDS', 10, 1, 3600),
+    allowedHosts: parseAllowedHosts(env.EDGENET_ALLOWED_HOSTS),
+    trustProxy: trustProxy(env),
     logLevel: env.LOG_LEVEL || 'info',
     logger: isTty ? 'pretty' : 'json',
   });
