@@ -25,6 +25,10 @@ export interface AppOptions {
   initialPassword: string | null;
   kiosk: boolean;
   sessionIdleSeconds: number;
+  /** Absolute lifetime of a session, whatever its activity. */
+  sessionMaxSeconds: number;
+  /** Sessions kept at most (the oldest is evicted). */
+  sessionMaxCount: number;
   /** Consecutive failed sign-ins before a lockout, and its length. */
   lockoutThreshold: number;
   lockoutSeconds: number;
@@ -67,6 +71,8 @@ export const DEFAULT_OPTIONS: AppOptions = {
   initialPassword: null,
   kiosk: false,
   sessionIdleSeconds: 15 * 60,
+  sessionMaxSeconds: 12 * 3600,
+  sessionMaxCount: 32,
   lockoutThreshold: 5,
   lockoutSeconds: 5 * 60,
   signInDelayMs: 250,
@@ -145,6 +151,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env, isTty = fal
     initialPassword: env.EDGENET_INITIAL_PASSWORD || null,
     kiosk: bool(env, 'EDGENET_KIOSK'),
     sessionIdleSeconds: int(env, 'EDGENET_SESSION_IDLE_SECONDS', 15 * 60, 10, 7 * 24 * 3600),
+    sessionMaxSeconds: int(env, 'EDGENET_SESSION_MAX_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    sessionMaxCount: int(env, 'EDGENET_SESSION_MAX_COUNT', 32, 1, 10_000),
     lockoutThreshold: int(env, 'EDGENET_LOCKOUT_THRESHOLD', 5, 1, 1000),
     lockoutSeconds: int(env, 'EDGENET_LOCKOUT_SECONDS', 300, 1, 24 * 3600),
     signInDelayMs: int(env, 'EDGENET_SIGNIN_DELAY_MS', 250, 0, 10_000),

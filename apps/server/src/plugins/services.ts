@@ -83,6 +83,8 @@ export default fp<ServicesOptions>(
           scryptN: options.scryptN,
           signInGlobalCeiling: options.signInGlobalCeiling,
           signInGlobalDelayMs: options.signInGlobalDelayMs,
+          sessionMaxSeconds: options.sessionMaxSeconds,
+          sessionMaxCount: options.sessionMaxCount,
         },
         Date.now,
         app.log,

@@ -63,6 +63,19 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'sessions (issue 10: they survive a restart; ids stored hashed)',
+    sql: `
+      CREATE TABLE sessions (
+        id_hash                    TEXT    PRIMARY KEY,
+        created_at                 INTEGER NOT NULL,
+        last_seen_at               INTEGER NOT NULL,
+        failed_attempts_at_sign_in INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX sessions_by_creation ON sessions (created_at);
+    `,
+  },
 ];
 
 export class DataDirInUseError extends Error {
