@@ -10,6 +10,7 @@ import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { type AppOptions, resolveOptions } from './config';
 import type { DeviceDriver } from './driver/driver';
+import { clientErrorHandler } from './http/client-error';
 import { installErrorHandler, sendProblem, toProblem } from './http/error-handler';
 import { lazySerializers } from './http/lazy-serializers';
 import docs from './plugins/docs';
@@ -23,9 +24,15 @@ export interface BuildOptions extends Partial<AppOptions> {
   driver?: DeviceDriver;
   /** Compile response serializers on first use (server.ts; tests keep them eager). */
   lazySerializers?: boolean;
+  /** Where JSON log lines go instead of stdout (tests read them). */
+  logStream?: NodeJS.WritableStream;
 }
 
-function loggerOptions(options: AppOptions): FastifyServerOptions['logger'] {
+function loggerOptions(
+  options: AppOptions,
+  stream?: NodeJS.WritableStream,
+): FastifyServerOptions['logger'] {
+  if (stream) return { level: options.logLevel, stream };
   if (options.logger === false) return false;
   const base = {
     level: options.logLevel,
@@ -48,14 +55,26 @@ export type App = FastifyInstance;
 
 /** Builds the app (ready to `listen` or `inject`). Throws when the store cannot open. */
 export async function buildApp(build: BuildOptions = {}): Promise<App> {
-  const { driver, lazySerializers: lazy, ...partial } = build;
+  const { driver, lazySerializers: lazy, logStream, ...partial } = build;
   const options = resolveOptions(partial);
   const app = Fastify({
-    logger: loggerOptions(options),
+    logger: loggerOptions(options, logStream),
     bodyLimit: options.bodyLimit,
     // Request ids in logs; the server is not behind a proxy by default.
     requestIdHeader: false,
+    // Off by default; EDGENET_TRUST_PROXY behind a TLS proxy (X-Forwarded-Proto/-For/-Host).
+    trustProxy: options.trustProxy,
     routerOptions: { maxParamLength: 100 },
+    // Slow clients (issue 10): the whole request must arrive within requestTimeout, its headers
+    // within headersTimeout; Node checks every second. Idle keep-alive connections close after
+    // 10 s. Node's own parser errors (400, 431, 408) answer problem+json too.
+    requestTimeout: options.requestTimeoutSeconds * 1000,
+    keepAliveTimeout: 10_000,
+    http: {
+      headersTimeout: options.headersTimeoutSeconds * 1000,
+      connectionsCheckingInterval: 1000,
+    },
+    clientErrorHandler,
     // Router errors (a malformed URL, a too long path parameter) answer problems too.
     frameworkErrors: (error, request, reply) => {
       sendProblem(reply, toProblem(error, request));

@@ -13,6 +13,7 @@ import {
   type SkuId,
 } from '@edgenet/network-config';
 import { processCanBuildNamespaces } from './driver/linux/capability';
+import { parseAllowedHosts } from './http/host-check';
 
 export interface AppOptions {
   /** Directory of the SQLite database (created when missing). */
@@ -31,16 +32,31 @@ export interface AppOptions {
   initialPassword: string | null;
   kiosk: boolean;
   sessionIdleSeconds: number;
+  /** Absolute lifetime of a session, whatever its activity. */
+  sessionMaxSeconds: number;
+  /** Sessions kept at most (the oldest is evicted). */
+  sessionMaxCount: number;
   /** Consecutive failed sign-ins before a lockout, and its length. */
   lockoutThreshold: number;
   lockoutSeconds: number;
   /** Base delay of the reply to a failed sign-in, doubled per consecutive failure (capped). */
   signInDelayMs: number;
+  /** Failed sign-ins per minute from all sources before every sign-in is slowed; 0 disables. */
+  signInGlobalCeiling: number;
+  /** How long every sign-in waits past that ceiling. */
+  signInGlobalDelayMs: number;
   /** Requests per minute per client address; 0 disables the limit. */
   rateLimitMax: number;
   /** Sign-in attempts (POST /api/session) per minute per client address; 0 disables. */
   signInRateLimitMax: number;
   bodyLimit: number;
+  /** The whole request (headers and body) must arrive within this; its headers within the other. */
+  requestTimeoutSeconds: number;
+  headersTimeoutSeconds: number;
+  /** Host names the console answers to besides localhost and its own addresses. */
+  allowedHosts: string[];
+  /** Fastify's `trustProxy`: false, true, or the proxies' addresses (comma-separated). */
+  trustProxy: boolean | string;
   /** scrypt cost N for new password hashes (OWASP: 2^17). Lower only in tests. */
   scryptN: number;
   logLevel: string;
@@ -70,12 +86,20 @@ export const DEFAULT_OPTIONS: AppOptions = {
   initialPassword: null,
   kiosk: false,
   sessionIdleSeconds: 15 * 60,
+  sessionMaxSeconds: 12 * 3600,
+  sessionMaxCount: 32,
   lockoutThreshold: 5,
   lockoutSeconds: 5 * 60,
   signInDelayMs: 250,
+  signInGlobalCeiling: 60,
+  signInGlobalDelayMs: 1000,
   rateLimitMax: 2000,
   signInRateLimitMax: 30,
   bodyLimit: 64 * 1024,
+  requestTimeoutSeconds: 30,
+  headersTimeoutSeconds: 10,
+  allowedHosts: [],
+  trustProxy: false,
   scryptN: 2 ** 17,
   logLevel: 'info',
   logger: 'json',
@@ -86,7 +110,13 @@ export const DEFAULT_OPTIONS: AppOptions = {
 };
 
 export function resolveOptions(partial: Partial<AppOptions> = {}): AppOptions {
-  return { ...DEFAULT_OPTIONS, ...partial };
+  const options = { ...DEFAULT_OPTIONS, ...partial };
+  // Node refuses a headers timeout longer than the request timeout.
+  options.headersTimeoutSeconds = Math.min(
+    options.headersTimeoutSeconds,
+    options.requestTimeoutSeconds,
+  );
+  return options;
 }
 
 export class ConfigError extends Error {
@@ -108,6 +138,14 @@ function bool(env: NodeJS.ProcessEnv, key: string): boolean {
   if (['', '0', 'false', 'no', 'off'].includes(text)) return false;
   if (['1', 'true', 'yes', 'on'].includes(text)) return true;
   throw new ConfigError(`${key}=${env[key]}: expected true or false`);
+}
+
+/** `EDGENET_TRUST_PROXY`: unset/false, true, or the proxies' addresses (e.g. `127.0.0.1`). */
+function trustProxy(env: NodeJS.ProcessEnv): boolean | string {
+  const text = (env.EDGENET_TRUST_PROXY ?? '').trim();
+  if (['', '0', 'false', 'no', 'off'].includes(text.toLowerCase())) return false;
+  if (['true', 'yes', 'on'].includes(text.toLowerCase())) return true;
+  return text;
 }
 
 /**
@@ -143,12 +181,20 @@ export function optionsFromEnv(
     initialPassword: env.EDGENET_INITIAL_PASSWORD || null,
     kiosk: bool(env, 'EDGENET_KIOSK'),
     sessionIdleSeconds: int(env, 'EDGENET_SESSION_IDLE_SECONDS', 15 * 60, 10, 7 * 24 * 3600),
+    sessionMaxSeconds: int(env, 'EDGENET_SESSION_MAX_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    sessionMaxCount: int(env, 'EDGENET_SESSION_MAX_COUNT', 32, 1, 10_000),
     lockoutThreshold: int(env, 'EDGENET_LOCKOUT_THRESHOLD', 5, 1, 1000),
     lockoutSeconds: int(env, 'EDGENET_LOCKOUT_SECONDS', 300, 1, 24 * 3600),
     signInDelayMs: int(env, 'EDGENET_SIGNIN_DELAY_MS', 250, 0, 10_000),
+    signInGlobalCeiling: int(env, 'EDGENET_SIGNIN_GLOBAL_CEILING', 60, 0, 1e6),
+    signInGlobalDelayMs: int(env, 'EDGENET_SIGNIN_GLOBAL_DELAY_MS', 1000, 0, 10_000),
     rateLimitMax: int(env, 'EDGENET_RATE_LIMIT', DEFAULT_OPTIONS.rateLimitMax, 0, 1e9),
     signInRateLimitMax: int(env, 'EDGENET_SIGNIN_RATE_LIMIT', 30, 0, 1e9),
     confirmSeconds: int(env, 'EDGENET_CONFIRM_SECONDS', 120, 1, 24 * 3600),
+    requestTimeoutSeconds: int(env, 'EDGENET_REQUEST_TIMEOUT_SECONDS', 30, 1, 3600),
+    headersTimeoutSeconds: int(env, 'EDGENET_HEADERS_TIMEOUT_SECONDS', 10, 1, 3600),
+    allowedHosts: parseAllowedHosts(env.EDGENET_ALLOWED_HOSTS),
+    trustProxy: trustProxy(env),
     logLevel: env.LOG_LEVEL || 'info',
     logger: isTty ? 'pretty' : 'json',
     deviceDriver: driverFromEnv(env, canBuildNamespaces),

@@ -16,6 +16,8 @@ export { formatList, formatTable } from './format';
 export type { ShellContext } from './handlers/env';
 export { helpArticle, syntaxOf } from './handlers/help';
 export { parsePs1Import } from './import-ps1';
+export type { ConsoleLimitName, ConsoleLimits, LimitExceeded } from './limits';
+export { CONSOLE_LIMITS, checkLineLimits, nestingDepth, statementCount } from './limits';
 export type { Locale, LocalizedText } from './messages';
 export { SESSION_BANNER } from './messages';
 export type {
@@ -38,5 +40,3 @@ export type {
 export { runLine, runScript } from './shell';
 export type { ArgumentToken, ParameterToken, Statement, Token } from './tokenizer';
 export { tokenize } from './tokenizer';
-export type { ConsoleLimitName, ConsoleLimits, LimitExceeded } from './limits';
-export { CONSOLE_LIMITS, checkLineLimits, nestingDepth, statementCount } from './limits';

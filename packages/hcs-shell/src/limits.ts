@@ -30,7 +30,12 @@ export const CONSOLE_LIMITS: Readonly<ConsoleLimits> = Object.freeze({
   timeBudgetMs: 10_000,
 });
 
-export type ConsoleLimitName = 'lineLength' | 'statements' | 'nesting' | 'outputSize' | 'timeBudget';
+export type ConsoleLimitName =
+  | 'lineLength'
+  | 'statements'
+  | 'nesting'
+  | 'outputSize'
+  | 'timeBudget';
 
 export interface LimitExceeded {
   limit: ConsoleLimitName;

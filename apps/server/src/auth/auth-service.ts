@@ -3,22 +3,25 @@
  * better:
  * - one admin account; the factory password `Password1` must be changed at first sign-in, and
  *   until it is, every other call answers 403 `password.changeRequired`;
- * - sessions are random 256-bit ids kept in memory (a restart signs everyone out, like a device
- *   reboot) and expire after an idle time;
- * - failed sign-ins are counted in the store (they survive a restart), each failure in a row
- *   slows the next answer down, and `lockoutThreshold` in a row lock sign-in for
- *   `lockoutSeconds` (429 with Retry-After). Attempts during a lockout are refused without
- *   checking the password and do not extend it (so an attacker cannot keep the admin out forever).
- *   The count since the last good sign-in is shown to the admin at the next one.
+ * - sessions are random 256-bit tokens, stored in SQLite as their SHA-256 (session-store.ts: they
+ *   survive a restart), ended by sign-out, a password change, an idle time and an absolute
+ *   lifetime; at most `sessionMaxCount` exist (a new one evicts the oldest);
+ * - failed sign-ins are throttled per source (sign-in-throttle.ts, ADR 0010): each failure in a
+ *   row slows that source's next answer down, and `lockoutThreshold` in a row lock that source out
+ *   for `lockoutSeconds` (429 with Retry-After) — other sources, the admin's among them, are still
+ *   checked; past a global ceiling everyone is slowed, never locked. The count since the last
+ *   good sign-in is kept in the store and shown to the admin at the next one.
  * - password checks run one at a time (each scrypt holds 128 MiB); a queue longer than
  *   `MAX_QUEUED_CHECKS` is refused at once.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { INITIAL_PASSWORD, type Issue, issue, validatePassword } from '@edgenet/network-config';
 import type { Session } from '@edgenet/network-config/contract';
 import { HttpProblem, ruleViolation, tooManyRequests } from '../http/problems';
+import { SessionStore } from '../store/session-store';
 import type { AccountRecord, Store } from '../store/store';
 import { hashPassword, verifyPassword } from './password-hash';
+import { SignInThrottle } from './sign-in-throttle';
 
 export const SESSION_COOKIE = 'edgenet_session';
 const MAX_QUEUED_CHECKS = 8;
@@ -30,9 +33,26 @@ export interface AuthOptions {
   lockoutSeconds: number;
   signInDelayMs: number;
   scryptN: number;
+  /** Failed sign-ins per minute from all sources before every check is slowed; 0 disables. */
+  signInGlobalCeiling?: number;
+  /** The wait of every check past the global ceiling. */
+  signInGlobalDelayMs?: number;
+  /** Absolute lifetime of a session, whatever its activity. */
+  sessionMaxSeconds?: number;
+  /** Sessions kept at most; a new one evicts the oldest. */
+  sessionMaxCount?: number;
+}
+
+/** `last_seen_at` is written at most this often per session (session-store.ts). */
+const TOUCH_EVERY_MS = 60_000;
+
+/** Where failed sign-ins and lockouts are logged (at warn, with the source). */
+export interface WarnLog {
+  warn(details: Record<string, unknown>, message: string): void;
 }
 
 export interface SessionRecord {
+  /** SHA-256 of the cookie's token (hex): the key in memory and in the store. */
   id: string;
   createdAt: number;
   lastSeenAt: number;
@@ -42,7 +62,13 @@ export interface SessionRecord {
 
 export interface SignedIn {
   session: SessionRecord;
+  /** The cookie's value: known only to the client (the store holds its hash). */
+  token: string;
   body: Session;
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
 }
 
 /** Initial account of a new store: the factory password with a forced change, or the operator's. */
@@ -103,6 +129,18 @@ export function signInRequired(expired: boolean): HttpProblem {
   });
 }
 
+function sessionLifetimeOver(): HttpProblem {
+  return new HttpProblem({
+    status: 401,
+    code: 'session.expired',
+    title: 'Session expired',
+    message: {
+      en: 'Your session reached its maximum length. Sign in again.',
+      ja: 'セッションが最大継続時間に達しました。もう一度サインインしてください。',
+    },
+  });
+}
+
 export function passwordChangeRequired(): HttpProblem {
   return new HttpProblem({
     status: 403,
@@ -124,12 +162,40 @@ export class AuthService {
   /** Cached: checked on every request. */
   private mustChange: boolean;
 
+  private readonly throttle: SignInThrottle;
+  private readonly sessionStore: SessionStore;
+  /** When each session's `last_seen_at` was last written. */
+  private readonly persistedSeen = new Map<string, number>();
+
   constructor(
     private readonly store: Store,
     readonly options: AuthOptions,
     private readonly now: () => number = Date.now,
+    private readonly log?: WarnLog,
   ) {
     this.mustChange = store.account().mustChange;
+    this.sessionStore = new SessionStore(store.database);
+    for (const row of this.sessionStore.all()) {
+      this.sessions.set(row.idHash, {
+        id: row.idHash,
+        createdAt: row.createdAt,
+        lastSeenAt: row.lastSeenAt,
+        failedAttemptsAtSignIn: row.failedAttemptsAtSignIn,
+      });
+      this.persistedSeen.set(row.idHash, row.lastSeenAt);
+    }
+    this.prune();
+    this.throttle = new SignInThrottle(
+      {
+        threshold: options.lockoutThreshold,
+        lockoutSeconds: options.lockoutSeconds,
+        baseDelayMs: options.signInDelayMs,
+        maxDelayMs: MAX_SIGN_IN_DELAY_MS,
+        globalCeiling: options.signInGlobalCeiling ?? 0,
+        globalDelayMs: options.signInGlobalDelayMs ?? 1000,
+      },
+      now,
+    );
   }
 
   get mustChangePassword(): boolean {
@@ -147,55 +213,49 @@ export class AuthService {
     });
   }
 
-  private remainingLock(account: AccountRecord): number {
-    if (account.lockedUntil === null) return 0;
-    return Math.max(0, Math.ceil((account.lockedUntil - this.now()) / 1000));
-  }
-
   /**
-   * Checks a password against the account, counting failures and applying the lockout. Throws
-   * the 429 of a lockout; resolves false on a wrong password (after the slow-down delay).
+   * Checks a password against the account for a client at `source`, with the throttling of
+   * sign-in-throttle.ts (ADR 0010): a locked-out source is refused without checking (429); a
+   * source with checks in flight already is refused at once (429 `signIn.busy`); past the global
+   * ceiling every check waits first. Resolves false on a wrong password, after the source's
+   * slow-down delay, served outside the shared queue of password checks.
    */
-  private async checkPassword(password: string): Promise<boolean> {
-    return this.exclusive(async () => {
-      let account = this.store.account();
-      const wait = this.remainingLock(account);
-      if (wait > 0) {
-        this.store.updateAccount({ failuresSinceSignIn: account.failuresSinceSignIn + 1 });
-        throw lockedOut(wait);
-      }
-      if (account.lockedUntil !== null) {
-        account = this.store.updateAccount({ lockedUntil: null, consecutiveFailures: 0 });
-      }
-      if (await verifyPassword(password, account.passwordHash)) return true;
-
-      const failures = account.consecutiveFailures + 1;
-      if (failures >= this.options.lockoutThreshold) {
-        const lockedUntil = this.now() + this.options.lockoutSeconds * 1000;
-        this.store.updateAccount({
-          consecutiveFailures: 0,
-          failuresSinceSignIn: account.failuresSinceSignIn + 1,
-          lockedUntil,
-        });
-        throw lockedOut(this.options.lockoutSeconds);
+  private async checkPassword(password: string, source: string): Promise<boolean> {
+    const admission = this.throttle.admit(source);
+    if (admission.kind === 'locked') {
+      const account = this.store.account();
+      this.store.updateAccount({ failuresSinceSignIn: account.failuresSinceSignIn + 1 });
+      this.log?.warn({ source }, 'sign-in refused: this source is locked out');
+      throw lockedOut(admission.retryAfterSeconds);
+    }
+    if (admission.kind === 'busy') throw busy();
+    try {
+      if (admission.globalDelayMs > 0) await sleep(admission.globalDelayMs);
+      const account = this.store.account();
+      const good = await this.exclusive(() => verifyPassword(password, account.passwordHash));
+      if (good) {
+        this.throttle.succeeded(source);
+        return true;
       }
       this.store.updateAccount({
-        consecutiveFailures: failures,
-        failuresSinceSignIn: account.failuresSinceSignIn + 1,
+        failuresSinceSignIn: this.store.account().failuresSinceSignIn + 1,
       });
-      // Slow the next guess down: the delay doubles with every failure in a row. It is served
-      // inside the queue, so parallel guesses wait for each other too.
-      const delay = Math.min(
-        MAX_SIGN_IN_DELAY_MS,
-        this.options.signInDelayMs * 2 ** (failures - 1),
-      );
-      if (delay > 0) await sleep(delay);
+      const { delayMs, failures, lockedSeconds } = this.throttle.failed(source);
+      if (lockedSeconds > 0) {
+        this.log?.warn({ source, failures, lockedSeconds }, 'sign-in locked out for this source');
+        throw lockedOut(lockedSeconds);
+      }
+      this.log?.warn({ source, failures }, 'sign-in failed: wrong password');
+      // Slow this source's next guess down (it holds one of its in-flight slots meanwhile).
+      if (delayMs > 0) await sleep(delayMs);
       return false;
-    });
+    } finally {
+      this.throttle.done(source);
+    }
   }
 
-  async signIn(password: string): Promise<SignedIn> {
-    if (!(await this.checkPassword(password))) throw wrongPassword();
+  async signIn(password: string, source = 'unknown'): Promise<SignedIn> {
+    if (!(await this.checkPassword(password, source))) throw wrongPassword();
     const account = this.store.account();
     const failed = account.failuresSinceSignIn;
     this.store.updateAccount({
@@ -204,8 +264,8 @@ export class AuthService {
       lockedUntil: null,
       lastSignInAt: new Date(this.now()).toISOString(),
     });
-    const session = this.createSession(failed);
-    return { session, body: this.describe(session) };
+    const next = this.createSession(failed);
+    return { ...next, body: this.describe(next.session) };
   }
 
   describe(session: SessionRecord): Session {
@@ -216,35 +276,69 @@ export class AuthService {
     };
   }
 
-  private createSession(failedAttemptsAtSignIn: number): SessionRecord {
+  private createSession(failedAttemptsAtSignIn: number): { session: SessionRecord; token: string } {
     this.prune();
     const now = this.now();
+    const token = randomBytes(32).toString('base64url');
     const session: SessionRecord = {
-      id: randomBytes(32).toString('base64url'),
+      id: hashToken(token),
       createdAt: now,
       lastSeenAt: now,
       failedAttemptsAtSignIn,
     };
+    // The cap: the oldest sessions go first (the Map is in order of creation).
+    const max = this.options.sessionMaxCount ?? Number.POSITIVE_INFINITY;
+    const evicted: string[] = [];
+    for (const id of this.sessions.keys()) {
+      if (this.sessions.size - evicted.length < max) break;
+      evicted.push(id);
+    }
+    this.endSessions(evicted);
+    this.sessionStore.insert({ idHash: session.id, ...session });
     this.sessions.set(session.id, session);
-    return session;
+    this.persistedSeen.set(session.id, now);
+    return { session, token };
+  }
+
+  private endSessions(ids: readonly string[]): void {
+    if (ids.length === 0) return;
+    this.sessionStore.delete(ids);
+    for (const id of ids) {
+      this.sessions.delete(id);
+      this.persistedSeen.delete(id);
+    }
+  }
+
+  /** Why `session` has ended at `now`, or null while it lives. */
+  private ended(session: SessionRecord, now: number): 'idle' | 'lifetime' | null {
+    if (now - session.lastSeenAt > this.options.sessionIdleSeconds * 1000) return 'idle';
+    const max = this.options.sessionMaxSeconds;
+    if (max !== undefined && now - session.createdAt > max * 1000) return 'lifetime';
+    return null;
   }
 
   /** The live session of a cookie value (touching it), or a 401 problem. */
-  authenticate(id: string | undefined): SessionRecord {
-    if (!id) throw signInRequired(false);
+  authenticate(token: string | undefined): SessionRecord {
+    if (!token) throw signInRequired(false);
+    const id = hashToken(token);
     const session = this.sessions.get(id);
     if (!session) throw signInRequired(false);
     const now = this.now();
-    if (now - session.lastSeenAt > this.options.sessionIdleSeconds * 1000) {
-      this.sessions.delete(id);
-      throw signInRequired(true);
+    const why = this.ended(session, now);
+    if (why) {
+      this.endSessions([id]);
+      throw why === 'idle' ? signInRequired(true) : sessionLifetimeOver();
     }
     session.lastSeenAt = now;
+    if (now - (this.persistedSeen.get(id) ?? 0) >= TOUCH_EVERY_MS) {
+      this.sessionStore.touch(id, now);
+      this.persistedSeen.set(id, now);
+    }
     return session;
   }
 
-  signOut(id: string | undefined): void {
-    if (id) this.sessions.delete(id);
+  signOut(token: string | undefined): void {
+    if (token) this.endSessions([hashToken(token)]);
   }
 
   /**
@@ -256,9 +350,10 @@ export class AuthService {
     session: SessionRecord,
     currentPassword: string,
     newPassword: string,
+    source = 'unknown',
   ): Promise<SignedIn> {
     const issues: Issue[] = validatePassword(newPassword, currentPassword);
-    if (!(await this.checkPassword(currentPassword))) {
+    if (!(await this.checkPassword(currentPassword, source))) {
       throw ruleViolation([issue('currentPassword', 'password.incorrect'), ...issues]);
     }
     if (issues.some((i) => i.severity === 'error')) throw ruleViolation(issues);
@@ -272,15 +367,18 @@ export class AuthService {
       passwordChangedAt: new Date(this.now()).toISOString(),
     });
     this.mustChange = false;
+    this.sessionStore.deleteAll();
     this.sessions.clear();
+    this.persistedSeen.clear();
     const next = this.createSession(session.failedAttemptsAtSignIn);
-    return { session: next, body: this.describe(next) };
+    return { ...next, body: this.describe(next.session) };
   }
 
   private prune(): void {
-    const limit = this.options.sessionIdleSeconds * 1000;
     const now = this.now();
-    for (const [id, s] of this.sessions) if (now - s.lastSeenAt > limit) this.sessions.delete(id);
+    const ended: string[] = [];
+    for (const [id, session] of this.sessions) if (this.ended(session, now)) ended.push(id);
+    this.endSessions(ended);
   }
 
   get sessionCount(): number {

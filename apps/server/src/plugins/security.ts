@@ -13,6 +13,7 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppOptions } from '../config';
+import { HostAllowList } from '../http/host-check';
 import { HttpProblem, tooManyRequests } from '../http/problems';
 import { RateLimiter } from '../http/rate-limit';
 
@@ -81,13 +82,28 @@ export function isCrossSite(request: FastifyRequest): boolean {
   if (typeof site === 'string' && !ALLOWED_FETCH_SITES.has(site.toLowerCase())) return true;
   const origin = request.headers.origin;
   if (origin === undefined) return false;
-  const host = request.headers.host;
+  const host = request.host;
   if (!host) return true;
   try {
-    return new URL(origin).host.toLowerCase() !== host.toLowerCase();
+    // Scheme, host and port (issue 10): `https://device` is not `http://device`. `URL` drops
+    // default ports, so `http://device:80` is `http://device`. Behind a trusted proxy
+    // (EDGENET_TRUST_PROXY) the scheme and host are the proxy's X-Forwarded-* ones.
+    return new URL(origin).origin !== new URL(`${request.protocol}://${host}`).origin;
   } catch {
     return true; // `null` (sandboxed frames, file:) or garbage
   }
+}
+
+function hostNotAllowed(): HttpProblem {
+  return new HttpProblem({
+    status: 421,
+    code: 'request.hostNotAllowed',
+    title: 'Misdirected request',
+    message: {
+      en: 'This device does not answer to that host name. Use its address, localhost, or a name listed in EDGENET_ALLOWED_HOSTS.',
+      ja: 'このデバイスはそのホスト名には応答しません。デバイスのアドレス、localhost、または EDGENET_ALLOWED_HOSTS に登録された名前を使用してください。',
+    },
+  });
 }
 
 const HELMET_OPTIONS = {
@@ -147,6 +163,11 @@ export default fp<{ options: AppOptions }>(
     if (!documentHeaders['content-security-policy']) {
       throw new Error('helmet produced no CSP header');
     }
+    const hosts = new HostAllowList(options.allowedHosts, function* () {
+      // The services tier decorates `store` after this plugin; requests come after both.
+      if (!app.hasDecorator('store')) return;
+      for (const port of app.store.current.ports) yield port.address;
+    });
     const everyone = limiter(options.rateLimitMax);
     const signIn = limiter(options.signInRateLimitMax);
 
@@ -154,6 +175,7 @@ export default fp<{ options: AppOptions }>(
     // of its bucket, and the refusal of state-changing requests from another site.
     app.addHook('onRequest', (request, reply, done) => {
       reply.headers(isApiAnswer(request.url) ? API_HEADERS : documentHeaders);
+      if (!hosts.allows(request.host)) return done(hostNotAllowed());
       const bucket = request.routeOptions.config.rateLimit === 'signIn' ? signIn : everyone;
       const wait = bucket === null ? 0 : bucket.hit(request.ip);
       if (wait > 0) return done(rateLimited(wait));

@@ -98,13 +98,22 @@ export default fp<ServicesOptions>(
     lifecycle.recover();
     app.decorate(
       'auth',
-      new AuthService(store, {
-        sessionIdleSeconds: options.sessionIdleSeconds,
-        lockoutThreshold: options.lockoutThreshold,
-        lockoutSeconds: options.lockoutSeconds,
-        signInDelayMs: options.signInDelayMs,
-        scryptN: options.scryptN,
-      }),
+      new AuthService(
+        store,
+        {
+          sessionIdleSeconds: options.sessionIdleSeconds,
+          lockoutThreshold: options.lockoutThreshold,
+          lockoutSeconds: options.lockoutSeconds,
+          signInDelayMs: options.signInDelayMs,
+          scryptN: options.scryptN,
+          signInGlobalCeiling: options.signInGlobalCeiling,
+          signInGlobalDelayMs: options.signInGlobalDelayMs,
+          sessionMaxSeconds: options.sessionMaxSeconds,
+          sessionMaxCount: options.sessionMaxCount,
+        },
+        Date.now,
+        app.log,
+      ),
     );
 
     // Stop the job first (it writes its end to the store), then close the store.

@@ -58,10 +58,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { session, body } = await app.auth.signIn(request.body.password);
+      const { token, body } = await app.auth.signIn(request.body.password, request.ip);
       // A new sign-in replaces the session this browser had (a failed one leaves it alone).
       app.auth.signOut(sessionIdOf(request));
-      setSessionCookie(request, reply, session.id);
+      setSessionCookie(request, reply, token);
       request.log.info({ failedBefore: body.failedAttemptsSinceLastSignIn }, 'signed in');
       return body;
     },
@@ -109,12 +109,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { session, body } = await app.auth.changePassword(
+      const { token, body } = await app.auth.changePassword(
         request.session as SessionRecord,
         request.body.currentPassword,
         request.body.newPassword,
+        request.ip,
       );
-      setSessionCookie(request, reply, session.id);
+      setSessionCookie(request, reply, token);
       request.log.info('password changed; other sessions ended');
       return body;
     },

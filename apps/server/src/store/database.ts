@@ -64,6 +64,19 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 2,
+    name: 'sessions (issue 10: they survive a restart; ids stored hashed)',
+    sql: `
+      CREATE TABLE sessions (
+        id_hash                    TEXT    PRIMARY KEY,
+        created_at                 INTEGER NOT NULL,
+        last_seen_at               INTEGER NOT NULL,
+        failed_attempts_at_sign_in INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX sessions_by_creation ON sessions (created_at);
+    `,
+  },
+  {
     // Issue 9 (ADR 0013): revisions carry their source and a Japanese summary, and keep either
     // the whole document (a checkpoint) or the diff from the revision before (a delta). Rows
     // written before keep their whole document: they are checkpoints, nothing is lost.

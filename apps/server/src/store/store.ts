@@ -405,6 +405,12 @@ export class Store {
   private assertOpen(): void {
     if (this.closed) throw new Error('the store is closed');
   }
+
+  /** The open database, for stores of other tables on the same file (sessions). */
+  get database(): Db {
+    this.assertOpen();
+    return this.db;
+  }
 }
 
 function jobFromRow(row: JobRow): JobRecord {

@@ -758,3 +758,4 @@ export {
   VirtualSwitchParamsSchema,
   VirtualSwitchSchema,
 } from './virtual-networking';
+export { API } from './urls';
