@@ -21,6 +21,7 @@ export {
   scanIPv4,
 } from './address';
 export {
+  normalizeClusterCidr,
   parseClusterCidrs,
   requiredNodeIpCount,
   reservedServiceAddresses,

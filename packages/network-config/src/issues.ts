@@ -82,6 +82,7 @@ export const ISSUE_CODES = [
   'route.destinationLoopback',
   'route.destinationMulticast',
   'route.destinationBroadcast',
+  'compute.cidrHostBits',
   // Passwords
   'password.length',
   'password.classes',
