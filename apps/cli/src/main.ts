@@ -56,8 +56,20 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
   );
 }
 
+/**
+ * When the reader of standard output goes away (`edgenet-ps … | head`), stop quietly with status 0,
+ * as other command-line tools do: the reader has what it wanted. Any other write error is a bug.
+ */
+export function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 /** The process entry: exit status set, no stack trace for what is not a bug. */
 export async function main(): Promise<void> {
+  exitQuietlyOnClosedPipe();
   try {
     process.exitCode = await run(process.argv.slice(2));
   } catch (error) {

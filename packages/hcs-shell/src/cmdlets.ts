@@ -197,7 +197,7 @@ export const CMDLETS: readonly CmdletInfo[] = [
           'Shows the subnets; by default 172.27.0.0/16 for pods and 172.28.0.0/16 for services.',
       },
     ],
-    outputs: 'One object: PodSubnet, ServiceSubnet, ComputeState.',
+    outputs: 'A table: Id, PodSubnet, ServiceSubnet.',
     related: ['Set-HcsKubeClusterNetworkInfo'],
   },
   {
@@ -216,6 +216,11 @@ export const CMDLETS: readonly CmdletInfo[] = [
       {
         code: 'Set-HcsKubeClusterNetworkInfo -PodSubnet 10.96.0.0/16 -ServiceSubnet 10.97.0.0/16',
         remarks: 'Moves the pods to 10.96.0.0/16 and the services to 10.97.0.0/16.',
+      },
+      {
+        code: 'Set-HcsKubeClusterNetworkInfo -PodSubnet 10.96.0.1/16 -ServiceSubnet 10.97.0.1/16',
+        remarks:
+          "The documentation's own example: an address with host bits set is taken as its network (10.96.0.0/16), with a warning.",
       },
     ],
     outputs: 'None, or the job applying the change when compute is being configured.',

@@ -268,16 +268,18 @@ describe('routes', () => {
 });
 
 describe('compute', () => {
-  it('Get-HcsKubeClusterNetworkInfo prints a list', async () => {
+  it('Get-HcsKubeClusterNetworkInfo prints the documented table Id PodSubnet ServiceSubnet', async () => {
     expect((await runLine('Get-HcsKubeClusterNetworkInfo', ctx)).output).toBe(
-      '\nPodSubnet     : 172.27.0.0/16\nServiceSubnet : 172.28.0.0/16\nComputeState  : NotConfigured\n\n',
+      '\nId                                   PodSubnet     ServiceSubnet\n' +
+        '--                                   ---------     -------------\n' +
+        '6dbf23c3-f146-4d57-bdfc-76cad714cfd1 172.27.0.0/16 172.28.0.0/16\n\n',
     );
     expect(
       JSON.parse((await runLine('Get-HcsKubeClusterNetworkInfo -AsJson', ctx)).output),
     ).toEqual({
+      Id: '6dbf23c3-f146-4d57-bdfc-76cad714cfd1',
       PodSubnet: '172.27.0.0/16',
       ServiceSubnet: '172.28.0.0/16',
-      ComputeState: 'NotConfigured',
     });
   });
 

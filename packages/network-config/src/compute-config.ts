@@ -3,6 +3,7 @@
  * and the pod and service CIDRs. Paths are relative to the `PUT /api/compute` body.
  */
 import { formatIPv4, isIPv6, parseIPv4 } from './address';
+import { NetConfigError } from './errors';
 import {
   type ParsedRange,
   prefixToRange,
@@ -292,4 +293,29 @@ function missingRangeIssues(
   if (firmware !== '2023') return [issue(key, 'field.required')];
   if (key === 'nodeIpRange') return settings.serviceIpRange ? [issue(key, 'field.required')] : [];
   return settings.nodeIpRange ? [warning(key, 'compute.serviceIpsRecommended')] : [];
+}
+
+/**
+ * A pod or service CIDR as `Set-HcsKubeClusterNetworkInfo` takes it (SPEC §8, doc): the device's
+ * own example `-PodSubnet 10.96.0.1/16` has host bits set, and is stored as the network
+ * `10.96.0.0/16` with a warning saying so. Anything else is returned as typed, for the compute
+ * rules to judge. `path` names the field the warning is about.
+ */
+export function normalizeClusterCidr(
+  text: string,
+  path: 'podCidr' | 'serviceCidr',
+): { cidr: string; issue: Issue | null } {
+  try {
+    parsePrefix(text, { allowBareAddress: false });
+    return { cidr: text, issue: null };
+  } catch (error) {
+    if (error instanceof NetConfigError && error.code === 'prefix.hostBits') {
+      const canonical = String(error.params.canonical);
+      return {
+        cidr: canonical,
+        issue: warning(path, 'compute.cidrHostBits', { value: text, canonical }),
+      };
+    }
+    return { cidr: text, issue: null };
+  }
 }

@@ -18,9 +18,10 @@ import {
   type RouteConfig,
   skuPortSpec,
 } from './model';
-import { portSubnet, validatePortSettings } from './port-config';
-import { formatPrefix } from './prefix';
+import { type PortSubnet, portSubnet, validatePortSettings } from './port-config';
+import { formatPrefix, prefixesOverlap } from './prefix';
 import {
+  clusterPrefixes,
   findRouteIndex,
   normalizeRoute,
   type RouteInput,
@@ -73,6 +74,8 @@ export function validateDevice(device: DeviceConfig): Issue[] {
     issues.push(warning(`ports.${b.port}.address`, 'port.subnetsOverlap', params(b, a)));
   }
 
+  issues.push(...portsInClusterCidrs(device, subnets));
+
   issues.push(...prefixIssuePaths(validateComputeSettings(device.compute, device), 'compute'));
 
   const context = routeContext(device);
@@ -95,6 +98,37 @@ export function validateDevice(device: DeviceConfig): Issue[] {
   });
   issues.push(...validateVirtualNetworking(device));
   return issues;
+}
+
+/**
+ * A port address or subnet inside the pod or service CIDR (SPEC §2, ports, added): a warning while
+ * compute is not configured — it will block enabling compute — and an error once it is.
+ */
+function portsInClusterCidrs(
+  device: DeviceConfig,
+  subnets: { port: string; subnet: PortSubnet }[],
+): Issue[] {
+  const { pod, service } = clusterPrefixes(device);
+  const severity = device.compute.state === 'Configured' ? 'error' : 'warning';
+  const out: Issue[] = [];
+  for (const { port, subnet } of subnets) {
+    for (const [cidr, code] of [
+      [pod, 'port.subnetOverlapsPodCidr'],
+      [service, 'port.subnetOverlapsServiceCidr'],
+    ] as const) {
+      if (cidr && prefixesOverlap(subnet.prefix, cidr)) {
+        out.push(
+          issue(
+            `ports.${port}.address`,
+            code,
+            { port, subnet: formatPrefix(subnet.prefix), cidr: formatPrefix(cidr) },
+            severity,
+          ),
+        );
+      }
+    }
+  }
+  return out;
 }
 
 export interface ChangeResult {
@@ -123,7 +157,46 @@ function compare(current: DeviceConfig, candidate: DeviceConfig, scope: string):
       !i.path.startsWith(`${scope}.`) &&
       !before.has(issueKey(i)),
   );
-  return [...own, ...elsewhere];
+  return [...own, ...groupRouteIssues(elsewhere, candidate)];
+}
+
+const ROUTE_PATH = /^routes\[(\d+)\]\.(.+)$/;
+
+/**
+ * One issue per cause, naming the routes it affects (issue 11): a port change that leaves seven
+ * routes without a static interface says so once, listing the seven, instead of seven times.
+ * Issues of one code, field and parameters on several routes become one issue on `routes`; each
+ * names its routes in a `routes` parameter, which `formatIssue` appends to the message.
+ */
+function groupRouteIssues(issues: Issue[], device: DeviceConfig): Issue[] {
+  const groups = new Map<string, { first: Issue; routes: string[] }>();
+  const out: (Issue | string)[] = [];
+  for (const i of issues) {
+    const m = ROUTE_PATH.exec(i.path);
+    const route = m ? device.routes[Number(m[1])] : undefined;
+    if (!m || !route) {
+      out.push(i);
+      continue;
+    }
+    const key = `${m[2]}|${i.code}|${i.severity}|${JSON.stringify(i.params)}`;
+    const group = groups.get(key);
+    const name = `${route.interfaceAlias} ${route.destinationPrefix}`;
+    if (group) group.routes.push(name);
+    else {
+      groups.set(key, { first: i, routes: [name] });
+      out.push(key);
+    }
+  }
+  return out.map((x) => {
+    if (typeof x !== 'string') return x;
+    const { first, routes } = groups.get(x) as { first: Issue; routes: string[] };
+    return {
+      ...first,
+      // One route keeps its field's path; several are the routes as a whole.
+      path: routes.length === 1 ? first.path : 'routes',
+      params: { ...first.params, routes: routes.join(', '), routeCount: routes.length },
+    };
+  });
 }
 
 /** A DHCP lease as the device reports it. */

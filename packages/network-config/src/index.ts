@@ -36,6 +36,7 @@ export {
   unacknowledged,
 } from './change-lifecycle';
 export {
+  normalizeClusterCidr,
   parseClusterCidrs,
   requiredNodeIpCount,
   reservedServiceAddresses,

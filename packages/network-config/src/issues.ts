@@ -82,6 +82,7 @@ export const ISSUE_CODES = [
   'route.destinationLoopback',
   'route.destinationMulticast',
   'route.destinationBroadcast',
+  'compute.cidrHostBits',
   // Passwords
   'password.length',
   'password.classes',
@@ -200,7 +201,13 @@ export function errorsOf(issues: readonly Issue[]): Issue[] {
 }
 
 export function formatIssue(issue: Pick<Issue, 'code' | 'params'>, locale: Locale): string {
-  return TABLES[locale][issue.code](issue.params);
+  const text = TABLES[locale][issue.code](issue.params);
+  // An issue grouped over several routes names them (see `checkPortChange`).
+  const routes = issue.params.routes;
+  if (typeof routes !== 'string' || routes === '') return text;
+  return locale === 'ja'
+    ? `${text} 対象のルート (${issue.params.routeCount ?? ''} 件): ${routes}。`
+    : `${text} Affected routes (${issue.params.routeCount ?? ''}): ${routes}.`;
 }
 
 export function localizeIssue(issue: Issue): LocalizedIssue {

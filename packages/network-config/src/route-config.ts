@@ -119,7 +119,7 @@ export const INTERNAL_SWITCH_PREFIX: IpPrefix = parsePrefix(INTERNAL_SWITCH_CIDR
 export interface RouteContext {
   cluster: ClusterPrefixes;
   subnets: Map<string, PortSubnet | null>;
-  /** Node IP range and external service IP range as uint32 bounds, or null. */
+  /** The VMs' node IPs and the external service IP range as uint32 bounds, or null. */
   nodeRange: { start: number; end: number } | null;
   serviceRange: { start: number; end: number } | null;
 }
@@ -127,20 +127,34 @@ export interface RouteContext {
 function parseRangeOrNull(range: IpRange | null): { start: number; end: number } | null {
   if (!range) return null;
   try {
-    const start = Number(parseIpAddress(range.start).value);
-    const end = Number(parseIpAddress(range.end).value);
-    if (parseIpAddress(range.start).family !== 4 || start > end) return null;
-    return { start, end };
+    const start = parseIpAddress(range.start);
+    const end = parseIpAddress(range.end);
+    if (start.family !== 4 || end.family !== 4 || start.value > end.value) return null;
+    return { start: Number(start.value), end: Number(end.value) };
   } catch {
     return null;
   }
 }
 
-export function routeContext(device: Pick<DeviceConfig, 'ports' | 'compute'>): RouteContext {
+/**
+ * The node IPs the VMs take: the first nodeCount + 1 of the range (one master, one worker per
+ * node); the whole range when the node count is not known.
+ */
+function nodeIps(
+  device: Pick<DeviceConfig, 'compute'> & Partial<Pick<DeviceConfig, 'nodeCount'>>,
+): { start: number; end: number } | null {
+  const range = device.compute.computePort ? parseRangeOrNull(device.compute.nodeIpRange) : null;
+  if (!range || typeof device.nodeCount !== 'number') return range;
+  return { start: range.start, end: Math.min(range.end, range.start + device.nodeCount) };
+}
+
+export function routeContext(
+  device: Pick<DeviceConfig, 'ports' | 'compute'> & Partial<Pick<DeviceConfig, 'nodeCount'>>,
+): RouteContext {
   return {
     cluster: clusterPrefixes(device),
     subnets: new Map(device.ports.map((p) => [p.name, portSubnet(p)])),
-    nodeRange: device.compute.computePort ? parseRangeOrNull(device.compute.nodeIpRange) : null,
+    nodeRange: nodeIps(device),
     serviceRange: device.compute.computePort
       ? parseRangeOrNull(device.compute.serviceIpRange)
       : null,

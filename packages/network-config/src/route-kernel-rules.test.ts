@@ -43,6 +43,21 @@ describe('next hops the kernel refuses or that are the device itself', () => {
     expect(found.params.vm).toBe('worker1');
   });
 
+  it('only the node IPs the VMs take count: a spare address of the node range is no VM', () => {
+    const wide = labDevice('Configured', {
+      compute: { nodeIpRange: { start: '192.168.20.50', end: '192.168.20.55' } },
+    });
+    expectIssue(
+      validateRoute(route('192.168.30.0/24', '192.168.20.51'), wide),
+      'nextHop',
+      'route.nextHopIsNodeIp',
+    );
+    expectNoCode(
+      validateRoute(route('192.168.30.0/24', '192.168.20.53'), wide),
+      'route.nextHopIsNodeIp',
+    );
+  });
+
   it("another port's address in the same subnet is the device, not a gateway", () => {
     const overlapping = labDevice('Configured', {
       ports: { Port4: { dhcp: false, address: '192.168.20.20', subnetMask: '255.255.255.0' } },

@@ -758,4 +758,3 @@ export {
   VirtualSwitchParamsSchema,
   VirtualSwitchSchema,
 } from './virtual-networking';
-export { API } from './urls';

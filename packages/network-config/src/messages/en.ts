@@ -128,6 +128,8 @@ export const messagesEn: MessageTable = {
     `Destination ${p.destination} is in the multicast block 224.0.0.0/4; multicast goes out on the link, not through a gateway.`,
   'route.destinationBroadcast': (p) =>
     `Destination ${p.destination} is the limited broadcast address; broadcasts stay on the link.`,
+  'compute.cidrHostBits': (p) =>
+    `${p.value} has host bits set; it is taken as the network ${p.canonical}.`,
   'password.length': (p) => `The password must be ${p.min} to ${p.max} characters long.`,
   'password.classes': (p) =>
     `The password must use at least ${p.required} of: upper-case letters, lower-case letters, digits, special characters (it uses ${p.used}).`,

@@ -140,6 +140,8 @@ export const messagesJa: MessageTable = {
     `宛先 ${p.destination} はマルチキャスト ブロック 224.0.0.0/4 内にあります。マルチキャストはゲートウェイを経由せずリンク上に送信されます。`,
   'route.destinationBroadcast': (p) =>
     `宛先 ${p.destination} は限定ブロードキャスト アドレスです。ブロードキャストはリンク上にとどまります。`,
+  'compute.cidrHostBits': (p) =>
+    `${p.value} にはホスト部のビットが設定されています。ネットワーク ${p.canonical} として扱います。`,
   'password.length': (p) => `パスワードは ${p.min} 文字以上 ${p.max} 文字以下にしてください。`,
   'password.classes': (p) =>
     `パスワードには、英大文字、英小文字、数字、特殊文字のうち ${p.required} 種類以上を使用してください (現在 ${p.used} 種類)。`,

@@ -7,7 +7,7 @@ import { ErrorState, Loading } from '../../components/StateViews';
 import { type VirtualColumn, VirtualTable } from '../../components/VirtualTable';
 import { useI18n } from '../../lib/i18n';
 import type { ConfigDoc } from '../../lib/queries';
-import { NIC_LABEL } from './nic';
+import { NIC_LABEL, nextHopText } from './nic';
 import { routeQueries } from './queries';
 import { addressSortKey, destinationColumns } from './split';
 
@@ -29,12 +29,7 @@ export function EffectiveRoutes({ config }: { config: ConfigDoc }) {
       id: 'nextHop',
       header: t('routes.nextHop'),
       width: 'minmax(9rem, 1.2fr)',
-      cell: (r) =>
-        r.type !== 'unicast'
-          ? t(`routes.type.${r.type}`)
-          : r.nextHop === '0.0.0.0'
-            ? t('routes.onLink')
-            : r.nextHop,
+      cell: (r) => nextHopText(r, t),
       sortKey: (r) => addressSortKey(r.nextHop),
     },
     {

@@ -12,8 +12,8 @@ import { isApiError } from '../../lib/api';
 import { mergeIssues } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import type { ConfigDoc } from '../../lib/queries';
-import { NIC_LABEL } from './nic';
 import { KernelAnswer, ProbeResult } from './KernelAnswer';
+import { NIC_LABEL, nextHopText } from './nic';
 import { lookup, probe } from './queries';
 
 type Candidate = LookupAnswerDoc['explanation']['candidates'][number];
@@ -59,7 +59,7 @@ export function LookupTester({ config }: { config: ConfigDoc }) {
     {
       id: 'nextHop',
       header: t('routes.nextHop'),
-      cell: (c) => (c.route.nextHop === '0.0.0.0' ? t('routes.onLink') : c.route.nextHop),
+      cell: (c) => nextHopText(c.route, t),
     },
     { id: 'metric', header: t('routes.metric'), cell: (c) => formatNumber(c.route.routeMetric) },
     { id: 'origin', header: t('routes.origin'), cell: (c) => t(`routes.origin.${c.route.origin}`) },

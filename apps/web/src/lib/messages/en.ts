@@ -314,7 +314,7 @@ export const en = {
   'routes.removeFailed': 'The route could not be removed.',
   'routes.effective': 'Effective routes of the VMs',
   'routes.effectiveDescription':
-    'The whole routing table of a Kubernetes VM: connected subnets, the default route through the internal NAT switch, and the active custom routes.',
+    'The whole routing table of a Kubernetes VM, as its Linux kernel holds it: connected subnets, the default route through the internal NAT switch, the pod and service networks, the active custom routes, and the local entries the kernel answers first.',
   'routes.effectiveFor': 'Effective routes of {vm}',
   'routes.effectiveNotConfigured':
     'Compute is not configured: this is the table the VMs will have.',
@@ -391,6 +391,9 @@ export const en = {
   'routes.origin.pod': 'Pod network (Calico)',
   'routes.origin.service': 'Service network (kube-proxy)',
   'routes.origin.local': 'Local (kernel)',
+  'routes.origin.pod': 'Pods (Calico)',
+  'routes.origin.service': 'Services',
+  'routes.origin.local': 'Local',
   'routes.nic.pod': 'Pods (cali)',
   'routes.nic.service': 'kube-proxy',
   'routes.nic.loopback': 'Loopback (lo)',

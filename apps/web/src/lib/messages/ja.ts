@@ -316,7 +316,7 @@ export const ja: Record<MessageKey, string> = {
   'routes.removeFailed': 'ルートを削除できませんでした。',
   'routes.effective': 'VM の有効なルート',
   'routes.effectiveDescription':
-    'Kubernetes VM のルーティング テーブル全体: 接続されたサブネット、内部仮想スイッチ (NAT) 経由の既定のルート、有効なカスタム ルート。',
+    'Linux カーネルが保持する Kubernetes VM のルーティング テーブル全体: 接続されたサブネット、内部仮想スイッチ (NAT) 経由の既定のルート、ポッドとサービスのネットワーク、有効なカスタム ルート、カーネルが最初に参照するローカル エントリ。',
   'routes.effectiveFor': '{vm} の有効なルート',
   'routes.effectiveNotConfigured':
     'コンピューティングは構成されていません。VM が作成されたときのテーブルです。',
@@ -395,6 +395,9 @@ export const ja: Record<MessageKey, string> = {
   'routes.origin.pod': 'ポッド ネットワーク (Calico)',
   'routes.origin.service': 'サービス ネットワーク (kube-proxy)',
   'routes.origin.local': 'ローカル (カーネル)',
+  'routes.origin.pod': 'ポッド (Calico)',
+  'routes.origin.service': 'サービス',
+  'routes.origin.local': 'ローカル',
   'routes.nic.pod': 'ポッド (cali)',
   'routes.nic.service': 'kube-proxy',
   'routes.nic.loopback': 'ループバック (lo)',
