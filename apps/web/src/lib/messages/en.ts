@@ -388,9 +388,6 @@ export const en = {
   'console.help':
     'Enter runs the line; ↑ and ↓ recall earlier lines; Tab completes cmdlet and parameter names; cls clears the screen.',
   'lock.leadManual': 'You locked the screen. Enter the password to continue where you left off.',
-  'routes.origin.pod': 'Pod network (Calico)',
-  'routes.origin.service': 'Service network (kube-proxy)',
-  'routes.origin.local': 'Local (kernel)',
   'routes.origin.pod': 'Pods (Calico)',
   'routes.origin.service': 'Services',
   'routes.origin.local': 'Local',

@@ -392,9 +392,6 @@ export const ja: Record<MessageKey, string> = {
   'console.help':
     'Enter で実行、↑ と ↓ で以前の行を呼び出し、Tab でコマンドレット名とパラメーター名を補完、cls で画面を消去します。',
   'lock.leadManual': '画面をロックしました。続けるにはパスワードを入力してください。',
-  'routes.origin.pod': 'ポッド ネットワーク (Calico)',
-  'routes.origin.service': 'サービス ネットワーク (kube-proxy)',
-  'routes.origin.local': 'ローカル (カーネル)',
   'routes.origin.pod': 'ポッド (Calico)',
   'routes.origin.service': 'サービス',
   'routes.origin.local': 'ローカル',
