@@ -175,7 +175,7 @@ export function RoutesPage() {
     {
       id: 'metric',
       header: t('routes.metric'),
-      width: 'minmax(6rem, 0.7fr)',
+      width: 'minmax(5.25rem, 0.6fr)',
       cell: (r) => <MetricCell route={r} revision={routes.data?.revision} />,
     },
     {
