@@ -145,18 +145,21 @@ export function RoutesPage() {
       id: 'select',
       header: t('exchange.select'),
       hideHeader: true,
-      width: '2.75rem',
+      width: '3.75rem',
+      // The label is the 44 px touch target around the small checkbox.
       cell: (r) => (
-        <input
-          type="checkbox"
-          className="select-box"
-          checked={selected.has(routeKeyOf(r))}
-          onChange={() => toggle(r)}
-          aria-label={t('exchange.selectRoute', {
-            destination: r.destinationPrefix,
-            interface: r.interfaceAlias,
-          })}
-        />
+        <label className="select-target">
+          <input
+            type="checkbox"
+            className="select-box"
+            checked={selected.has(routeKeyOf(r))}
+            onChange={() => toggle(r)}
+            aria-label={t('exchange.selectRoute', {
+              destination: r.destinationPrefix,
+              interface: r.interfaceAlias,
+            })}
+          />
+        </label>
       ),
     },
     ...destinationColumns<Route>(t),
