@@ -135,6 +135,19 @@ test('export the article’s routes, import them into a fresh device, fixing one
         ]);
         await expect(app.routes.row('10.128.0.0/16')).toBeVisible();
       });
+
+      await test.step('800×480: the Routes page with a route ticked stays kiosk-friendly', async () => {
+        await page.setViewportSize({ width: 800, height: 480 });
+        await ui.press(
+          page.getByRole('checkbox', {
+            name: t('exchange.selectRoute', { destination: '10.128.0.0/16', interface: 'Port3' }),
+          }),
+        );
+        await expect(
+          page.getByRole('button', { name: t('exchange.removeSelected', { count: 1 }) }),
+        ).toBeVisible();
+        await expectKioskFriendly(page, 'routes with a route selected');
+      });
     } finally {
       await freshApi.dispose();
     }

@@ -182,6 +182,7 @@ describe('import: bad input and the rules of a write', () => {
     const huge = await importText(c, { format: 'csv', text: 'x'.repeat(13_000_000) });
     expect(huge.status).toBe(413);
     expect(huge.headers['content-type']).toMatch(/problem\+json/);
+    expect(huge.body.code).toBe('import.tooLarge');
   });
 
   it('mixed line endings, a BOM, comments and blank lines: a preview that changes nothing', async () => {

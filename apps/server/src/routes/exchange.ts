@@ -10,6 +10,7 @@ import {
 } from '@edgenet/network-config/contract/exchange';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
+import { sendProblem, toProblem } from '../http/error-handler';
 import { withRevision, writeContext } from '../http/revision';
 import { ExchangeService, importTooLarge } from '../services/exchange';
 
@@ -43,10 +44,14 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
       // 10,000 routes in one request: this route alone takes bodies up to the import limit.
       bodyLimit: IMPORT_BODY_LIMIT,
       // A larger body is refused with the same 413 problem as a text over the limit.
-      errorHandler: (error, request, reply) => {
-        if ((error as { statusCode?: number }).statusCode === 413) throw importTooLarge();
-        throw error;
-      },
+      errorHandler: (error, request, reply) =>
+        sendProblem(
+          reply,
+          toProblem(
+            (error as { statusCode?: number }).statusCode === 413 ? importTooLarge() : error,
+            request,
+          ),
+        ),
       schema: {
         tags: ['exchange'],
         summary: 'Import routes (and the cluster CIDRs): a per-line preview, or applied at once',

@@ -41,10 +41,16 @@ export function ImportBlade({ onClose }: { onClose: () => void }) {
   const current = preview?.key === key ? preview.answer : null;
 
   const run = useMutation({
-    mutationFn: () => previewImport({ format, mode, text }),
-    onSuccess: (answer, _v) => {
+    // The preview belongs to the text as it was sent, even if the admin types on meanwhile.
+    mutationFn: (sent: {
+      key: string;
+      format: ImportChoice;
+      mode: 'merge' | 'replace';
+      text: string;
+    }) => previewImport({ format: sent.format, mode: sent.mode, text: sent.text }),
+    onSuccess: (answer, sent) => {
       setFailure(null);
-      setPreview({ key, answer });
+      setPreview({ key: sent.key, answer });
     },
     onError: (error) => {
       setPreview(null);
@@ -69,9 +75,13 @@ export function ImportBlade({ onClose }: { onClose: () => void }) {
       setFailure(isApiError(error, 412) ? t('exchange.staleRevision') : problemText(error, locale));
       // The configuration moved on, or a rule now fails: preview again against the device as it is.
       await invalidateConfiguration(client);
-      run.mutate();
+      runPreview();
     },
   });
+
+  function runPreview() {
+    run.mutate({ key, format, mode, text });
+  }
 
   const pickFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -104,7 +114,7 @@ export function ImportBlade({ onClose }: { onClose: () => void }) {
           <button
             type="button"
             className="button"
-            onClick={() => run.mutate()}
+            onClick={runPreview}
             disabled={text.trim() === '' || run.isPending}
             aria-busy={run.isPending || undefined}
           >

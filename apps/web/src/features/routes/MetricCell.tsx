@@ -94,21 +94,20 @@ export function MetricCell({ route, revision }: { route: Route; revision: number
   });
 
   if (draft === null) {
+    // The metric itself is the button (44 px tall), so the column stays as narrow as before.
     return (
-      <span className="metric-cell">
+      <button
+        type="button"
+        className="button button--icon metric-button"
+        aria-label={t('exchange.editMetric', {
+          destination: route.destinationPrefix,
+          interface: route.interfaceAlias,
+        })}
+        onClick={() => setDraft(String(route.routeMetric))}
+      >
         <span>{formatNumber(route.routeMetric)}</span>
-        <button
-          type="button"
-          className="button button--icon"
-          aria-label={t('exchange.editMetric', {
-            destination: route.destinationPrefix,
-            interface: route.interfaceAlias,
-          })}
-          onClick={() => setDraft(String(route.routeMetric))}
-        >
-          <Icon name="edit" size={16} />
-        </button>
-      </span>
+        <Icon name="edit" size={14} />
+      </button>
     );
   }
   return (

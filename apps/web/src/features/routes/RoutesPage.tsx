@@ -145,18 +145,21 @@ export function RoutesPage() {
       id: 'select',
       header: t('exchange.select'),
       hideHeader: true,
-      width: '2.75rem',
+      width: '3.75rem',
+      // The label is the 44 px touch target around the small checkbox.
       cell: (r) => (
-        <input
-          type="checkbox"
-          className="select-box"
-          checked={selected.has(routeKeyOf(r))}
-          onChange={() => toggle(r)}
-          aria-label={t('exchange.selectRoute', {
-            destination: r.destinationPrefix,
-            interface: r.interfaceAlias,
-          })}
-        />
+        <label className="select-target">
+          <input
+            type="checkbox"
+            className="select-box"
+            checked={selected.has(routeKeyOf(r))}
+            onChange={() => toggle(r)}
+            aria-label={t('exchange.selectRoute', {
+              destination: r.destinationPrefix,
+              interface: r.interfaceAlias,
+            })}
+          />
+        </label>
       ),
     },
     ...destinationColumns<Route>(t),
@@ -177,7 +180,7 @@ export function RoutesPage() {
     {
       id: 'metric',
       header: t('routes.metric'),
-      width: 'minmax(6rem, 0.7fr)',
+      width: 'minmax(5.25rem, 0.6fr)',
       cell: (r) => <MetricCell route={r} revision={routes.data?.revision} />,
       sortKey: (r) => r.routeMetric,
     },
