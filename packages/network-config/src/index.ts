@@ -47,6 +47,7 @@ export {
   applyDiff,
   applyDiffInPlace,
   type ConfigDiff,
+  compactDiff,
   diffConfig,
   type FieldChange,
   type ItemChange,
