@@ -57,7 +57,7 @@ export {
   LIST_KEYS,
   type ListDiff,
 } from './config-diff';
-export { API } from './contract/urls';
+export { API, LIFECYCLE_API, LIFECYCLE_HEADERS } from './contract/urls';
 export {
   type ChangeResult,
   type ComputeField,
