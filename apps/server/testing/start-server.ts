@@ -30,6 +30,8 @@ export interface ServerOptions {
   kiosk?: boolean;
   nodeCount?: 1 | 2;
   sessionIdleSeconds?: number;
+  /** Seconds to confirm a tentative change (EDGENET_CONFIRM_SECONDS); default the server's. */
+  confirmSeconds?: number;
 }
 
 export interface RunningServer {
@@ -91,6 +93,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   else delete env.EDGENET_INITIAL_PASSWORD;
   if (options.sessionIdleSeconds)
     env.EDGENET_SESSION_IDLE_SECONDS = String(options.sessionIdleSeconds);
+  if (options.confirmSeconds) env.EDGENET_CONFIRM_SECONDS = String(options.confirmSeconds);
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER_ENTRY], {
     cwd: REPO,
     env,
