@@ -67,23 +67,34 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
     const bb = b as unknown[];
     return a.length === bb.length && a.every((v, i) => jsonEqual(v, bb[i]));
   }
+  // Allocation-free: this runs once per item of every keyed list (10,000 routes).
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
-  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
-  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
-  return ak.length === bk.length && ak.every((k) => k in bo && jsonEqual(ao[k], bo[k]));
+  let count = 0;
+  for (const k in ao) {
+    if (ao[k] === undefined) continue;
+    count++;
+    if (!Object.hasOwn(bo, k) || !jsonEqual(ao[k], bo[k])) return false;
+  }
+  for (const k in bo) if (bo[k] !== undefined) count--;
+  return count === 0;
 }
 
 function clone<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
+/** The item's key: its key fields' values, each prefixed by its length (no collisions). */
 function keyOf(item: Record<string, Json>, keyFields: string[]): string | null {
+  if (keyFields.length === 1) {
+    const value = item[keyFields[0] as string];
+    return typeof value === 'string' ? value : null;
+  }
   let key = '';
   for (const field of keyFields) {
     const value = item[field];
     if (typeof value !== 'string') return null;
-    key += `${JSON.stringify(value)},`;
+    key += `${value.length}:${value}`;
   }
   return key;
 }
@@ -130,7 +141,7 @@ function diffList(a: unknown[], b: unknown[], keyFields: string[]): ListDiff | n
   for (const [key, item] of before) {
     const next = after.get(key);
     if (!next) diff.removed.push(item);
-    else if (next !== item) {
+    else if (next !== item && !jsonEqual(item, next)) {
       const fields = diffFields(item, next, keyFields);
       if (fields.length > 0) {
         const id: Record<string, string> = {};
@@ -140,11 +151,27 @@ function diffList(a: unknown[], b: unknown[], keyFields: string[]): ListDiff | n
     }
   }
   for (const [key, item] of after) if (!before.has(key)) diff.added.push(item);
-  // The natural order: the old items that stay, in their order, then the added ones.
-  const natural = [...before.keys()].filter((k) => after.has(k));
-  natural.push(...[...after.keys()].filter((k) => !before.has(k)));
-  const order = [...after.keys()];
-  if (!natural.every((k, i) => k === order[i])) diff.order = order;
+  // The natural order: the old items that stay, in their order, then the added ones. Checked in
+  // one walk (no arrays of keys: this runs on every commit of a 10,000-route document).
+  const kept = before.size - diff.removed.length;
+  const olds = before.keys();
+  let seen = 0;
+  let natural = true;
+  for (const key of after.keys()) {
+    if (before.has(key)) {
+      let old = olds.next();
+      while (!old.done && !after.has(old.value)) old = olds.next();
+      if (old.value !== key) {
+        natural = false;
+        break;
+      }
+      seen++;
+    } else if (seen !== kept) {
+      natural = false;
+      break;
+    }
+  }
+  if (!natural) diff.order = [...after.keys()];
   return diff;
 }
 
