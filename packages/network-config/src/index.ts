@@ -48,6 +48,7 @@ export {
   applyDiff,
   applyDiffInPlace,
   type ConfigDiff,
+  compactDiff,
   diffConfig,
   type FieldChange,
   type ItemChange,
@@ -57,7 +58,7 @@ export {
   LIST_KEYS,
   type ListDiff,
 } from './config-diff';
-export { API, EXCHANGE_API } from './contract/urls';
+export { API, EXCHANGE_API, LIFECYCLE_API, LIFECYCLE_HEADERS } from './contract/urls';
 export {
   type ChangeResult,
   type ComputeField,

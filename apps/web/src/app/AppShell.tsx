@@ -4,6 +4,7 @@ import { Link, Route, Switch, useLocation } from 'wouter';
 import { Icon } from '../components/Icon';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/StateViews';
+import { PendingBanner } from '../features/history/PendingBanner';
 import { useI18n } from '../lib/i18n';
 import { useKiosk } from '../lib/kiosk';
 import { sharedQueries } from '../lib/queries';
@@ -29,6 +30,9 @@ const ConsolePage = lazy(() =>
 );
 const PasswordPage = lazy(() =>
   import('../features/auth/PasswordPage').then((m) => ({ default: m.PasswordPage })),
+);
+const HistoryPage = lazy(() =>
+  import('../features/history/HistoryPage').then((m) => ({ default: m.HistoryPage })),
 );
 const KubernetesPage = lazy(() =>
   import('../features/kubernetes/KubernetesPage').then((m) => ({ default: m.KubernetesPage })),
@@ -138,6 +142,7 @@ export function AppShell({
           )}
         </nav>
         <main id="main" className="main" tabIndex={-1}>
+          <PendingBanner />
           <Suspense fallback={<Loading minHeight={320} />}>
             <Pages />
           </Suspense>
@@ -160,6 +165,7 @@ function Pages(): ReactNode {
       <Route path="/advanced-networking" component={AdvancedNetworkingPage} />
       <Route path="/kubernetes-settings" component={KubernetesSettingsPage} />
       <Route path="/password" component={PasswordPage} />
+      <Route path="/history" component={HistoryPage} />
       <Route>
         <div className="page">
           <h1 className="page-title">{t('notFound.title')}</h1>

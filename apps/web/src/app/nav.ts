@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/routes', label: 'nav.routes', icon: 'routes' },
   { path: '/kubernetes', label: 'nav.kubernetes', icon: 'kubernetes' },
   { path: '/console', label: 'nav.console', icon: 'console' },
+  { path: '/history', label: 'nav.history', icon: 'refresh' },
 ];
 
 /**
