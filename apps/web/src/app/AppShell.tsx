@@ -141,7 +141,10 @@ export function AppShell({
             </a>
           )}
         </nav>
-        <main id="main" className="main" tabIndex={-1}>
+        {/* The page scrolls inside <main> (ADR 0016), so it is a stop in the Tab order: a page with
+            nothing focusable (Kubernetes) still scrolls from the keyboard (WCAG 2.1.1). */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs keyboard focus */}
+        <main id="main" className="main" tabIndex={0}>
           <PendingBanner />
           <Suspense fallback={<Loading minHeight={320} />}>
             <Pages />
