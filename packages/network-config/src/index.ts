@@ -268,14 +268,6 @@ export {
 } from './route-table';
 export { routeWarnings } from './route-warnings';
 export {
-  isLoopbackIPv4,
-  isMulticastIPv4,
-  LIMITED_BROADCAST,
-  LIMITED_BROADCAST_PREFIX,
-  LOOPBACK_PREFIX,
-  MULTICAST_PREFIX,
-} from './special-prefixes';
-export {
   checkServiceChange,
   removeService,
   type ServiceChangeOutcome,
@@ -322,6 +314,14 @@ export {
   validateServiceInput,
   withReconciledServices,
 } from './services';
+export {
+  isLoopbackIPv4,
+  isMulticastIPv4,
+  LIMITED_BROADCAST,
+  LIMITED_BROADCAST_PREFIX,
+  LOOPBACK_PREFIX,
+  MULTICAST_PREFIX,
+} from './special-prefixes';
 export {
   AZURE_NAME_MAX,
   AZURE_NAME_MIN,
