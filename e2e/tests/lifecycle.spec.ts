@@ -4,6 +4,7 @@
  * History page shows the rollback. Then, by touch at 800×480 in Japanese: an old revision restored
  * from the History page, and the Routes page follows.
  */
+import { expectNoSeriousViolations } from '../fixtures/a11y';
 import { expectKioskFriendly } from '../fixtures/layout';
 import { expect, test } from '../fixtures/test';
 
@@ -101,6 +102,7 @@ test.describe('restore by touch', () => {
         'ルートを追加: Port3 10.2.0.0/16',
       );
       await expectKioskFriendly(page, 'history, ja');
+      await expectNoSeriousViolations(page, 'history, ja');
       await app.ui.press(
         page.getByRole('button', { name: t('history.restoreLabel', { number: keep }) }),
       );
@@ -110,6 +112,7 @@ test.describe('restore by touch', () => {
       await expect(dialog).toContainText(t('history.kind.removed'));
       await expect(dialog).toContainText('routes: Port3 10.2.0.0/16');
       await expectKioskFriendly(page, 'history, restore dialog, ja');
+      await expectNoSeriousViolations(page, 'history, restore dialog, ja');
       await app.ui.press(dialog.getByRole('button', { name: t('history.restore'), exact: true }));
       await expect(dialog).toBeHidden();
       await shell.expectToast(t('history.restored', { number: keep }));

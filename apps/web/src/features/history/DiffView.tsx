@@ -133,10 +133,10 @@ export function DiffView({
                 {row.field ? <span className="diff-field"> · {row.field}</span> : null}
               </td>
               <td className="diff-before" data-label={fromLabel}>
-                {row.before}
+                <span className="diff-value">{row.before}</span>
               </td>
               <td className="diff-after" data-label={toLabel}>
-                {row.after}
+                <span className="diff-value">{row.after}</span>
               </td>
             </tr>
           ))}
