@@ -51,6 +51,9 @@ export interface ConfigDiff {
 /** How the items of a list section are identified. */
 export const LIST_KEYS: Record<string, string[]> = {
   routes: ['interfaceAlias', 'destinationPrefix'],
+  // A service's name is unique in its namespace, a virtual network's on its switch (SPEC §8, §9).
+  services: ['namespace', 'name'],
+  virtualNetworks: ['switchName', 'name'],
 };
 const DEFAULT_KEY = ['name'];
 
