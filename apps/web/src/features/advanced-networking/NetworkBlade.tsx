@@ -7,6 +7,7 @@ import type { VirtualNetworkDoc } from '@edgenet/network-config/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { Blade } from '../../components/Blade';
+import { BladeActions } from '../../components/BladeActions';
 import { ConflictNotice } from '../../components/ConflictNotice';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
 import { TextField } from '../../components/TextField';
@@ -117,20 +118,14 @@ export function NetworkBlade({
       subtitle={existing?.name}
       onClose={onClose}
       footer={
-        <>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={blocked || save.isPending || conflict}
-            aria-busy={save.isPending || undefined}
-            onClick={() => save.mutate()}
-          >
-            {save.isPending ? t('common.applying') : t('common.apply')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </>
+        <BladeActions
+          label={t('common.apply')}
+          busyLabel={t('common.applying')}
+          busy={save.isPending}
+          disabled={blocked || conflict}
+          onSubmit={() => save.mutate()}
+          onCancel={onClose}
+        />
       }
     >
       {conflict ? (

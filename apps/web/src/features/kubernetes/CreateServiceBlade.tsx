@@ -2,6 +2,7 @@ import { type ServiceInput, validateServiceInput } from '@edgenet/network-config
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { Blade } from '../../components/Blade';
+import { BladeActions } from '../../components/BladeActions';
 import { ConflictNotice } from '../../components/ConflictNotice';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
 import { TextField } from '../../components/TextField';
@@ -142,20 +143,14 @@ export function CreateServiceBlade({
       subtitle={t('svc.createSubtitle')}
       onClose={onClose}
       footer={
-        <>
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={submit}
-            disabled={(submitted && blocked) || create.isPending || conflict}
-            aria-busy={create.isPending || undefined}
-          >
-            {create.isPending ? t('common.saving') : t('svc.create')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </>
+        <BladeActions
+          label={t('svc.create')}
+          busyLabel={t('common.saving')}
+          busy={create.isPending}
+          disabled={(submitted && blocked) || conflict}
+          onSubmit={submit}
+          onCancel={onClose}
+        />
       }
     >
       {conflict ? (

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Badge } from '../../components/Badge';
 import { Blade } from '../../components/Blade';
+import { BladeActions } from '../../components/BladeActions';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { type Column, DataTable } from '../../components/DataTable';
 import { FormFailure } from '../../components/FieldIssues';
@@ -257,20 +258,14 @@ function ApplyYamlBlade({ revision, onClose }: { revision: number; onClose: () =
       subtitle={t('svc.applySubtitle')}
       onClose={onClose}
       footer={
-        <>
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => apply.mutate()}
-            disabled={apply.isPending || text.trim() === ''}
-            aria-busy={apply.isPending || undefined}
-          >
-            {apply.isPending ? t('common.saving') : t('svc.apply')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </>
+        <BladeActions
+          label={t('svc.apply')}
+          busyLabel={t('common.saving')}
+          busy={apply.isPending}
+          disabled={text.trim() === ''}
+          onSubmit={() => apply.mutate()}
+          onCancel={onClose}
+        />
       }
     >
       <div className="field">

@@ -3,6 +3,7 @@ import type { Port } from '@edgenet/network-config/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { Blade } from '../../components/Blade';
+import { BladeActions } from '../../components/BladeActions';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ConflictNotice, RebasedNotice } from '../../components/ConflictNotice';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
@@ -162,20 +163,14 @@ export function PortBlade({
       subtitle={[speed, link].filter(Boolean).join(' · ')}
       onClose={onClose}
       footer={
-        <>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={blocked || apply.isPending || conflict}
-            aria-busy={apply.isPending || undefined}
-            onClick={() => apply.mutate([])}
-          >
-            {apply.isPending ? t('common.applying') : t('common.apply')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </>
+        <BladeActions
+          label={t('common.apply')}
+          busyLabel={t('common.applying')}
+          busy={apply.isPending}
+          disabled={blocked || conflict}
+          onSubmit={() => apply.mutate([])}
+          onCancel={onClose}
+        />
       }
     >
       {conflict ? (

@@ -9,6 +9,7 @@ import type { RouteCreateBody } from '@edgenet/network-config/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useRef, useState } from 'react';
 import { Blade } from '../../components/Blade';
+import { BladeActions } from '../../components/BladeActions';
 import { ConflictNotice, RebasedNotice } from '../../components/ConflictNotice';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
 import { TextField } from '../../components/TextField';
@@ -175,20 +176,14 @@ export function AddRouteBlade({
       subtitle={t('routes.addSubtitle')}
       onClose={onClose}
       footer={
-        <>
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={submit}
-            disabled={(submitted && blocked) || add.isPending || conflict}
-            aria-busy={add.isPending || undefined}
-          >
-            {add.isPending ? t('common.saving') : t('routes.add')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </>
+        <BladeActions
+          label={t('routes.add')}
+          busyLabel={t('common.saving')}
+          busy={add.isPending}
+          disabled={(submitted && blocked) || conflict}
+          onSubmit={submit}
+          onCancel={onClose}
+        />
       }
     >
       {conflict ? (
