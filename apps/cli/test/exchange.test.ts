@@ -3,72 +3,22 @@
  * (a child process with its own SQLite data directory) gives the same configuration document;
  * `--export` and `--import` work over the same API as the Routes page.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type RunningServer, startServer } from '@edgenet/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const bin = fileURLToPath(new URL('../bin/edgenet-ps.js', import.meta.url));
+import { type Run, runEdgenetPs, signedInApi } from './harness';
 
 let source: RunningServer;
 let target: RunningServer;
 let dir: string;
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function edgenetPs(server: RunningServer, args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: {
-        ...process.env,
-        NO_COLOR: '1',
-        EDGENET_URL: server.url,
-        EDGENET_PASSWORD: server.password,
-        EDGENET_SESSION_FILE: join(dir, 'session.json'),
-        LANG: 'en_US.UTF-8',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return runEdgenetPs(server, join(dir, 'session.json'), args);
 }
 
-/** A signed-in JSON client of one server. */
-async function apiOf(server: RunningServer) {
-  const signIn = await fetch(`${server.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ password: server.password }),
-  });
-  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return async (method: string, path: string, body?: unknown, ifMatch?: number) => {
-    const headers: Record<string, string> = { cookie, origin: server.url };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (ifMatch !== undefined) headers['if-match'] = `"${ifMatch}"`;
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
-  };
-}
+const apiOf = signedInApi;
 
 const PORT3_STATIC = {
   ipEnabled: true,

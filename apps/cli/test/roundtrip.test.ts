@@ -3,63 +3,23 @@
  * `edgenet-ps` against the real server (a child process with its own SQLite data directory):
  * CLI → server → the API the Routes page reads, and back through Get-HcsNetRoute.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type RunningServer, startServer } from '@edgenet/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const bin = fileURLToPath(new URL('../bin/edgenet-ps.js', import.meta.url));
+import { type ApiCall, type Run, runEdgenetPs, signedInApi } from './harness';
 
 let server: RunningServer;
 let sessionDir: string;
-let cookie = '';
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+let api: ApiCall;
 
 /** Runs one line with `-c`, so the quotes reach the parser as written. */
 function edgenetPs(line: string, extra: string[] = []): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...extra, ...(line === '' ? [] : ['-c', line])], {
-      env: {
-        ...process.env,
-        NO_COLOR: '1',
-        EDGENET_URL: server.url,
-        EDGENET_PASSWORD: server.password,
-        EDGENET_SESSION_FILE: join(sessionDir, 'session.json'),
-        LANG: 'en_US.UTF-8',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-async function api(method: string, path: string, body?: unknown, ifMatch?: number) {
-  const headers: Record<string, string> = { cookie, origin: server.url };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (ifMatch !== undefined) headers['if-match'] = `"${ifMatch}"`;
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
+  return runEdgenetPs(server, join(sessionDir, 'session.json'), [
+    ...extra,
+    ...(line === '' ? [] : ['-c', line]),
+  ]);
 }
 
 async function customRoutes(): Promise<{ destinationPrefix: string; routeMetric: number }[]> {
@@ -70,12 +30,7 @@ async function customRoutes(): Promise<{ destinationPrefix: string; routeMetric:
 beforeAll(async () => {
   server = await startServer({ applyMs: 0 });
   sessionDir = await mkdtemp(join(tmpdir(), 'edgenet-cli-test-'));
-  const signIn = await fetch(`${server.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ password: server.password }),
-  });
-  cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  api = await signedInApi(server);
   // The source article's network: Port3 static on 192.168.20.0/24, compute enabled on it.
   const ports = await api('GET', '/api/ports');
   const port = await api(

@@ -2,67 +2,29 @@
  * The documented virtual switch and virtual network cmdlet lines (SPEC §8), word for word, run by
  * the real `edgenet-ps` against the real server on firmware 2023, and checked through the API.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type RunningServer, startServer } from '@edgenet/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const bin = fileURLToPath(new URL('../bin/edgenet-ps.js', import.meta.url));
+import { type ApiCall, type Run, runEdgenetPs, signedInApi } from './harness';
 
 let server: RunningServer;
 let sessionDir: string;
-let cookie = '';
+let api: ApiCall;
 
-function edgenetPs(line: string, extra: string[] = []) {
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [bin, ...extra, '-c', line], {
-      env: {
-        ...process.env,
-        NO_COLOR: '1',
-        EDGENET_URL: server.url,
-        EDGENET_PASSWORD: server.password,
-        EDGENET_SESSION_FILE: join(sessionDir, 'session.json'),
-        LANG: 'en_US.UTF-8',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-async function api(method: string, path: string, body?: unknown, ifMatch?: number) {
-  const headers: Record<string, string> = { cookie, origin: server.url };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (ifMatch !== undefined) headers['if-match'] = `"${ifMatch}"`;
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
+/** Runs one line with `-c`, so the quotes reach the parser as written. */
+function edgenetPs(line: string, extra: string[] = []): Promise<Run> {
+  return runEdgenetPs(server, join(sessionDir, 'session.json'), [
+    ...extra,
+    ...(line === '' ? [] : ['-c', line]),
+  ]);
 }
 
 beforeAll(async () => {
   server = await startServer({ applyMs: 0, firmware: '2023' });
   sessionDir = await mkdtemp(join(tmpdir(), 'edgenet-cli-vswitch-'));
-  const signIn = await fetch(`${server.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ password: server.password }),
-  });
-  cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  api = await signedInApi(server);
 }, 60_000);
 
 afterAll(async () => {
