@@ -43,6 +43,7 @@ import {
   inNamespace,
   ip,
   ipBatch,
+  ipBatchEach,
   ipBatchHost,
   ipJson,
   KernelError,
@@ -221,6 +222,21 @@ export class LinuxDevice implements DeviceDriver {
     return device.compute.state === 'Configured' ? this.fullStage(device) : NO_CLUSTER;
   }
 
+  /**
+   * Deletes a namespace's links first, then the namespace. The kernel tears a deleted namespace
+   * down later (a work queue), so its veth peers in the device namespace would linger for a while
+   * and the next convergence would trip over them; deleting a link takes its peer at once. A link
+   * already gone (the peer of one deleted before it) is no error.
+   */
+  private async deleteNamespace(name: string): Promise<void> {
+    const links = await ipJson<AddrJson>(name, 'link', 'show');
+    const lines = links.filter((l) => l.ifname !== 'lo').map((l) => `link del ${l.ifname}`);
+    const results = await ipBatchEach(name, lines, { json: false });
+    const refused = results.find((r) => !r.ok && !/Cannot find device/.test(r.error));
+    if (refused && !refused.ok) throw new KernelError(`ip -n ${name} link del`, refused.error);
+    await ip(null, 'netns', 'del', name);
+  }
+
   async myNamespaces(): Promise<string[]> {
     return (await listNamespaces()).filter((n) => n.startsWith(`${this.prefix}-`));
   }
@@ -245,7 +261,7 @@ export class LinuxDevice implements DeviceDriver {
     const existing = new Set(await this.myNamespaces());
     const created = new Set<string>();
     for (const name of existing) {
-      if (!wantedNames.has(name)) await ip(null, 'netns', 'del', name);
+      if (!wantedNames.has(name)) await this.deleteNamespace(name);
     }
     // New namespaces in one batch (`netns add` changes nothing of the host's network).
     const missing = wanted.filter((w) => !existing.has(w.name));
@@ -481,7 +497,7 @@ export class LinuxDevice implements DeviceDriver {
     if (step.name === 'removeMasterVm' || step.name.startsWith('removeWorkerVm')) {
       const vm = step.name === 'removeMasterVm' ? 'master' : `worker${step.name.slice(14)}`;
       if ((await this.myNamespaces()).includes(this.ns(vm))) {
-        await ip(null, 'netns', 'del', this.ns(vm));
+        await this.deleteNamespace(this.ns(vm));
       }
       this.jobStage = { ...stage, vms: stage.vms.filter((v) => v !== vm && vmNames.includes(v)) };
       return;
@@ -681,7 +697,7 @@ export class LinuxDevice implements DeviceDriver {
       const names = await this.myNamespaces();
       // VMs and port networks first, the device (and its bridges) last.
       const order = names.sort((a, b) => Number(a.endsWith('-dev')) - Number(b.endsWith('-dev')));
-      for (const name of order) await ip(null, 'netns', 'del', name);
+      for (const name of order) await this.deleteNamespace(name);
       return order;
     });
   }
