@@ -525,7 +525,8 @@ export class LinuxDevice implements DeviceDriver {
     const ns = this.ns(vm);
     const main = await this.kernelRoutes(ns);
     const local = await ipJson<RouteJson>(ns, 'route', 'show', 'table', 'local');
-    return effectiveFromKernel(device, vm, main, local);
+    // The observed document (DHCP leases), as the namespaces were built from it.
+    return effectiveFromKernel(this.observe(device), vm, main, local);
   }
 
   /**
