@@ -21,7 +21,7 @@ async function destinations(page: Page): Promise<string[]> {
       rows
         .map((r) => ({
           top: r.getBoundingClientRect().top,
-          text: `${r.children[0]?.textContent ?? ''}/${r.children[1]?.textContent ?? ''}`,
+          text: `${r.querySelector('[data-column="destination"]')?.textContent ?? ''}/${r.querySelector('[data-column="length"]')?.textContent ?? ''}`,
         }))
         .sort((a, b) => a.top - b.top)
         .map((r) => r.text),

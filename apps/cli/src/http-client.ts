@@ -125,6 +125,8 @@ export class HttpApiClient implements ApiClient {
     const target = new URL(path, this.url);
     const headers: Record<string, string> = {
       accept: 'application/json, application/problem+json',
+      // The revision history names the command line as the source of its changes.
+      'edgenet-source': 'cli',
       ...extraHeaders,
     };
     if (this.cookies.size > 0) headers.cookie = this.cookieHeader();

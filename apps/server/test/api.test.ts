@@ -172,6 +172,15 @@ describe('the source article, end to end', () => {
         nextHop: '192.168.20.1',
         routeMetric: 100,
         status: { active: true, reason: null },
+        // The add-time warning stays with the route in the list.
+        warnings: [
+          expect.objectContaining({
+            path: 'destinationPrefix',
+            code: 'route.destinationConnected',
+            severity: 'warning',
+            message: { en: expect.stringContaining('redundant'), ja: expect.any(String) },
+          }),
+        ],
       },
       {
         interfaceAlias: 'Port3',
@@ -179,6 +188,7 @@ describe('the source article, end to end', () => {
         nextHop: '192.168.20.1',
         routeMetric: 100,
         status: { active: true, reason: null },
+        warnings: [],
       },
     ]);
     expect(list.revision).toBe(second.revision);

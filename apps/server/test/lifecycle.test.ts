@@ -251,7 +251,9 @@ describe('safe apply: the management port, confirm and revert', () => {
 });
 
 describe('safe apply: expiry and restart', () => {
-  it('an opted-in change that is not confirmed rolls back by itself', async () => {
+  it('an opted-in change that is not confirmed rolls back by itself', {
+    timeout: 20_000,
+  }, async () => {
     const t = await startApp({ confirmSeconds: 1 });
     try {
       const c = await signedIn(t.app);
@@ -274,7 +276,9 @@ describe('safe apply: expiry and restart', () => {
     }
   });
 
-  it('a server restarted during the window re-arms; after the deadline it rolls back at start-up', async () => {
+  it('a server restarted during the window re-arms; after the deadline it rolls back at start-up', {
+    timeout: 30_000,
+  }, async () => {
     const dataDir = tempDir();
     let t = await startApp({ dataDir, confirmSeconds: 2 });
     let c = await signedIn(t.app);

@@ -35,6 +35,8 @@ export interface ServerOptions {
   firmware?: '2021' | '2023';
   /** The device driver; `linux` needs root and removes its namespaces when the server stops. */
   driver?: 'simulated' | 'linux';
+  /** Seconds to confirm a tentative change (EDGENET_CONFIRM_SECONDS); default the server's. */
+  confirmSeconds?: number;
 }
 
 export interface RunningServer {
@@ -104,6 +106,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
   if (options.sessionIdleSeconds)
     env.EDGENET_SESSION_IDLE_SECONDS = String(options.sessionIdleSeconds);
+  if (options.confirmSeconds) env.EDGENET_CONFIRM_SECONDS = String(options.confirmSeconds);
   // The browser suite runs the compiled server that `npm start` runs (`npm run build` comes
   // first there); other suites run the TypeScript source, so they never test a stale build.
   const entry =

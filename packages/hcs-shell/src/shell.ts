@@ -13,7 +13,6 @@ import { getCommand, getHelp, helpArticle } from './handlers/help';
 import { kubectlRun } from './handlers/kubectl';
 import { testNetConnection } from './handlers/probe';
 import { addHcsNetRoute, getHcsNetRoute, removeHcsNetRoute } from './handlers/routes';
-import type { ConsoleLimits, LimitExceeded } from './limits';
 import {
   addHcsExternalVirtualSwitch,
   addHcsVirtualNetwork,
@@ -21,6 +20,7 @@ import {
   getHcsVirtualNetwork,
   removeHcsVirtualNetwork,
 } from './handlers/virtual-switches';
+import type { ConsoleLimits, LimitExceeded } from './limits';
 import { text } from './messages';
 import { type Command, parseScript } from './parser';
 

@@ -3,7 +3,7 @@
  * confirm), the management-port warning, what a restore may change now, and the one-line summary
  * of a change in English and Japanese.
  */
-import { type ConfigDiff, diffConfig, type FieldChange, jsonEqual } from './config-diff';
+import { type ConfigDiff, diffConfig, type FieldChange, jsonEqual, LIST_KEYS } from './config-diff';
 import { lockedComputeFields, validateDevice } from './device-config';
 import { hasErrors, type Issue, warning } from './issues';
 import { type DeviceConfig, MANAGEMENT_PORT, type PortConfig } from './model';
@@ -136,6 +136,14 @@ function fieldNames(fields: readonly FieldChange[]): string {
 }
 
 /** A one-line summary of a change in English and Japanese (history, commit messages). */
+/** How the History names a section's items (SPEC §6 terms in Japanese). */
+const SECTION_LABELS: Record<string, LocalizedText> = {
+  ports: { en: 'Port', ja: 'ポート' },
+  services: { en: 'Service', ja: 'サービス' },
+  virtualSwitches: { en: 'Virtual switch', ja: '仮想スイッチ' },
+  virtualNetworks: { en: 'Virtual network', ja: '仮想ネットワーク' },
+};
+
 export function summarizeDiff(diff: ConfigDiff): LocalizedText {
   const en: string[] = [];
   const ja: string[] = [];
@@ -177,18 +185,24 @@ export function summarizeDiff(diff: ConfigDiff): LocalizedText {
       ja.push(`ルート: ${partsJa.join('、')}`);
       continue;
     }
+    const label = SECTION_LABELS[section] ?? { en: section, ja: section };
+    const keyOf = (item: Record<string, unknown> | undefined) =>
+      (LIST_KEYS[section] ?? ['name'])
+        .map((k) => item?.[k])
+        .filter((v) => v !== undefined && v !== null)
+        .join('/') || null;
     for (const change of list.changed) {
-      const name = Object.values(change.key).join(' ');
-      en.push(`${name}: ${fieldNames(change.fields)} changed`);
-      ja.push(`${name}: ${fieldNames(change.fields)} を変更`);
+      const name = Object.values(change.key).join('/');
+      en.push(`${label.en} ${name}: ${fieldNames(change.fields)} changed`);
+      ja.push(`${label.ja} ${name}: ${fieldNames(change.fields)} を変更`);
     }
     for (const item of list.added) {
-      en.push(`${section}: ${item?.name ?? 'item'} added`);
-      ja.push(`${section}: ${item?.name ?? '項目'} を追加`);
+      en.push(`${label.en} added: ${keyOf(item) ?? 'item'}`);
+      ja.push(`${label.ja}を追加: ${keyOf(item) ?? '項目'}`);
     }
     for (const item of list.removed) {
-      en.push(`${section}: ${item?.name ?? 'item'} removed`);
-      ja.push(`${section}: ${item?.name ?? '項目'} を削除`);
+      en.push(`${label.en} removed: ${keyOf(item) ?? 'item'}`);
+      ja.push(`${label.ja}を削除: ${keyOf(item) ?? '項目'}`);
     }
   }
   for (const [section, fields] of Object.entries(diff.objects)) {

@@ -150,24 +150,33 @@ describe('diffConfig', () => {
   });
 
   it('sections added later (services, virtualSwitches) are diffed as keyed lists by name', () => {
-    const a = { ...device(), services: [{ name: 'web', ip: '192.168.20.60' }] };
+    const a = {
+      ...device(),
+      services: [{ namespace: 'default', name: 'web', ip: '192.168.20.60' }],
+    };
     const b = {
       ...device(),
       services: [
-        { name: 'web', ip: '192.168.20.61' },
-        { name: 'db', ip: '192.168.20.62' },
+        { namespace: 'default', name: 'web', ip: '192.168.20.61' },
+        // The same name in another namespace is another service (SPEC §9).
+        { namespace: 'shop', name: 'web', ip: '192.168.20.62' },
       ],
       virtualSwitches: [...(device().virtualSwitches ?? []), { name: 'vSwitch1', port: 'Port2' }],
       // A section no release knows yet, and not a list: diffed as one value.
       futureSetting: { enabled: true },
     };
     const diff = diffConfig(a, b);
-    expect(diff.lists.services?.added).toEqual([{ name: 'db', ip: '192.168.20.62' }]);
-    expect(diff.lists.services?.changed[0]?.key).toEqual({ name: 'web' });
+    expect(diff.lists.services?.added).toEqual([
+      { namespace: 'shop', name: 'web', ip: '192.168.20.62' },
+    ]);
+    expect(diff.lists.services?.changed[0]?.key).toEqual({ namespace: 'default', name: 'web' });
     expect(diff.lists.virtualSwitches?.added).toEqual([{ name: 'vSwitch1', port: 'Port2' }]);
     expect(diff.values.map((v) => v.field)).toEqual(['futureSetting']);
     expect(applyDiff(a, diff)).toEqual(b);
-    expect(summarizeDiff(diff).en).toContain('services: web: ip changed'.replace('services: ', ''));
+    expect(summarizeDiff(diff).en).toContain('Service default/web: ip changed');
+    expect(summarizeDiff(diff).en).toContain('Service added: shop/web');
+    expect(summarizeDiff(diff).ja).toContain('サービスを追加: shop/web');
+    expect(summarizeDiff(diff).ja).toContain('仮想スイッチを追加: vSwitch1');
   });
 
   it('a diff survives JSON (what the store keeps) and a route add summarises in both languages', () => {

@@ -48,6 +48,7 @@ export {
   applyDiff,
   applyDiffInPlace,
   type ConfigDiff,
+  compactDiff,
   diffConfig,
   type FieldChange,
   type ItemChange,
@@ -57,7 +58,7 @@ export {
   LIST_KEYS,
   type ListDiff,
 } from './config-diff';
-export { API, EXCHANGE_API } from './contract/urls';
+export { API, EXCHANGE_API, LIFECYCLE_API, LIFECYCLE_HEADERS } from './contract/urls';
 export {
   type ChangeResult,
   type ComputeField,
@@ -267,14 +268,6 @@ export {
 } from './route-table';
 export { routeWarnings } from './route-warnings';
 export {
-  isLoopbackIPv4,
-  isMulticastIPv4,
-  LIMITED_BROADCAST,
-  LIMITED_BROADCAST_PREFIX,
-  LOOPBACK_PREFIX,
-  MULTICAST_PREFIX,
-} from './special-prefixes';
-export {
   checkServiceChange,
   removeService,
   type ServiceChangeOutcome,
@@ -321,6 +314,14 @@ export {
   validateServiceInput,
   withReconciledServices,
 } from './services';
+export {
+  isLoopbackIPv4,
+  isMulticastIPv4,
+  LIMITED_BROADCAST,
+  LIMITED_BROADCAST_PREFIX,
+  LOOPBACK_PREFIX,
+  MULTICAST_PREFIX,
+} from './special-prefixes';
 export {
   AZURE_NAME_MAX,
   AZURE_NAME_MIN,

@@ -55,6 +55,8 @@ function inProcessClient(
         remoteAddress,
         headers: {
           ...headers,
+          // The revision history names the Console page as the source of its changes.
+          'edgenet-source': 'console',
           cookie: `${SESSION_COOKIE}=${token}`,
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         },

@@ -81,7 +81,7 @@ export class ExchangeService {
       if (add + remove + change > 0) {
         this.config.commit(
           plan.device,
-          context,
+          { ...context, source: 'import' },
           `Import (${input.format}, ${mode}): ${add} added, ${change} changed, ${remove} removed`,
         );
         applied = true;

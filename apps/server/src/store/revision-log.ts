@@ -9,6 +9,7 @@
 import {
   applyDiffInPlace,
   type ConfigDiff,
+  compactDiff,
   type DeviceConfig,
   diffConfig,
   type RevisionSource,
@@ -17,7 +18,7 @@ import {
 import type { Db } from './database';
 
 /** Deltas since the last checkpoint may reach this share of the document before a new one. */
-export const CHECKPOINT_SHARE = 0.5;
+export const CHECKPOINT_SHARE = 0.25;
 /** …or this many bytes, whichever is larger (small documents do not checkpoint every revision). */
 export const CHECKPOINT_MIN_BYTES = 16 * 1024;
 
@@ -95,7 +96,7 @@ export class RevisionLog {
 
   /**
    * Writes revision `meta.number`, the change from `previous` (null: the first revision) to
-   * `next` (whose JSON is `json`). Call inside the caller's transaction when other rows change
+   * `next` (whose JSON is `json`; objects `next` shares with `previous` are not compared). Call inside the caller's transaction when other rows change
    * with it. Returns the Japanese summary stored.
    */
   append(
@@ -106,7 +107,7 @@ export class RevisionLog {
   ): void {
     const diff: ConfigDiff | null = previous ? diffConfig(previous, next) : null;
     const summaryJa = meta.summaryJa ?? (diff ? summarizeDiff(diff).ja : meta.summary);
-    const delta = diff ? JSON.stringify(diff) : null;
+    const delta = diff ? JSON.stringify(compactDiff(diff)) : null;
     const checkpoint =
       delta === null ||
       this.sinceCheckpoint + delta.length >=
@@ -139,8 +140,8 @@ export class RevisionLog {
       if (!checkpoint) return null;
       if (checkpoint.number !== number && !this.statements.meta.get(number)) return null;
       const document = JSON.parse(checkpoint.document) as DeviceConfig;
-      for (const delta of this.statements.deltas.iterate(checkpoint.number, number)) {
-        applyDiffInPlace(document, JSON.parse(delta) as ConfigDiff);
+      for (const delta of this.statements.deltas.all(checkpoint.number, number)) {
+        applyDiffInPlace(document, JSON.parse(delta) as Partial<ConfigDiff>);
       }
       return document;
     });

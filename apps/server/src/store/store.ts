@@ -247,7 +247,7 @@ export class Store {
             ...(input.summaryJa !== undefined ? { summaryJa: input.summaryJa } : {}),
           },
           this.document,
-          next,
+          input.document,
           json,
         );
         if (input.pending === null) this.statements.clearPending.run();

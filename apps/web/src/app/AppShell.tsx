@@ -4,6 +4,7 @@ import { Link, Route, Switch, useLocation } from 'wouter';
 import { Icon } from '../components/Icon';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/StateViews';
+import { PendingBanner } from '../features/history/PendingBanner';
 import { useI18n } from '../lib/i18n';
 import { useKiosk } from '../lib/kiosk';
 import { sharedQueries } from '../lib/queries';
@@ -29,6 +30,9 @@ const ConsolePage = lazy(() =>
 );
 const PasswordPage = lazy(() =>
   import('../features/auth/PasswordPage').then((m) => ({ default: m.PasswordPage })),
+);
+const HistoryPage = lazy(() =>
+  import('../features/history/HistoryPage').then((m) => ({ default: m.HistoryPage })),
 );
 const KubernetesPage = lazy(() =>
   import('../features/kubernetes/KubernetesPage').then((m) => ({ default: m.KubernetesPage })),
@@ -137,7 +141,11 @@ export function AppShell({
             </a>
           )}
         </nav>
-        <main id="main" className="main" tabIndex={-1}>
+        {/* The page scrolls inside <main> (ADR 0016), so it is a stop in the Tab order: a page with
+            nothing focusable (Kubernetes) still scrolls from the keyboard (WCAG 2.1.1). */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs keyboard focus */}
+        <main id="main" className="main" tabIndex={0}>
+          <PendingBanner />
           <Suspense fallback={<Loading minHeight={320} />}>
             <Pages />
           </Suspense>
@@ -160,6 +168,7 @@ function Pages(): ReactNode {
       <Route path="/advanced-networking" component={AdvancedNetworkingPage} />
       <Route path="/kubernetes-settings" component={KubernetesSettingsPage} />
       <Route path="/password" component={PasswordPage} />
+      <Route path="/history" component={HistoryPage} />
       <Route>
         <div className="page">
           <h1 className="page-title">{t('notFound.title')}</h1>

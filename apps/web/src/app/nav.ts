@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/routes', label: 'nav.routes', icon: 'routes' },
   { path: '/kubernetes', label: 'nav.kubernetes', icon: 'kubernetes' },
   { path: '/console', label: 'nav.console', icon: 'console' },
+  { path: '/history', label: 'nav.history', icon: 'refresh' },
 ];
 
 /**
@@ -29,6 +30,7 @@ export const NAV_ITEMS_2023: readonly NavItem[] = [
   { path: '/routes', label: 'nav.routes', icon: 'routes' },
   { path: '/kubernetes', label: 'nav.kubernetesComponents', icon: 'kubernetes' },
   { path: '/console', label: 'nav.console', icon: 'console' },
+  { path: '/history', label: 'nav.history', icon: 'refresh' },
 ];
 
 /** The navigation of a firmware generation (2021 when unknown, as the server's default). */

@@ -188,7 +188,7 @@ export function VirtualTable<T>({
                 }}
               >
                 {columns.map((c) => (
-                  <td key={c.id} className="vtable-cell">
+                  <td key={c.id} className="vtable-cell" data-column={c.id}>
                     {c.cell(row)}
                   </td>
                 ))}

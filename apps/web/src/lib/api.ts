@@ -52,6 +52,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Sign-in and unlock expect 401 for a wrong password: do not treat it as "signed out". */
   ignoreAuthErrors?: boolean;
+  /** Extra request headers (e.g. `Edgenet-Confirm: required`). */
+  headers?: Record<string, string>;
 }
 
 export interface ApiResponse<T> {
@@ -85,7 +87,12 @@ export async function request<T>(
   url: string,
   options: RequestOptions = {},
 ): Promise<ApiResponse<T>> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // Edgenet-Source: the revision history says the change came from the web console.
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Edgenet-Source': 'web',
+    ...options.headers,
+  };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.ifMatch !== undefined && options.ifMatch !== null) {
     headers['If-Match'] = `"${options.ifMatch}"`;

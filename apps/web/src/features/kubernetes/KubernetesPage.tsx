@@ -10,7 +10,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/StateViews';
 import { useI18n } from '../../lib/i18n';
 import { useKiosk } from '../../lib/kiosk';
 import { kubernetesQueries } from './queries';
-import { ServicesSection } from './ServicesSection';
+import { portsText, ServicesSection } from './ServicesSection';
 
 type Node = Kubernetes['nodes'][number];
 type Component = Kubernetes['components'][number];
@@ -204,7 +204,7 @@ function useServiceColumns() {
     { id: 'type', header: t('k8s.type'), cell: (s) => serviceType(s.type, t) },
     { id: 'clusterIp', header: t('k8s.clusterIp'), cell: (s) => s.clusterIp },
     { id: 'externalIp', header: t('k8s.externalIp'), cell: (s) => s.externalIp ?? '—' },
-    { id: 'ports', header: t('k8s.ports'), cell: (s) => s.ports },
+    { id: 'ports', header: t('k8s.ports'), cell: (s) => portsText(s.ports) },
   ];
 
   return serviceColumns;

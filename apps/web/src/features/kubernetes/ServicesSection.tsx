@@ -142,7 +142,7 @@ function ServiceTable({
           (s.externalIP ?? '—')
         ),
     },
-    { id: 'ports', header: t('k8s.ports'), cell: (s) => s.portsText },
+    { id: 'ports', header: t('k8s.ports'), cell: (s) => portsText(s.portsText) },
     {
       id: 'actions',
       className: 'nowrap',
@@ -295,4 +295,12 @@ function ApplyYamlBlade({ revision, onClose }: { revision: number; onClose: () =
       <FormFailure message={failure} />
     </Blade>
   );
+}
+
+/**
+ * kubectl's PORT(S) text (`443:31443/TCP,5671:30671/TCP`) with a space after each comma, so a
+ * narrow table wraps it between two ports instead of overflowing its cell.
+ */
+export function portsText(ports: string): string {
+  return ports.replaceAll(',', ', ');
 }

@@ -1,12 +1,14 @@
 import { checkPortChange, MTU_MAX, MTU_MIN, type PortSettings } from '@edgenet/network-config';
 import type { Port } from '@edgenet/network-config/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useId, useMemo } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { Blade } from '../../components/Blade';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ConflictNotice, RebasedNotice } from '../../components/ConflictNotice';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
+import { isApiError } from '../../lib/api';
 import {
   blocks,
   issuesAt,
@@ -17,7 +19,8 @@ import {
   useWriteOutcome,
 } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
-import { type ConfigDoc, invalidateConfiguration, sharedQueries } from '../../lib/queries';
+import { type ConfigDoc, sharedQueries } from '../../lib/queries';
+import { confirmHeaders, refreshAfterLifecycle } from '../history/queries';
 import { putPort } from './queries';
 
 export interface PortForm {
@@ -120,14 +123,31 @@ export function PortBlade({
       setFailure(null);
     };
 
+  // SPEC §7.2: a management-port change must be acknowledged (asked in a dialog), and any change
+  // may opt in to "revert automatically unless I confirm".
+  const [optIn, setOptIn] = useState(false);
+  const [warning, setWarning] = useState<{ en: string; ja: string } | null>(null);
   const apply = useMutation({
-    mutationFn: () => putPort(port.name, settings, draft.baseRevision ?? revision),
+    mutationFn: (acknowledge: string[]) =>
+      putPort(port.name, settings, draft.baseRevision ?? revision, {
+        acknowledge,
+        headers: confirmHeaders(optIn),
+      }),
     onSuccess: async () => {
       toast({ kind: 'success', title: { key: 'network.applied', params: { port: port.name } } });
-      await invalidateConfiguration(client);
+      await refreshAfterLifecycle(client);
       onClose();
     },
-    onError,
+    onError: (error) => {
+      const problem = isApiError(error, 422) ? error.problem : null;
+      const ack =
+        problem?.code === 'change.acknowledgementRequired' ? problem.issues?.[0] : undefined;
+      if (ack) {
+        setWarning(ack.message);
+        return;
+      }
+      onError(error);
+    },
   });
 
   const speed = port.speedGbps.length ? `${port.speedGbps.join('/')} GbE` : '';
@@ -148,7 +168,7 @@ export function PortBlade({
             className="button button--primary"
             disabled={blocked || apply.isPending || conflict}
             aria-busy={apply.isPending || undefined}
-            onClick={() => apply.mutate()}
+            onClick={() => apply.mutate([])}
           >
             {apply.isPending ? t('common.applying') : t('common.apply')}
           </button>
@@ -169,7 +189,7 @@ export function PortBlade({
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!blocked) apply.mutate();
+          if (!blocked) apply.mutate([]);
         }}
         noValidate
       >
@@ -275,11 +295,29 @@ export function PortBlade({
         ) : (
           <p className="field-hint">{t('network.mtuFixed')}</p>
         )}
+        <label className="check">
+          <input type="checkbox" checked={optIn} onChange={(e) => setOptIn(e.target.checked)} />
+          <span>{t('pending.optIn')}</span>
+        </label>
         <FieldIssues id={`${modeName}-other`} issues={other} />
         <FormFailure message={failure} />
         {/* Enter in a field applies, like the device UI. */}
         <button type="submit" hidden />
       </form>
+      <ConfirmDialog
+        open={warning !== null}
+        title={t('pending.ackTitle')}
+        confirmLabel={t('pending.ackConfirm')}
+        danger
+        busy={apply.isPending}
+        onConfirm={() => {
+          setWarning(null);
+          apply.mutate(['port.managementChange']);
+        }}
+        onCancel={() => setWarning(null)}
+      >
+        <p>{warning?.[locale]}</p>
+      </ConfirmDialog>
     </Blade>
   );
 }

@@ -15,6 +15,18 @@ export const portQueries = {
     }),
 };
 
-export function putPort(name: string, settings: PortSettings, revision: number) {
-  return request<PortAnswer>(URLS.port(name), { method: 'PUT', body: settings, ifMatch: revision });
+export function putPort(
+  name: string,
+  settings: PortSettings,
+  revision: number,
+  lifecycle: { acknowledge?: string[]; headers?: Record<string, string> } = {},
+) {
+  return request<PortAnswer>(URLS.port(name), {
+    method: 'PUT',
+    body: lifecycle.acknowledge?.length
+      ? { ...settings, acknowledge: lifecycle.acknowledge }
+      : settings,
+    ifMatch: revision,
+    headers: lifecycle.headers,
+  });
 }

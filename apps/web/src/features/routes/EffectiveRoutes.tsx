@@ -48,7 +48,8 @@ export function EffectiveRoutes({ config }: { config: ConfigDoc }) {
     {
       id: 'origin',
       header: t('routes.origin'),
-      width: 'minmax(6rem, 1fr)',
+      // The longest label ("Pods (Calico)", "ポッド (Calico)") on one line.
+      width: 'minmax(7rem, 1fr)',
       cell: (r) => (
         <Badge tone={r.origin === 'custom' ? 'info' : 'neutral'}>
           {t(`routes.origin.${r.origin}`)}
