@@ -57,6 +57,15 @@ test('probe from the worker VM: a host behind 192.168.20.1 answers, no route fai
     await expect(routes.tester).toContainText(app.ui.t('probe.agrees'));
   });
 
+  await test.step('the kernel agrees for a service address too (its table holds the whole model)', async () => {
+    await routes.lookup('172.28.0.10');
+    await expect(routes.chosenRoute).toContainText('172.28.0.0/16');
+    await expect(routes.tester).toContainText(app.ui.t('probe.agrees'));
+    await expect(routes.tester).toContainText('svc0');
+    await routes.lookup('192.168.21.7');
+    await expect(routes.chosenRoute).toContainText('192.168.21.0/24');
+  });
+
   await test.step('a probe to a host behind 192.168.20.1 gets answers', async () => {
     await routes.probe();
     const result = routes.tester.locator('.probe-answer');

@@ -26,13 +26,21 @@ import {
   type RouteInput,
 } from '@edgenet/network-config';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type BatchResult, kernelSkipReason, Netns, removeStaleNamespaces } from './kernel/netns';
+import { type LinkWant, routeArgs } from '../src/driver/linux/topology';
+import {
+  createLinkLines,
+  NIC_DEV,
+  nicOfDev,
+  vmInnerLinks,
+  vmTableRoutes,
+} from '../src/driver/linux/vm-table';
+import { type BatchLine, kernelSkipReason, Netns, removeStaleNamespaces } from './kernel/netns';
 
 const SKIP = kernelSkipReason();
 if (SKIP) console.warn(`kernel differential test skipped: ${SKIP}`);
 
 const SEED = Number(process.env.EDGENET_KERNEL_SEED ?? 20261201);
-const ROUTES = Number(process.env.EDGENET_KERNEL_ROUTES ?? 2000);
+const ROUTES = Number(process.env.EDGENET_KERNEL_ROUTES ?? 10000);
 const ADDRESSES_PER_VM = Number(process.env.EDGENET_KERNEL_ADDRESSES ?? 35000);
 
 /** mulberry32: small, seeded, good enough to spread addresses. */
@@ -141,38 +149,6 @@ function generateRoutes(count: number, random: () => number): Generated {
   return { device, refused, attempts };
 }
 
-const DEV_OF_NIC = { external: 'ext0', internal: 'int0', pod: 'cali0', service: 'svc0' } as const;
-const NIC_OF_DEV: Record<string, string> = {
-  ext0: 'external',
-  int0: 'internal',
-  cali0: 'pod',
-  svc0: 'service',
-  lo: 'loopback',
-};
-
-/** `ip route add` lines for a VM's table, from the core's own model of it. */
-function installLines(device: DeviceConfig, vm: string): { line: string; custom: boolean }[] {
-  const out: { line: string; custom: boolean }[] = [];
-  for (const r of effectiveRoutes(device, device.routes, vm)) {
-    // Connected and local-table entries come from the addresses themselves, as on the VM.
-    if (r.origin === 'connected' || r.origin === 'local') continue;
-    if (r.type === 'blackhole') {
-      out.push({
-        line: `route add blackhole ${r.destinationPrefix} metric ${r.routeMetric}`,
-        custom: false,
-      });
-      continue;
-    }
-    const dev = DEV_OF_NIC[r.nic as keyof typeof DEV_OF_NIC];
-    const via = r.nextHop === '0.0.0.0' ? '' : `via ${r.nextHop} `;
-    out.push({
-      line: `route add ${r.destinationPrefix} ${via}dev ${dev} metric ${r.routeMetric}`,
-      custom: r.origin === 'custom',
-    });
-  }
-  return out;
-}
-
 function addressesFor(
   device: DeviceConfig,
   vm: string,
@@ -242,7 +218,7 @@ function coreView(answer: LookupAnswer): string {
   return `${answer.type} dev=${answer.nic} gw=${gateway}`;
 }
 
-function kernelView(line: BatchResult['lines'][number]): string {
+function kernelView(line: BatchLine): string {
   if (!line.ok) {
     if (/Invalid argument/.test(line.error)) return 'blackhole';
     if (/Network is unreachable/.test(line.error)) return 'none';
@@ -250,18 +226,18 @@ function kernelView(line: BatchResult['lines'][number]): string {
   }
   const r = (line.json as { type?: string; dev: string; gateway?: string }[])[0];
   if (!r) return 'error: empty answer';
-  return `${r.type ?? 'unicast'} dev=${NIC_OF_DEV[r.dev] ?? r.dev} gw=${r.gateway ?? '-'}`;
+  return `${r.type ?? 'unicast'} dev=${nicOfDev(r.dev) ?? r.dev} gw=${r.gateway ?? '-'}`;
 }
 
 describe.skipIf(SKIP !== null)('the core agrees with the Linux kernel', () => {
   const namespaces: Netns[] = [];
-  afterAll(() => {
-    for (const ns of namespaces) ns.delete();
+  afterAll(async () => {
+    for (const ns of namespaces) await ns.delete();
   });
 
-  it(`${ROUTES} random routes, ${ADDRESSES_PER_VM} addresses per VM: same answers as ip route get`, () => {
+  it(`${ROUTES} random routes, ${ADDRESSES_PER_VM} addresses per VM: same answers as ip route get`, async () => {
     const started = performance.now();
-    removeStaleNamespaces();
+    await removeStaleNamespaces();
     const random = prng(SEED);
     const { device, refused, attempts } = generateRoutes(ROUTES, random);
     expect(device.routes.length).toBe(ROUTES);
@@ -274,32 +250,46 @@ describe.skipIf(SKIP !== null)('the core agrees with the Linux kernel', () => {
     let kernelMs = 0;
     let coreMs = 0;
     for (const vm of vms) {
-      const ns = Netns.create(vm.name);
+      // The VM as the Linux driver builds it (src/driver/linux/vm-table.ts), its two NICs' peers
+      // kept inside the namespace, and the core's table installed as the driver installs it.
+      const ns = await Netns.create(vm.name);
       namespaces.push(ns);
-      ns.addVeth('ext0', `${vm.externalIp}/20`);
-      ns.addVeth('int0', `${vm.internalIp}/24`);
-      ns.addVeth('cali0');
-      ns.addVeth('svc0');
-      const lines = installLines(device, vm.name);
-      const installed = ns.batch(
-        lines.map((l) => l.line),
-        false,
+      const nic = (name: string, addr: string): LinkWant[] => [
+        {
+          name,
+          kind: 'veth',
+          master: null,
+          addrs: [addr],
+          peer: { ns: ns.name, name: `${name}p` },
+        },
+        { name: `${name}p`, kind: 'veth', master: null, addrs: [] },
+      ];
+      await ns.run(
+        createLinkLines([
+          ...nic(NIC_DEV.external, `${vm.externalIp}/20`),
+          ...nic(NIC_DEV.internal, `${vm.internalIp}/24`),
+          ...vmInnerLinks(ns.name),
+        ]),
       );
-      installed.lines.forEach((result, i) => {
-        if (!result.ok) notInstalled.push(`${vm.name}: ${lines[i]?.line} → ${result.error}`);
+      const lines = vmTableRoutes(device, vm.name).map(
+        (r) => `route add ${routeArgs(r).join(' ')}`,
+      );
+      const installed = await ns.batch(lines, false);
+      installed.forEach((result, i) => {
+        if (!result.ok) notInstalled.push(`${vm.name}: ${lines[i]} → ${result.error}`);
       });
 
       const addresses = addressesFor(device, vm.name, ADDRESSES_PER_VM, random);
       const texts = addresses.map(formatIPv4);
       let t = performance.now();
-      const kernel = ns.batch(texts.map((a) => `route get ${a}`));
+      const kernel = await ns.batch(texts.map((a) => `route get ${a}`));
       kernelMs += performance.now() - t;
       t = performance.now();
       const table = buildEffectiveTable(device, vm.name);
       const core = texts.map((a) => coreView(lookupRoute(device, a, vm.name, table)));
       coreMs += performance.now() - t;
       texts.forEach((a, i) => {
-        const k = kernelView(kernel.lines[i] as BatchResult['lines'][number]);
+        const k = kernelView(kernel[i] as BatchLine);
         const c = core[i] as string;
         compared++;
         const kind = c.split(' ')[0] as string;
@@ -312,12 +302,12 @@ describe.skipIf(SKIP !== null)('the core agrees with the Linux kernel', () => {
     const master = namespaces[0] as Netns;
     const refusedLines = refused.map(({ input }) => {
       const via = input.nextHop === '0.0.0.0' ? '' : `via ${input.nextHop} `;
-      return `route add ${input.destinationPrefix} ${via}dev ext0 metric ${input.routeMetric}`;
+      return `route add ${input.destinationPrefix} ${via}dev ${NIC_DEV.external} metric ${input.routeMetric}`;
     });
-    const tried = master.batch(refusedLines, false);
+    const tried = await master.batch(refusedLines, false);
     const kernelTook = new Map<string, number>();
     const kernelRefused = new Map<string, number>();
-    tried.lines.forEach((result, i) => {
+    tried.forEach((result, i) => {
       const key = [...new Set(refused[i]?.codes)].sort().join('+');
       const map = result.ok ? kernelTook : kernelRefused;
       map.set(key, (map.get(key) ?? 0) + 1);

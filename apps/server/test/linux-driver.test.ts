@@ -7,6 +7,12 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  type EffectiveRoute,
+  effectiveRoutes,
+  kubernetesVms,
+  podBlocks,
+} from '@edgenet/network-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { namespacePrefix } from '../src/driver/linux/linux-device';
 import {
@@ -102,6 +108,7 @@ describe.skipIf(skip)('the Linux driver on this kernel', () => {
       routeMetric: 100,
       origin: 'custom',
       interfaceAlias: 'Port3',
+      type: 'unicast',
     });
     expect(table.routes).toContainEqual(
       expect.objectContaining({
@@ -124,6 +131,57 @@ describe.skipIf(skip)('the Linux driver on this kernel', () => {
       nic: 'external',
       route: { destinationPrefix: '192.168.21.0/24', gateway: '192.168.20.1', dev: 'eth1' },
     });
+
+    // Each VM's kernel holds the core's whole table: the same entries (destination, type, next
+    // hop, metric, NIC, origin), pod blocks, the pod CIDR's blackhole, the service network and the
+    // local table included.
+    const device = t.app.config.device;
+    const key = (r: EffectiveRoute) =>
+      `${r.destinationPrefix} ${r.type} ${r.nextHop} ${r.routeMetric} ${r.nic} ${r.origin}`;
+    for (const vm of kubernetesVms(device)) {
+      const kernelTable = (await c.get('/api/routes/effective', { query: { vm: vm.name } })).body;
+      expect(kernelTable.source).toBe('kernel');
+      const core = effectiveRoutes(device, device.routes, vm.name);
+      expect(core.map(key).sort()).toContain('172.27.0.0/16 blackhole 0.0.0.0 0 pod pod');
+      expect((kernelTable.routes as EffectiveRoute[]).map(key).sort()).toEqual(
+        core.map(key).sort(),
+      );
+    }
+
+    // And the kernel's own lookup agrees with the core's for every kind of address, from each VM.
+    const disagreements: string[] = [];
+    const types = new Set<string>();
+    for (const vm of kubernetesVms(device)) {
+      const other = kubernetesVms(device).find((v) => v.name !== vm.name);
+      const otherBlock = podBlocks(device).find((b) => b.vm === other?.name)?.block ?? '';
+      const ownBlock = podBlocks(device).find((b) => b.vm === vm.name)?.block ?? '';
+      const inBlock = (block: string) =>
+        block.replace(/\d+\/26$/, (m) => `${Number(m.split('/')[0]) + 5}`);
+      for (const destination of [
+        inBlock(otherBlock), // a pod on the other node: via its node IP
+        inBlock(ownBlock), // a pod of this VM: on its cali interface
+        '172.27.200.1', // in the pod CIDR, in no node's block: the blackhole
+        '172.28.0.10', // a service address (kube-proxy)
+        vm.externalIp ?? '',
+        vm.internalIp,
+        '127.0.0.1',
+        '192.168.20.255', // the compute subnet's broadcast
+        '172.16.0.255', // the internal switch's broadcast
+        '224.0.0.251', // mDNS multicast
+        '192.168.21.7', // behind the custom route
+        '10.99.0.1', // the default route
+      ]) {
+        const answer = await c.post('/api/routes/lookup', { destination, vm: vm.name });
+        expect(answer.status).toBe(200);
+        types.add(answer.body.type);
+        if (!answer.body.kernel?.agrees)
+          disagreements.push(
+            `${vm.name} ${destination}: core ${answer.body.type} ${answer.body.route?.destinationPrefix} ${answer.body.nic} ${answer.body.nextHop}, kernel ${JSON.stringify(answer.body.kernel)}`,
+          );
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect([...types].sort()).toEqual(['blackhole', 'broadcast', 'local', 'multicast', 'unicast']);
 
     // A host behind 192.168.20.1 answers a real ping from the worker VM.
     const ok = await c.post('/api/probe', { vm: 'worker1', destination: '192.168.21.7' });

@@ -39,7 +39,7 @@ export interface ServicesOptions {
 
 export default fp<ServicesOptions>(
   async (app, { options, driver }) => {
-    const device =
+    const device: DeviceDriver =
       driver ??
       (options.deviceDriver === 'linux'
         ? new LinuxDevice({

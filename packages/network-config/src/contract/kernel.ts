@@ -6,7 +6,14 @@
 import Type, { type Static } from 'typebox';
 
 const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const Nic = Type.Union([Type.Literal('external'), Type.Literal('internal')]);
+/** The core's NICs (`Nic`): a VM's kernel interface maps to one (eth1, eth0, cali0, svc0, lo). */
+const Nic = Type.Union([
+  Type.Literal('external'),
+  Type.Literal('internal'),
+  Type.Literal('pod'),
+  Type.Literal('service'),
+  Type.Literal('loopback'),
+]);
 const Text = Type.Object({ en: Type.String(), ja: Type.String() });
 
 /** The route the kernel matched (`ip -j route get fibmatch`), as the kernel names it. */
@@ -30,7 +37,10 @@ export const KernelLookupSchema = Type.Object({
   nic: Nullable(Nic),
   /** The kernel's refusal (`RTNETLINK answers: Network is unreachable`), or null. */
   error: Nullable(Type.String()),
-  /** The core's answer names the same route prefix, next hop and NIC (or both find no route). */
+  /**
+   * The core's answer names the same route prefix, delivery type, next hop and NIC (or both find
+   * no route).
+   */
   agrees: Type.Boolean(),
   /** The command that asked the kernel, to repeat it by hand. */
   command: Type.String(),

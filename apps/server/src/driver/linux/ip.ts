@@ -37,7 +37,7 @@ export function run(
     const child = execFile(
       file,
       args as string[],
-      { timeout: options.timeoutMs ?? TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
+      { timeout: options.timeoutMs ?? TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code =
           error && typeof (error as NodeJS.ErrnoException).code === 'number'
@@ -121,4 +121,48 @@ export async function setSysctl(ns: string, key: string, value: string): Promise
 export async function listNamespaces(): Promise<string[]> {
   const list = await ipJson<{ name: string }>(null, 'netns', 'list');
   return list.map((n) => n.name);
+}
+
+/** One answer per line of `ipBatchEach`: the parsed JSON (null without `json`), or the refusal. */
+export type BatchLine = { ok: true; json: unknown } | { ok: false; error: string };
+
+/**
+ * `ip [-j] -force -batch -` in `ns`: every line runs even when some fail (lookups, trial routes).
+ * Answers come on stdout in order; a failure is the kernel's message on stderr followed by
+ * "Command failed -:<line>".
+ */
+export async function ipBatchEach(
+  ns: string,
+  lines: readonly string[],
+  options: { json?: boolean; timeoutMs?: number } = {},
+): Promise<BatchLine[]> {
+  const json = options.json ?? true;
+  if (lines.length === 0) return [];
+  const out = await run(IP_BINARY, ['-n', ns, ...(json ? ['-j'] : []), '-force', '-batch', '-'], {
+    input: `${lines.join('\n')}\n`,
+    allowFailure: true,
+    timeoutMs: options.timeoutMs,
+  });
+  const failed = new Map<number, string>();
+  let last = '';
+  for (const line of out.stderr.split('\n')) {
+    const m = /^Command failed .*:(\d+)\s*$/.exec(line);
+    if (m) failed.set(Number(m[1]), last);
+    else if (line.trim()) last = line.trim();
+  }
+  const answers = out.stdout.split('\n').filter((l) => l.trim() !== '');
+  let next = 0;
+  const result: BatchLine[] = [];
+  for (let i = 1; i <= lines.length; i++) {
+    const error = failed.get(i);
+    if (error !== undefined) result.push({ ok: false, error });
+    else if (!json) result.push({ ok: true, json: null });
+    else {
+      const text = answers[next++];
+      if (text === undefined)
+        throw new KernelError(`ip -n ${ns} -batch`, `no answer for line ${i}: ${lines[i - 1]}`);
+      result.push({ ok: true, json: JSON.parse(text) });
+    }
+  }
+  return result;
 }

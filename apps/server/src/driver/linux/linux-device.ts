@@ -18,12 +18,10 @@ import {
   type DeviceConfig,
   type DhcpLease,
   type EffectiveRoute,
-  effectiveRoutes,
   externalSwitchName,
   INTERNAL_SWITCH_GATEWAY,
   kubernetesVms,
   type PortLink,
-  SYSTEM_DEFAULT_ROUTE_METRIC,
 } from '@edgenet/network-config';
 import type {
   KernelLookup,
@@ -45,6 +43,7 @@ import {
   inNamespace,
   ip,
   ipBatch,
+  ipBatchEach,
   ipBatchHost,
   ipJson,
   KernelError,
@@ -60,9 +59,15 @@ import {
   routeArgs,
   routeKey,
   type Stage,
-  VM_NIC,
   wantedTopology,
 } from './topology';
+import {
+  BLACKHOLE_NIC,
+  effectiveFromKernel,
+  foldLoopback,
+  type KernelRouteJson,
+  nicOfDev,
+} from './vm-table';
 
 export const LINUX_SOFTWARE_VERSION = '3.2.2510.1 (Linux namespaces)';
 
@@ -102,16 +107,7 @@ interface AddrJson {
   addr_info?: { family: string; local: string; prefixlen: number }[];
 }
 
-interface RouteJson {
-  type?: string;
-  dst: string;
-  gateway?: string;
-  dev?: string;
-  protocol?: string;
-  metric?: number;
-  table?: string;
-  prefsrc?: string;
-}
+type RouteJson = KernelRouteJson;
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolveSleep, reject) => {
@@ -128,10 +124,9 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-function nicOfDev(dev: string | null | undefined): 'internal' | 'external' | null {
-  if (dev === VM_NIC.internal) return 'internal';
-  if (dev === VM_NIC.external) return 'external';
-  return null;
+function prefixLength(dst: string): number {
+  if (dst === 'default') return 0;
+  return dst.includes('/') ? Number(dst.split('/')[1]) : 32;
 }
 
 /** The largest TTL the probe's path walk tries (each try waits at most 1 s). */
@@ -227,6 +222,21 @@ export class LinuxDevice implements DeviceDriver {
     return device.compute.state === 'Configured' ? this.fullStage(device) : NO_CLUSTER;
   }
 
+  /**
+   * Deletes a namespace's links first, then the namespace. The kernel tears a deleted namespace
+   * down later (a work queue), so its veth peers in the device namespace would linger for a while
+   * and the next convergence would trip over them; deleting a link takes its peer at once. A link
+   * already gone (the peer of one deleted before it) is no error.
+   */
+  private async deleteNamespace(name: string): Promise<void> {
+    const links = await ipJson<AddrJson>(name, 'link', 'show');
+    const lines = links.filter((l) => l.ifname !== 'lo').map((l) => `link del ${l.ifname}`);
+    const results = await ipBatchEach(name, lines, { json: false });
+    const refused = results.find((r) => !r.ok && !/Cannot find device/.test(r.error));
+    if (refused && !refused.ok) throw new KernelError(`ip -n ${name} link del`, refused.error);
+    await ip(null, 'netns', 'del', name);
+  }
+
   async myNamespaces(): Promise<string[]> {
     return (await listNamespaces()).filter((n) => n.startsWith(`${this.prefix}-`));
   }
@@ -251,7 +261,7 @@ export class LinuxDevice implements DeviceDriver {
     const existing = new Set(await this.myNamespaces());
     const created = new Set<string>();
     for (const name of existing) {
-      if (!wantedNames.has(name)) await ip(null, 'netns', 'del', name);
+      if (!wantedNames.has(name)) await this.deleteNamespace(name);
     }
     // New namespaces in one batch (`netns add` changes nothing of the host's network).
     const missing = wanted.filter((w) => !existing.has(w.name));
@@ -487,7 +497,7 @@ export class LinuxDevice implements DeviceDriver {
     if (step.name === 'removeMasterVm' || step.name.startsWith('removeWorkerVm')) {
       const vm = step.name === 'removeMasterVm' ? 'master' : `worker${step.name.slice(14)}`;
       if ((await this.myNamespaces()).includes(this.ns(vm))) {
-        await ip(null, 'netns', 'del', this.ns(vm));
+        await this.deleteNamespace(this.ns(vm));
       }
       this.jobStage = { ...stage, vms: stage.vms.filter((v) => v !== vm && vmNames.includes(v)) };
       return;
@@ -509,92 +519,88 @@ export class LinuxDevice implements DeviceDriver {
     return (await this.myNamespaces()).includes(this.ns(vm));
   }
 
-  /** The VM's table as the kernel has it, in the core's terms; null when the VM does not run. */
+  /** The VM's table as the kernel has it (main and local), in the core's terms; null: not running. */
   async effectiveRoutes(device: DeviceConfig, vm: string): Promise<EffectiveRoute[] | null> {
     if (!(await this.vmRunning(vm))) return null;
-    const routes = await this.kernelRoutes(this.ns(vm));
-    const model = effectiveRoutes(device);
-    const modelKey = (r: EffectiveRoute) =>
-      `${canonicalPrefix(r.destinationPrefix)}|${r.nextHop}|${r.nic}|${r.routeMetric}`;
-    const order = new Map(model.map((r, i) => [modelKey(r), i]));
-    const computePort = device.compute.computePort;
-    const out: EffectiveRoute[] = [];
-    for (const r of routes) {
-      const nic = nicOfDev(r.dev);
-      if (!nic || (r.type && r.type !== 'unicast')) continue;
-      const destinationPrefix = prefixOfKernelDst(r.dst);
-      const origin: EffectiveRoute['origin'] =
-        r.protocol === 'kernel'
-          ? 'connected'
-          : r.dst === 'default' &&
-              r.gateway === INTERNAL_SWITCH_GATEWAY &&
-              (r.metric ?? 0) === SYSTEM_DEFAULT_ROUTE_METRIC
-            ? 'default'
-            : 'custom';
-      const stored = device.routes.find(
-        (s) => canonicalPrefix(s.destinationPrefix) === destinationPrefix,
-      );
-      out.push({
-        destinationPrefix:
-          origin === 'custom' && stored ? stored.destinationPrefix : destinationPrefix,
-        nextHop: r.gateway ?? '0.0.0.0',
-        nic,
-        routeMetric: r.metric ?? 0,
-        origin,
-        interfaceAlias: nic === 'external' ? computePort : null,
-        type: 'unicast',
-      });
-    }
-    const rank = (r: EffectiveRoute) => order.get(modelKey(r)) ?? Number.MAX_SAFE_INTEGER;
-    return out.sort((a, b) => rank(a) - rank(b));
+    const ns = this.ns(vm);
+    const main = await this.kernelRoutes(ns);
+    const local = await ipJson<RouteJson>(ns, 'route', 'show', 'table', 'local');
+    // The observed document (DHCP leases), as the namespaces were built from it.
+    return effectiveFromKernel(this.observe(device), vm, main, local);
   }
 
-  /** `ip route get fibmatch` from the VM, compared with the core's answer. Null: VM not running. */
+  /**
+   * The kernel's own lookup from the VM, compared with the core's. `ip route get` says how the
+   * packet goes (type, interface, gateway); `ip route get fibmatch` which entry matched (a blackhole
+   * refuses both: its entry is the longest blackhole of `ip route show match`). Null: VM not running.
+   */
   async kernelLookup(vm: string, core: LookupAnswerDoc): Promise<KernelLookup | null> {
     if (!(await this.vmRunning(vm))) return null;
     const ns = this.ns(vm);
     const destination = core.destination;
-    const command = `ip -n ${ns} -j route get fibmatch ${destination}`;
-    let found: RouteJson | undefined;
-    let error: string | null = null;
-    try {
-      found = (await ipJson<RouteJson>(ns, 'route', 'get', 'fibmatch', destination))[0];
-    } catch (e) {
-      if (!(e instanceof KernelError)) throw e;
-      error = e.kernelMessage;
+    const command = `ip -n ${ns} -j route get ${destination}`;
+    const ask = async (...args: string[]) => {
+      try {
+        return { found: (await ipJson<RouteJson>(ns, 'route', ...args))[0], error: null };
+      } catch (e) {
+        if (!(e instanceof KernelError)) throw e;
+        return { found: undefined, error: e.kernelMessage };
+      }
+    };
+    const delivery = await ask('get', destination);
+    let type: string | null = delivery.found ? (delivery.found.type ?? 'unicast') : null;
+    let matched: RouteJson | undefined;
+    if (delivery.found) matched = (await ask('get', 'fibmatch', destination)).found;
+    else if (/Invalid argument/.test(delivery.error ?? '')) {
+      const covering = await ipJson<RouteJson>(
+        ns,
+        'route',
+        'show',
+        'table',
+        'main',
+        'type',
+        'blackhole',
+        'match',
+        destination,
+      );
+      matched = covering
+        .map((r) => ({ ...r, type: 'blackhole' }))
+        .sort((x, y) => prefixLength(y.dst) - prefixLength(x.dst))[0];
+      if (matched) type = 'blackhole';
     }
-    if (!found) {
+    if (!type || !matched) {
       return {
         route: null,
         nextHop: null,
         nic: null,
-        error: error ?? 'no route',
+        error: delivery.error ?? 'no route',
         agrees: core.route === null,
         command,
       };
     }
-    const type = found.type ?? 'unicast';
-    const nic = type === 'local' ? null : nicOfDev(found.dev);
-    const nextHop = type === 'local' ? null : (found.gateway ?? destination);
-    const destinationPrefix = prefixOfKernelDst(found.dst);
+    const found = delivery.found;
+    const nic = type === 'blackhole' ? BLACKHOLE_NIC : nicOfDev(found?.dev);
+    const nextHop = type === 'blackhole' ? null : (found?.gateway ?? destination);
+    const destinationPrefix = foldLoopback(prefixOfKernelDst(matched.dst));
     const agrees =
       core.route !== null &&
       canonicalPrefix(core.route.destinationPrefix) === destinationPrefix &&
+      core.type === type &&
       core.nextHop === nextHop &&
       core.nic === nic;
     return {
       route: {
         type,
         destinationPrefix,
-        gateway: found.gateway ?? null,
-        dev: found.dev ?? null,
+        gateway: found?.gateway ?? null,
+        dev: found?.dev ?? null,
         nic,
-        metric: found.metric ?? 0,
-        table: found.table ?? 'main',
+        metric: matched.metric ?? 0,
+        table: matched.table ?? found?.table ?? 'main',
       },
       nextHop,
       nic,
-      error: null,
+      error: type === 'blackhole' ? delivery.error : null,
       agrees,
       command,
     };
@@ -692,7 +698,7 @@ export class LinuxDevice implements DeviceDriver {
       const names = await this.myNamespaces();
       // VMs and port networks first, the device (and its bridges) last.
       const order = names.sort((a, b) => Number(a.endsWith('-dev')) - Number(b.endsWith('-dev')));
-      for (const name of order) await ip(null, 'netns', 'del', name);
+      for (const name of order) await this.deleteNamespace(name);
       return order;
     });
   }

@@ -95,7 +95,7 @@ describe('wantedTopology', () => {
     ]);
   });
 
-  it('gives each VM two NICs on the two switches and the active custom routes', () => {
+  it("gives each VM two NICs on the two switches, its pods' and services' interfaces and the core's whole table", () => {
     const device = article();
     const want = wantedTopology(
       'en123456',
@@ -117,9 +117,19 @@ describe('wantedTopology', () => {
     expect(worker?.links.map((l) => [l.name, l.addrs])).toEqual([
       ['eth0', ['172.16.0.11/24']],
       ['eth1', ['192.168.20.51/24']],
+      ['cali0', []],
+      ['cali0p', []],
+      ['svc0', []],
+      ['svc0p', []],
     ]);
     expect(worker?.routes.map((r) => routeArgs(r).join(' '))).toEqual([
       'default via 172.16.0.1 dev eth0 metric 65536',
+      // The pod network: the CIDR's blackhole, the master's block via its node IP, worker1's own
+      // block on its pods' interface; the service network on kube-proxy's.
+      'blackhole 172.27.0.0/16',
+      '172.27.0.0/26 via 192.168.20.50 dev eth1',
+      '172.27.0.64/26 dev cali0 scope link',
+      '172.28.0.0/16 dev svc0 scope link',
       '192.168.21.0/24 via 192.168.20.1 dev eth1 metric 100',
       '192.168.20.0/24 via 192.168.20.1 dev eth1 metric 100',
       '10.9.9.9 via 192.168.20.3 dev eth1 metric 5',

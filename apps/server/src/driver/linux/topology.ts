@@ -18,22 +18,21 @@
  * Interface names live inside these namespaces, so only namespace names need the prefix.
  */
 import {
-  canonicalPrefix,
   type DeviceConfig,
   externalSwitchName,
   formatIPv4,
   INTERNAL_SWITCH_CIDR,
   INTERNAL_SWITCH_GATEWAY,
-  isOnLink,
   kubernetesVms,
   parseIpAddress,
   parsePrefix,
   portSubnet,
   prefixContains,
   prefixesOverlap,
-  routeStatus,
-  SYSTEM_DEFAULT_ROUTE_METRIC,
 } from '@edgenet/network-config';
+import { kernelDst, vmInnerLinks, vmTableRoutes } from './vm-table';
+
+export { kernelDst, prefixOfKernelDst } from './vm-table';
 
 export type LinkKind = 'bridge' | 'veth';
 
@@ -48,8 +47,8 @@ export interface LinkWant {
 }
 
 export interface RouteWant {
-  /** `unicast`, `local` or `unreachable`, as `ip -j route` prints `type` (unicast omitted). */
-  type: 'unicast' | 'local' | 'unreachable';
+  /** As `ip -j route` prints `type` (unicast omitted). */
+  type: 'unicast' | 'local' | 'unreachable' | 'blackhole';
   /** As `ip -j route` prints it: `default`, `a.b.c.d/len`, or a bare address for a /32. */
   dst: string;
   gateway: string | null;
@@ -90,19 +89,6 @@ export function routeKey(r: {
   metric?: number;
 }): string {
   return `${r.type ?? 'unicast'}|${r.dst}|${r.gateway ?? ''}|${r.dev ?? ''}|${r.metric ?? 0}`;
-}
-
-/** The way `ip` prints a destination: `default`, a bare address for a host route, else a prefix. */
-export function kernelDst(prefix: string): string {
-  const canonical = canonicalPrefix(prefix);
-  if (canonical === '0.0.0.0/0') return 'default';
-  return canonical.endsWith('/32') ? canonical.slice(0, -3) : canonical;
-}
-
-/** The inverse of kernelDst, to the core's canonical form. */
-export function prefixOfKernelDst(dst: string): string {
-  if (dst === 'default') return '0.0.0.0/0';
-  return dst.includes('/') ? dst : `${dst}/32`;
 }
 
 function isIPv4(text: string): boolean {
@@ -261,30 +247,10 @@ export function wantedTopology(
         peer: { ns: ns(vm.name), name: VM_NIC.external },
       });
     }
-    const routes: RouteWant[] = [
-      {
-        type: 'unicast',
-        dst: 'default',
-        gateway: INTERNAL_SWITCH_GATEWAY,
-        dev: VM_NIC.internal,
-        metric: SYSTEM_DEFAULT_ROUTE_METRIC,
-        protocol: 'boot',
-      },
-    ];
-    if (vswitch) {
-      for (const route of device.routes) {
-        if (!isIPv4(route.destinationPrefix) || !routeStatus(route, device).active) continue;
-        const onLink = isOnLink(parseIpAddress(route.nextHop));
-        routes.push({
-          type: 'unicast',
-          dst: kernelDst(route.destinationPrefix),
-          gateway: onLink ? null : route.nextHop,
-          dev: VM_NIC.external,
-          metric: route.routeMetric,
-          protocol: 'static',
-        });
-      }
-    }
+    // The VM's whole table as the core models it (pod blocks, the pod CIDR's blackhole, the
+    // service network, the default route, the active custom routes); what needs the external
+    // switch waits for it.
+    const routes = vmTableRoutes(device, vm.name, { external: vswitch !== null });
     const links: LinkWant[] = [
       {
         name: VM_NIC.internal,
@@ -302,6 +268,7 @@ export function wantedTopology(
           vm.externalIp && computeSubnet ? [`${vm.externalIp}/${computeSubnet.prefix.length}`] : [],
       });
     }
+    links.push(...vmInnerLinks(ns(vm.name)));
     out.push({ name: ns(vm.name), role: 'vm', label: vm.name, links, routes, sysctls: [] });
   }
 
