@@ -35,7 +35,8 @@ import {
   useWriteOutcome,
 } from '../../lib/forms';
 import { type UiIssue, useI18n } from '../../lib/i18n';
-import { type ConfigDoc, invalidateConfiguration } from '../../lib/queries';
+import { confirmHeaders, refreshAfterLifecycle } from '../../lib/lifecycle';
+import type { ConfigDoc } from '../../lib/queries';
 import { computeQueries, putCompute } from './queries';
 
 export interface ComputeForm {
@@ -135,6 +136,8 @@ export function ComputeFormView({
     rebase: (revision) => draft.rebase(revision),
   });
   const [confirmPort, setConfirmPort] = useState<string | null | undefined>(undefined);
+  // SPEC §7.2: any change may opt in to "revert automatically unless I confirm".
+  const [optIn, setOptIn] = useState(false);
   const ids = useId();
 
   const settings = useMemo(() => settingsOf(form), [form]);
@@ -152,7 +155,8 @@ export function ComputeFormView({
     update({ [key]: value }, [path]);
 
   const apply = useMutation({
-    mutationFn: () => putCompute(settings, draft.baseRevision ?? compute.revision),
+    mutationFn: () =>
+      putCompute(settings, draft.baseRevision ?? compute.revision, confirmHeaders(optIn)),
     onSuccess: async ({ jobId }) => {
       draft.reset();
       setRebased(false);
@@ -162,7 +166,7 @@ export function ComputeFormView({
       } else {
         toast({ kind: 'success', title: { key: 'compute.appliedNow' } });
       }
-      await invalidateConfiguration(client);
+      await refreshAfterLifecycle(client);
     },
     onError,
   });
@@ -377,6 +381,10 @@ export function ComputeFormView({
       </Section>
 
       <FieldIssues id={`${ids}-other`} issues={unplacedIssues(issues, PLACED)} />
+      <label className="check">
+        <input type="checkbox" checked={optIn} onChange={(e) => setOptIn(e.target.checked)} />
+        <span>{t('pending.optIn')}</span>
+      </label>
       <FormFailure message={failure} />
       <div className="apply-bar">
         <button

@@ -27,12 +27,14 @@ export const computeQueries = {
 export async function putCompute(
   settings: ComputeSettings,
   revision: number,
+  headers?: Record<string, string>,
 ): Promise<{ jobId: string | null; job: JobAnswer | null }> {
   // 202 with the job applying it; 200 when the change took effect at once (service IPs).
   const { data } = await request<ComputeAnswer>(URLS.compute, {
     method: 'PUT',
     body: settings,
     ifMatch: revision,
+    headers,
   });
   const job = data.job;
   return { jobId: job?.id ?? data.compute.jobId, job };

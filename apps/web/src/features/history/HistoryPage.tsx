@@ -13,8 +13,9 @@ import { ErrorState, Loading } from '../../components/StateViews';
 import { useToast } from '../../components/Toasts';
 import { isApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { refreshAfterLifecycle } from '../../lib/lifecycle';
 import { DiffView } from './DiffView';
-import { historyQueries, refreshAfterLifecycle, restoreRevision } from './queries';
+import { historyQueries, restoreRevision } from './queries';
 
 export function HistoryPage() {
   const { t, locale, formatDateTime } = useI18n();

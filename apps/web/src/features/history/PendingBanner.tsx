@@ -8,13 +8,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Icon } from '../../components/Icon';
 import { useToast } from '../../components/Toasts';
 import { useI18n } from '../../lib/i18n';
-import {
-  confirmPending,
-  historyQueries,
-  listenForLifecycleChanges,
-  refreshAfterLifecycle,
-  revertPending,
-} from './queries';
+import { listenForLifecycleChanges, refreshAfterLifecycle } from '../../lib/lifecycle';
+import { confirmPending, historyQueries, revertPending } from './queries';
 
 function useNow(active: boolean): number {
   const [now, setNow] = useState(() => Date.now());

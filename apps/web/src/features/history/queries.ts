@@ -1,17 +1,18 @@
 /** The change lifecycle's queries: history, one diff, and the pending (tentative) change. */
-import { LIFECYCLE_API, LIFECYCLE_HEADERS } from '@edgenet/network-config';
+import { LIFECYCLE_API } from '@edgenet/network-config';
 import type {
   PendingAnswer,
   RestoreAnswer,
   RevisionDiffAnswer,
   RevisionPage,
 } from '@edgenet/network-config/contract';
-import { type QueryClient, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { getJson, request } from '../../lib/api';
-import { invalidateConfiguration, REVISIONED } from '../../lib/queries';
+import { HISTORY_KEY, PENDING_KEY } from '../../lib/lifecycle';
+import { REVISIONED } from '../../lib/queries';
 
 export const historyQueries = {
-  all: ['history'] as const,
+  all: HISTORY_KEY,
   list: (limit = 50) =>
     queryOptions({
       queryKey: [...historyQueries.all, 'list', limit] as const,
@@ -32,17 +33,12 @@ export const historyQueries = {
    */
   pending: () =>
     queryOptions({
-      queryKey: ['pending'] as const,
+      queryKey: PENDING_KEY,
       queryFn: ({ signal }) => getJson<PendingAnswer>(LIFECYCLE_API.pending, { signal }),
       refetchInterval: 3000,
       refetchOnWindowFocus: true,
     }),
 };
-
-/** The header that makes a write tentative ("Revert automatically unless I confirm"). */
-export function confirmHeaders(confirm: boolean): Record<string, string> | undefined {
-  return confirm ? { [LIFECYCLE_HEADERS.confirm]: 'required' } : undefined;
-}
 
 export function restoreRevision(n: number, revision: number, acknowledge: string[] = []) {
   return request<RestoreAnswer>(LIFECYCLE_API.revisionRestore(n), {
@@ -58,37 +54,4 @@ export function confirmPending() {
 
 export function revertPending() {
   return request<PendingAnswer>(LIFECYCLE_API.pendingRevert, { method: 'POST' });
-}
-
-const CHANNEL = 'edgenet-lifecycle';
-
-/** Tells the other tabs that the configuration or the pending change moved. */
-export function announceLifecycleChange(): void {
-  try {
-    const channel = new BroadcastChannel(CHANNEL);
-    channel.postMessage('changed');
-    channel.close();
-  } catch {
-    // No BroadcastChannel: the other tabs catch up at their next poll.
-  }
-}
-
-/** Refreshes everything the lifecycle touches, here and (via the channel) in the other tabs. */
-export async function refreshAfterLifecycle(client: QueryClient, announce = true): Promise<void> {
-  if (announce) announceLifecycleChange();
-  await Promise.all([
-    client.invalidateQueries({ queryKey: ['pending'] }),
-    client.invalidateQueries({ queryKey: historyQueries.all }),
-    invalidateConfiguration(client),
-  ]);
-}
-
-export function listenForLifecycleChanges(onChange: () => void): () => void {
-  try {
-    const channel = new BroadcastChannel(CHANNEL);
-    channel.onmessage = () => onChange();
-    return () => channel.close();
-  } catch {
-    return () => undefined;
-  }
 }

@@ -20,8 +20,8 @@ import {
   useWriteOutcome,
 } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
+import { confirmHeaders, refreshAfterLifecycle } from '../../lib/lifecycle';
 import { type ConfigDoc, sharedQueries } from '../../lib/queries';
-import { confirmHeaders, refreshAfterLifecycle } from '../history/queries';
 import { putPort } from './queries';
 
 export interface PortForm {

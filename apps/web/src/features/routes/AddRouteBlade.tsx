@@ -23,7 +23,8 @@ import {
   useWriteOutcome,
 } from '../../lib/forms';
 import { type UiIssue, useI18n } from '../../lib/i18n';
-import { type ConfigDoc, invalidateConfiguration, sharedQueries } from '../../lib/queries';
+import { confirmHeaders, refreshAfterLifecycle } from '../../lib/lifecycle';
+import { type ConfigDoc, sharedQueries } from '../../lib/queries';
 import { addRoute } from './queries';
 
 export interface RouteForm {
@@ -89,6 +90,8 @@ export function AddRouteBlade({
   const [baseRevision, setBaseRevision] = useState(revision);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [submitted, setSubmitted] = useState(false);
+  // SPEC §7.2: any change may opt in to "revert automatically unless I confirm".
+  const [optIn, setOptIn] = useState(false);
   const server = useServerIssues();
   const { conflict, rebased, failure, setFailure, onError, reload } = useWriteOutcome({
     server,
@@ -121,7 +124,7 @@ export function AddRouteBlade({
         nextHop: input.nextHop,
         ...(input.routeMetric === undefined ? {} : { routeMetric: Number(input.routeMetric) }),
       };
-      return addRoute(body, baseRevision);
+      return addRoute(body, baseRevision, confirmHeaders(optIn));
     },
     onSuccess: async (created) => {
       const warnings = created.issues.filter((i) => i.severity === 'warning');
@@ -133,7 +136,7 @@ export function AddRouteBlade({
         },
         issues: warnings,
       });
-      await invalidateConfiguration(client);
+      await refreshAfterLifecycle(client);
       onClose();
     },
     onError,
@@ -307,6 +310,10 @@ export function AddRouteBlade({
           })}
         />
         <FieldIssues id={`${ids}-other`} issues={unplacedIssues(issues, PLACED)} />
+        <label className="check">
+          <input type="checkbox" checked={optIn} onChange={(e) => setOptIn(e.target.checked)} />
+          <span>{t('pending.optIn')}</span>
+        </label>
         <FormFailure message={failure} />
         <div className="cmdlet">
           <p className="field-label">{t('routes.cmdlet')}</p>

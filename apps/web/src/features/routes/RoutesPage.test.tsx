@@ -134,6 +134,33 @@ describe('Routes page', () => {
       routeMetric: 100,
     });
     expect(post?.headers['if-match']).toBe('"7"');
+    // Not opted in: an ordinary change.
+    expect(post?.headers['edgenet-confirm']).toBeUndefined();
+  });
+
+  it('add: "Revert automatically unless I confirm" makes the route a tentative change (SPEC §7.2)', async () => {
+    const server = createFakeServer(configuredDevice());
+    server.on('POST /api/routes', (call) => ({
+      status: 201,
+      body: {
+        ...(call.body as object),
+        status: { active: true, reason: null },
+        issues: [],
+        revision: 8,
+      },
+    }));
+    renderApp('/routes', server);
+    const dialog = await openAddBlade('Add route');
+    type(within(dialog).getByLabelText('Destination'), '192.168.21.0/24');
+    type(within(dialog).getByLabelText('Next hop'), '192.168.20.1');
+    const optIn = within(dialog).getByRole('checkbox', {
+      name: 'Revert automatically unless I confirm',
+    });
+    fireEvent.click(optIn);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add' }));
+    await screen.findByText('Route to 192.168.21.0/24 on Port3 added.');
+    const post = server.callsTo('POST /api/routes')[0];
+    expect(post?.headers['edgenet-confirm']).toBe('required');
   });
 
   it('shows the same messages in Japanese', async () => {

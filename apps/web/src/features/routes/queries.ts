@@ -36,12 +36,14 @@ export const routeQueries = {
 export async function addRoute(
   body: RouteCreateBody,
   revision: number | undefined,
+  headers?: Record<string, string>,
 ): Promise<RouteCreated> {
   // 201: the stored route, with the warnings it was saved with.
   const { data } = await request<RouteCreated>(URLS.routes, {
     method: 'POST',
     body,
     ifMatch: revision,
+    headers,
   });
   return data;
 }
