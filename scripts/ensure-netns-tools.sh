@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The Linux driver's tools: iproute2 (`ip`) and ping. Installs them as root with apt when missing;
+# The tools of the tests that use network namespaces (the Linux driver's, and the kernel
+# differential test of the route rules): iproute2 (`ip`) and ping. Installs them as root with apt when missing;
 # otherwise says so and carries on (the Linux-driver tests then skip with the reason).
 set -euo pipefail
 missing=()
