@@ -1,6 +1,8 @@
 /**
- * Budget: initial JavaScript ≤ 150 kB gzip (issue 4), printed beside a blank Vite React app built
- * the same way (same Vite, same React plugin, same target), so the figure has a yardstick.
+ * Budget: initial JavaScript ≤ 110 kB gzip (issue 17; it was 150 kB for issue 4), printed beside a
+ * blank Vite React app built the same way (same Vite, same React plugin, same target), so the
+ * figure has a yardstick. The Japanese tables are a chunk loaded on demand (ADR 0033), so they are
+ * not in it.
  *
  * "Initial JS" is what the browser must load before the first paint: the entry chunk of
  * index.html and every chunk it imports statically, recursively (the build manifest's `imports`);
@@ -25,7 +27,7 @@ import { build } from 'vite';
 const WEB = fileURLToPath(new URL('..', import.meta.url));
 /** Inside the repository, so the blank app resolves react from the workspace's node_modules. */
 const BLANK = join(WEB, 'bench', '.blank');
-const BUDGET_KB = 150;
+const BUDGET_KB = 110;
 
 interface ManifestChunk {
   file: string;
