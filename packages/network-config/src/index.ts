@@ -123,6 +123,10 @@ export {
   rangeSize,
   rangesOverlap,
 } from './ip-range';
+// Issue messages one language at a time (ADR 0033): the Japanese table is the package's
+// `./issue-messages-ja` entry, so the web can load it on demand.
+export { formatIssueWith, type IssueMessages } from './issue-format';
+export { issueMessagesEn } from './issue-messages-en';
 export {
   errorsOf,
   formatIssue,

@@ -4,8 +4,9 @@
  * Errors block a change; warnings are shown and saved with it.
  */
 import { NetConfigError } from './errors';
-import { messagesEn } from './messages/en';
-import { messagesJa } from './messages/ja';
+import { formatIssueWith, type IssueMessages } from './issue-format';
+import { issueMessagesEn } from './issue-messages-en';
+import { issueMessagesJa } from './issue-messages-ja';
 import type { Locale } from './model';
 
 /** Every code, documented in docs/issue-codes.md. Messages for each live in messages/en|ja. */
@@ -162,7 +163,7 @@ export interface LocalizedIssue extends Issue {
 
 export type MessageTable = Record<IssueCode, (params: IssueParams) => string>;
 
-const TABLES: Record<Locale, MessageTable> = { en: messagesEn, ja: messagesJa };
+const TABLES: Record<Locale, IssueMessages> = { en: issueMessagesEn, ja: issueMessagesJa };
 
 export function issue(
   path: string,
@@ -200,14 +201,9 @@ export function errorsOf(issues: readonly Issue[]): Issue[] {
   return issues.filter((i) => i.severity === 'error');
 }
 
+/** Both languages at hand, for Node callers (server, CLI, hcs-shell); the web uses `formatIssueWith`. */
 export function formatIssue(issue: Pick<Issue, 'code' | 'params'>, locale: Locale): string {
-  const text = TABLES[locale][issue.code](issue.params);
-  // An issue grouped over several routes names them (see `checkPortChange`).
-  const routes = issue.params.routes;
-  if (typeof routes !== 'string' || routes === '') return text;
-  return locale === 'ja'
-    ? `${text} 対象のルート (${issue.params.routeCount ?? ''} 件): ${routes}。`
-    : `${text} Affected routes (${issue.params.routeCount ?? ''}): ${routes}.`;
+  return formatIssueWith(TABLES[locale], issue);
 }
 
 export function localizeIssue(issue: Issue): LocalizedIssue {

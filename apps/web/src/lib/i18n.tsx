@@ -1,10 +1,20 @@
 /**
  * English and Japanese, switchable at any time: the choice is kept in localStorage and mirrored
  * on <html lang>. Numbers and dates go through Intl for the chosen locale. Issue messages come
- * from the core (`formatIssue`) for inline issues and from the server's `message.{en,ja}` for
+ * from the core (`formatIssueWith`) for inline issues and from the server's `message.{en,ja}` for
  * server issues, so both read the same.
+ *
+ * English is in the entry chunk; Japanese (UI strings and the core's issue messages) is a chunk of
+ * its own, loaded by `loadLocale('ja')` before the first render when Japanese is chosen at start,
+ * and before switching otherwise (ADR 0033).
  */
-import { formatIssue, type Issue, type Locale } from '@edgenet/network-config';
+import {
+  formatIssueWith,
+  type Issue,
+  type IssueMessages,
+  issueMessagesEn,
+  type Locale,
+} from '@edgenet/network-config';
 import {
   createContext,
   type ReactNode,
@@ -12,20 +22,75 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useState,
 } from 'react';
 import { en, type MessageKey } from './messages/en';
-import { ja } from './messages/ja';
 
 export type { MessageKey } from './messages/en';
 export const LOCALES: readonly Locale[] = ['en', 'ja'];
-export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, ja };
 export const LOCALE_STORAGE_KEY = 'edgenet.locale';
+
+/** One language's texts: the UI strings and the core's issue messages. */
+export interface LocaleTables {
+  messages: Record<MessageKey, string>;
+  issues: IssueMessages;
+}
+
+/** The languages loaded so far; English always. */
+const LOADED: Partial<Record<Locale, LocaleTables>> = {
+  en: { messages: en, issues: issueMessagesEn },
+};
+const LOADERS: Record<Locale, () => Promise<LocaleTables>> = {
+  en: async () => ({ messages: en, issues: issueMessagesEn }),
+  ja: async () => {
+    const { ja, issueMessagesJa } = await import('./messages/ja-tables');
+    return { messages: ja, issues: issueMessagesJa };
+  },
+};
+const LOADING = new Map<Locale, Promise<LocaleTables>>();
+
+export function isLocaleLoaded(locale: Locale): boolean {
+  return LOADED[locale] !== undefined;
+}
+
+/** Loads a language's tables once (a failed load may be retried); resolves when they are in. */
+export function loadLocale(locale: Locale): Promise<LocaleTables> {
+  const loaded = LOADED[locale];
+  if (loaded) return Promise.resolve(loaded);
+  let pending = LOADING.get(locale);
+  if (!pending) {
+    pending = LOADERS[locale]().then(
+      (tables) => {
+        LOADED[locale] = tables;
+        LOADING.delete(locale);
+        return tables;
+      },
+      (error: unknown) => {
+        LOADING.delete(locale);
+        throw error;
+      },
+    );
+    LOADING.set(locale, pending);
+  }
+  return pending;
+}
+
+/** A loaded language's tables; throws for one not loaded yet (`await loadLocale` first). */
+export function localeTables(locale: Locale): LocaleTables {
+  const tables = LOADED[locale];
+  if (!tables)
+    throw new Error(`locale ${locale} is not loaded: await loadLocale('${locale}') first`);
+  return tables;
+}
 
 export type Params = Record<string, string | number>;
 
 /** Text that is translated when shown (so a language switch re-renders it). */
-export type LocalText = { key: MessageKey; params?: Params } | { en: string; ja: string };
+export type LocalText =
+  | { key: MessageKey; params?: Params }
+  | { en: string; ja: string }
+  | { issue: Pick<Issue, 'code' | 'params'> };
 
 /** An issue from the core (inline) or the server (with its own en/ja message). */
 export type UiIssue =
@@ -75,7 +140,7 @@ export function createI18n(locale: Locale, setLocale: (locale: Locale) => void):
   const numberFormat = new Intl.NumberFormat(locale);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
   const plural = new Intl.PluralRules(locale);
-  const table = MESSAGES[locale];
+  const { messages: table, issues } = localeTables(locale);
   const formatNumber = (n: number) => numberFormat.format(n);
   const t = (key: MessageKey, params?: Params) =>
     interpolate(table[key] ?? key, params, formatNumber);
@@ -88,11 +153,16 @@ export function createI18n(locale: Locale, setLocale: (locale: Locale) => void):
       const full = `${key}.${form}` as MessageKey;
       return interpolate(table[full] ?? full, { ...params, count }, formatNumber);
     },
-    text: (text) => ('key' in text ? t(text.key, text.params) : text[locale]),
+    text: (text) =>
+      'key' in text
+        ? t(text.key, text.params)
+        : 'issue' in text
+          ? formatIssueWith(issues, text.issue)
+          : text[locale],
     issueText: (issue) =>
       'message' in issue && issue.message
         ? issue.message[locale]
-        : formatIssue({ code: issue.code, params: issue.params ?? {} }, locale),
+        : formatIssueWith(issues, { code: issue.code, params: issue.params ?? {} }),
     formatNumber,
     formatDateTime: (value) => dateFormat.format(new Date(value)),
   };
@@ -107,15 +177,35 @@ export function I18nProvider({
   children: ReactNode;
   initialLocale?: Locale;
 }) {
-  const [locale, setLocaleState] = useState<Locale>(() => initialLocale ?? readStoredLocale());
-  const setLocale = useCallback((next: Locale) => {
-    setLocaleState(next);
-    try {
-      globalThis.localStorage?.setItem(LOCALE_STORAGE_KEY, next);
-    } catch {
-      // Not remembered, but still switched.
-    }
+  // A language not loaded yet (main.tsx loads the stored one before rendering) starts in English
+  // and switches once it is in.
+  const [wanted] = useState<Locale>(() => initialLocale ?? readStoredLocale());
+  const [locale, setLocaleState] = useState<Locale>(() => (isLocaleLoaded(wanted) ? wanted : 'en'));
+  /** The last language asked for: a slow load does not override a later choice. */
+  const requested = useRef<Locale>(wanted);
+  const switchTo = useCallback((next: Locale, remember: boolean) => {
+    requested.current = next;
+    const apply = () => {
+      if (requested.current !== next) return;
+      setLocaleState(next);
+      if (!remember) return;
+      try {
+        globalThis.localStorage?.setItem(LOCALE_STORAGE_KEY, next);
+      } catch {
+        // Not remembered, but still switched.
+      }
+    };
+    if (isLocaleLoaded(next)) apply();
+    else
+      loadLocale(next).then(apply, (error: unknown) => {
+        // The language stays as it was; the next choice tries again.
+        console.error(`could not load the ${next} texts`, error);
+      });
   }, []);
+  const setLocale = useCallback((next: Locale) => switchTo(next, true), [switchTo]);
+  useEffect(() => {
+    if (!isLocaleLoaded(wanted)) switchTo(wanted, false);
+  }, [wanted, switchTo]);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);

@@ -5,6 +5,7 @@
 import { onlineManager } from '@tanstack/react-query';
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+import { loadLocale } from '../lib/i18n';
 
 class ResizeObserverStub {
   observe() {}
@@ -38,3 +39,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
   vi.useRealTimers();
 });
+
+// Japanese is loaded on demand in the app (ADR 0033); tests that start in or switch to it find it
+// loaded, as the app's main.tsx does for a stored choice. lib/i18n.load.test.ts covers the loading.
+await loadLocale('ja');

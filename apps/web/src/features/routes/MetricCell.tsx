@@ -1,6 +1,5 @@
 import {
   issue,
-  localizeIssue,
   parseRouteMetric,
   ROUTE_METRIC_MAX,
   ROUTE_METRIC_MIN,
@@ -76,14 +75,13 @@ export function MetricCell({ route, revision }: { route: Route; revision: number
     }
     const metric = parseRouteMetric(value === '' ? 'x' : value);
     if (metric === null) {
-      const bad = localizeIssue(
-        issue('routeMetric', 'route.metricInvalid', {
-          value,
-          min: ROUTE_METRIC_MIN,
-          max: ROUTE_METRIC_MAX,
-        }),
-      );
-      toast({ kind: 'error', title: { key: 'exchange.metricFailed' }, body: bad.message });
+      const bad = issue('routeMetric', 'route.metricInvalid', {
+        value,
+        min: ROUTE_METRIC_MIN,
+        max: ROUTE_METRIC_MAX,
+      });
+      // Formatted when shown, in the language then in use (the core's Japanese loads on demand).
+      toast({ kind: 'error', title: { key: 'exchange.metricFailed' }, body: { issue: bad } });
       return;
     }
     save.mutate(metric);
