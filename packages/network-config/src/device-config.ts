@@ -145,8 +145,15 @@ function issueKey(i: Issue): string {
   return `${i.path}|${i.code}|${JSON.stringify(i.params)}`;
 }
 
-/** Issues of `scope` in the candidate (relative), plus errors the change creates outside it. */
-function compare(current: DeviceConfig, candidate: DeviceConfig, scope: string): Issue[] {
+/**
+ * Issues of `scope` in the candidate (relative), plus errors the change creates outside it (routes
+ * grouped one message per cause). Every change check of the core goes through it.
+ */
+export function compareChange(
+  current: DeviceConfig,
+  candidate: DeviceConfig,
+  scope: string,
+): Issue[] {
   const after = validateDevice(candidate);
   const before = new Set(validateDevice(current).map(issueKey));
   const own = issuesUnder(after, scope);
@@ -250,7 +257,7 @@ export function checkPortChange(
   };
   // The submitted settings are checked as typed, so a DHCP port's ignored fields cannot hide errors.
   const own = validatePortSettings(port.name, settings, device);
-  const rest = compare(device, candidate, `ports.${port.name}`).filter(
+  const rest = compareChange(device, candidate, `ports.${port.name}`).filter(
     (i) => !own.some((o) => o.path === i.path && o.code === i.code),
   );
   return { device: candidate, issues: [...own, ...rest] };
@@ -308,7 +315,7 @@ export function checkComputeChange(device: DeviceConfig, settings: ComputeSettin
   const moves = disabling ? [] : serviceAddressChanges(device, candidate, 'serviceIpRange');
   return {
     device: candidate,
-    issues: [...locks, ...compare(device, candidate, 'compute'), ...moves],
+    issues: [...locks, ...compareChange(device, candidate, 'compute'), ...moves],
   };
 }
 

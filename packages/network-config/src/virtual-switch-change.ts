@@ -5,8 +5,8 @@
  */
 
 import { maskToPrefixLength } from './address';
-import { type ChangeResult, checkComputeChange, validateDevice } from './device-config';
-import { type Issue, issue, issueFromError, issuesUnder } from './issues';
+import { type ChangeResult, checkComputeChange, compareChange } from './device-config';
+import { type Issue, issue, issueFromError } from './issues';
 import {
   type ComputeSettings,
   type DeviceConfig,
@@ -25,25 +25,6 @@ import {
   virtualNetworksOf,
   withComputeSwitch,
 } from './virtual-switch';
-
-function issueKey(i: Issue): string {
-  return `${i.path}|${i.code}|${JSON.stringify(i.params)}`;
-}
-
-/** Issues under `scope` in the candidate (relative), plus new errors outside it. */
-function compare(current: DeviceConfig, candidate: DeviceConfig, scope: string): Issue[] {
-  const after = validateDevice(candidate);
-  const before = new Set(validateDevice(current).map(issueKey));
-  const own = issuesUnder(after, scope);
-  const elsewhere = after.filter(
-    (i) =>
-      i.severity === 'error' &&
-      i.path !== scope &&
-      !i.path.startsWith(`${scope}.`) &&
-      !before.has(issueKey(i)),
-  );
-  return [...own, ...elsewhere];
-}
 
 function switchFrom(input: VirtualSwitchInput, device: DeviceConfig, previous?: VirtualSwitch) {
   const port = findPortCaseInsensitive(device, String(input.interfaceAlias ?? ''));
@@ -68,7 +49,7 @@ export function checkVirtualSwitchAdd(
   const switches = device.virtualSwitches ?? [];
   const sw = switchFrom(input, device);
   const candidate = { ...device, virtualSwitches: [...switches, sw] };
-  const issues = compare(device, candidate, `virtualSwitches[${switches.length}]`);
+  const issues = compareChange(device, candidate, `virtualSwitches[${switches.length}]`);
   return { device: candidate, issues, virtualSwitch: sw };
 }
 
@@ -117,7 +98,7 @@ export function checkVirtualSwitchChange(
   if (previous.enabledForCompute && sw.interfaceAlias !== previous.interfaceAlias) {
     candidate = { ...candidate, compute: { ...candidate.compute, computePort: sw.interfaceAlias } };
   }
-  const issues = [...locks, ...compare(device, candidate, `virtualSwitches[${index}]`)];
+  const issues = [...locks, ...compareChange(device, candidate, `virtualSwitches[${index}]`)];
   return { device: candidate, issues, virtualSwitch: sw };
 }
 
@@ -230,7 +211,7 @@ export function checkVirtualNetworkAdd(
   const candidate = { ...device, virtualNetworks: [...networks, net] };
   const issues = withMaskIssues(
     input,
-    compare(device, candidate, `virtualNetworks[${networks.length}]`),
+    compareChange(device, candidate, `virtualNetworks[${networks.length}]`),
   );
   return { device: candidate, issues, virtualNetwork: net };
 }
@@ -258,7 +239,10 @@ export function checkVirtualNetworkChange(
     ...device,
     virtualNetworks: networks.map((n, i) => (i === index ? net : n)),
   };
-  const issues = withMaskIssues(input, compare(device, candidate, `virtualNetworks[${index}]`));
+  const issues = withMaskIssues(
+    input,
+    compareChange(device, candidate, `virtualNetworks[${index}]`),
+  );
   return { device: candidate, issues, virtualNetwork: net };
 }
 
