@@ -17,7 +17,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { INITIAL_PASSWORD, type Issue, issue, validatePassword } from '@edgenet/network-config';
 import type { Session } from '@edgenet/network-config/contract';
-import { HttpProblem, ruleViolation, tooManyRequests } from '../http/problems';
+import { Busy, Forbidden, RuleViolation, Unauthenticated } from '../domain-errors';
 import { SessionStore } from '../store/session-store';
 import type { AccountRecord, Store } from '../store/store';
 import { hashPassword, verifyPassword } from './password-hash';
@@ -82,75 +82,30 @@ export async function createInitialAccount(
   };
 }
 
-function lockedOut(retryAfterSeconds: number): HttpProblem {
-  return tooManyRequests(
-    'signIn.lockedOut',
-    'Too many failed sign-ins',
-    {
-      en: `Sign-in is locked after too many failed attempts. Try again in ${retryAfterSeconds} s.`,
-      ja: `サインインの失敗が多すぎるため、サインインがロックされています。${retryAfterSeconds} 秒後にもう一度お試しください。`,
-    },
-    retryAfterSeconds,
-  );
+function lockedOut(retryAfterSeconds: number): Busy {
+  return new Busy('signIn.lockedOut', { seconds: retryAfterSeconds }, undefined, retryAfterSeconds);
 }
 
-function wrongPassword(): HttpProblem {
-  return new HttpProblem({
-    status: 401,
-    code: 'signIn.failed',
-    title: 'Wrong password',
-    message: { en: 'The password is not correct.', ja: 'パスワードが正しくありません。' },
-  });
+function wrongPassword(): Unauthenticated {
+  return new Unauthenticated('signIn.failed');
 }
 
-function busy(): HttpProblem {
-  return tooManyRequests(
-    'signIn.busy',
-    'Too many sign-ins at once',
-    {
-      en: 'Too many sign-in attempts are in progress. Try again in a moment.',
-      ja: '処理中のサインインが多すぎます。しばらくしてからもう一度お試しください。',
-    },
-    1,
-  );
+function busy(): Busy {
+  return new Busy('signIn.busy', {}, undefined, 1);
 }
 
-export function signInRequired(expired: boolean): HttpProblem {
-  return new HttpProblem({
-    status: 401,
-    code: expired ? 'session.expired' : 'session.required',
-    title: expired ? 'Session expired' : 'Sign-in required',
-    message: expired
-      ? {
-          en: 'Your session ended after a period of inactivity. Sign in again.',
-          ja: '一定時間操作がなかったため、セッションが終了しました。もう一度サインインしてください。',
-        }
-      : { en: 'Sign in to use the device.', ja: 'デバイスを使用するにはサインインしてください。' },
-  });
+export function signInRequired(expired: boolean): Unauthenticated {
+  return expired
+    ? new Unauthenticated('session.expired', { reason: 'idle' })
+    : new Unauthenticated('session.required');
 }
 
-function sessionLifetimeOver(): HttpProblem {
-  return new HttpProblem({
-    status: 401,
-    code: 'session.expired',
-    title: 'Session expired',
-    message: {
-      en: 'Your session reached its maximum length. Sign in again.',
-      ja: 'セッションが最大継続時間に達しました。もう一度サインインしてください。',
-    },
-  });
+function sessionLifetimeOver(): Unauthenticated {
+  return new Unauthenticated('session.expired', { reason: 'lifetime' });
 }
 
-export function passwordChangeRequired(): HttpProblem {
-  return new HttpProblem({
-    status: 403,
-    code: 'password.changeRequired',
-    title: 'Password change required',
-    message: {
-      en: 'Change the initial password before using the device (POST /api/password).',
-      ja: 'デバイスを使用する前に初期パスワードを変更してください (POST /api/password)。',
-    },
-  });
+export function passwordChangeRequired(): Forbidden {
+  return new Forbidden('password.changeRequired');
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -354,9 +309,9 @@ export class AuthService {
   ): Promise<SignedIn> {
     const issues: Issue[] = validatePassword(newPassword, currentPassword);
     if (!(await this.checkPassword(currentPassword, source))) {
-      throw ruleViolation([issue('currentPassword', 'password.incorrect'), ...issues]);
+      throw new RuleViolation([issue('currentPassword', 'password.incorrect'), ...issues]);
     }
-    if (issues.some((i) => i.severity === 'error')) throw ruleViolation(issues);
+    if (issues.some((i) => i.severity === 'error')) throw new RuleViolation(issues);
     const passwordHash = await this.exclusive(() =>
       hashPassword(newPassword, this.options.scryptN),
     );

@@ -27,6 +27,7 @@ import {
   SKUS,
 } from '@edgenet/network-config';
 import type { Kubernetes } from '@edgenet/network-config/contract';
+import { type MessageParams, type ServerTextKey, serverText } from '../messages';
 import {
   type DeviceDriver,
   DeviceStepError,
@@ -35,6 +36,14 @@ import {
   type StepPlan,
   type StepProgress,
 } from './driver';
+
+type JobStep<T> = T extends `job.${infer K}` ? K : never;
+type StepKey = JobStep<ServerTextKey>;
+
+/** One step of a compute job; its label comes from the server's texts (messages.ts). */
+function planStep(key: StepKey, params: MessageParams = {}, name: string = key): StepPlan {
+  return { name, label: serverText(`job.${key}`, params) };
+}
 
 export interface SimulatedDeviceOptions {
   /** Total duration of an apply (and of a disable); 0 = instant. */
@@ -156,61 +165,19 @@ export class SimulatedDevice implements DeviceDriver {
     if (kind === 'compute.apply') {
       const vswitch = externalSwitchName(device.compute.computePort ?? '');
       return [
-        {
-          name: 'createExternalSwitch',
-          label: {
-            en: `Create the external virtual switch ${vswitch}`,
-            ja: `外部仮想スイッチ ${vswitch} を作成`,
-          },
-        },
-        {
-          name: 'createMasterVm',
-          label: { en: 'Create the Kubernetes master VM', ja: 'マスター ノード VM を作成' },
-        },
-        ...workers.map((n) => ({
-          name: `createWorkerVm${n}`,
-          label: { en: `Create Kubernetes worker VM ${n}`, ja: `ワーカー ノード VM ${n} を作成` },
-        })),
-        {
-          name: 'installCalico',
-          label: {
-            en: 'Install Calico (pod network)',
-            ja: 'Calico (ポッド ネットワーク) をインストール',
-          },
-        },
-        {
-          name: 'installMetallb',
-          label: {
-            en: 'Install MetalLB (load balancer)',
-            ja: 'MetalLB (ロード バランサー) をインストール',
-          },
-        },
-        {
-          name: 'installCoreDns',
-          label: { en: 'Install CoreDNS', ja: 'CoreDNS をインストール' },
-        },
+        planStep('createExternalSwitch', { name: vswitch }),
+        planStep('createMasterVm'),
+        ...workers.map((n) => planStep('createWorkerVm', { n }, `createWorkerVm${n}`)),
+        planStep('installCalico'),
+        planStep('installMetallb'),
+        planStep('installCoreDns'),
       ];
     }
     return [
-      {
-        name: 'removeComponents',
-        label: {
-          en: 'Remove CoreDNS, MetalLB and Calico',
-          ja: 'CoreDNS、MetalLB、Calico を削除',
-        },
-      },
-      ...workers.reverse().map((n) => ({
-        name: `removeWorkerVm${n}`,
-        label: { en: `Remove Kubernetes worker VM ${n}`, ja: `ワーカー ノード VM ${n} を削除` },
-      })),
-      {
-        name: 'removeMasterVm',
-        label: { en: 'Remove the Kubernetes master VM', ja: 'マスター ノード VM を削除' },
-      },
-      {
-        name: 'removeExternalSwitch',
-        label: { en: 'Remove the external virtual switch', ja: '外部仮想スイッチを削除' },
-      },
+      planStep('removeComponents'),
+      ...workers.reverse().map((n) => planStep('removeWorkerVm', { n }, `removeWorkerVm${n}`)),
+      planStep('removeMasterVm'),
+      planStep('removeExternalSwitch'),
     ];
   }
 

@@ -17,36 +17,12 @@ interface ClientError extends Error {
 
 export function clientProblem(error: ClientError): HttpProblem {
   if (error.code === 'HPE_HEADER_OVERFLOW') {
-    return new HttpProblem({
-      status: 431,
-      code: 'request.headersTooLarge',
-      title: 'Request header fields too large',
-      message: {
-        en: 'The request headers are too large.',
-        ja: 'リクエスト ヘッダーが大きすぎます。',
-      },
-    });
+    return new HttpProblem({ status: 431, code: 'request.headersTooLarge' });
   }
   if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
-    return new HttpProblem({
-      status: 408,
-      code: 'request.timeout',
-      title: 'Request timeout',
-      message: {
-        en: 'The request did not arrive in time (see EDGENET_REQUEST_TIMEOUT_SECONDS and EDGENET_HEADERS_TIMEOUT_SECONDS).',
-        ja: 'リクエストが制限時間内に届きませんでした。',
-      },
-    });
+    return new HttpProblem({ status: 408, code: 'request.timeout' });
   }
-  return new HttpProblem({
-    status: 400,
-    code: 'request.malformed',
-    title: 'Bad request',
-    message: {
-      en: 'The request is not valid HTTP.',
-      ja: 'リクエストが正しい HTTP ではありません。',
-    },
-  });
+  return new HttpProblem({ status: 400, code: 'request.malformed' });
 }
 
 /** The raw HTTP/1.1 answer for a parser error: problem+json, security headers, connection close. */

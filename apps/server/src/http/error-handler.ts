@@ -1,6 +1,7 @@
 /**
  * The one error handler of the app: every failure becomes RFC 9457 problem+json.
- * - `HttpProblem` (rule violations 422, conflicts 409, preconditions 412/428, auth…) as built;
+ * - a `DomainError` (services, auth) → the status of its kind, the texts of its code (messages.ts);
+ * - `HttpProblem` (the HTTP layer's own: console bounds, host checks, …) as built;
  * - schema (shape) errors → 400 with issues on the offending fields;
  * - Fastify's own 4xx (bad JSON, body too large, unsupported media type, …) → that status;
  * - a `NetConfigError` that escaped a handler → 422 (a core parse error is always input's fault);
@@ -8,29 +9,20 @@
  */
 import { localizeIssues, NetConfigError } from '@edgenet/network-config';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { badRequest, HttpProblem, PROBLEM_CONTENT_TYPE, ruleViolation } from './problems';
+import { DomainError, InvalidRequest, RuleViolation } from '../domain-errors';
+import type { ServerCode } from '../messages';
+import { HttpProblem, PROBLEM_CONTENT_TYPE, problemOf } from './problems';
 import { issuesFromSchemaErrors, type SchemaError } from './shape-issues';
 
-const FASTIFY_4XX: Record<number, { code: string; title: string; ja: string }> = {
-  400: { code: 'request.invalid', title: 'Bad request', ja: 'リクエストが正しくありません。' },
-  404: { code: 'resource.notFound', title: 'Not found', ja: '見つかりません。' },
-  405: {
-    code: 'method.notAllowed',
-    title: 'Method not allowed',
-    ja: 'このメソッドは使用できません。',
-  },
-  406: { code: 'request.notAcceptable', title: 'Not acceptable', ja: '受け入れられない形式です。' },
-  413: {
-    code: 'request.tooLarge',
-    title: 'Request body too large',
-    ja: 'リクエストの本文が大きすぎます。',
-  },
-  414: { code: 'request.uriTooLong', title: 'URI too long', ja: 'URI が長すぎます。' },
-  415: {
-    code: 'request.unsupportedMediaType',
-    title: 'Unsupported media type',
-    ja: 'サポートされていないメディア タイプです。Content-Type: application/json を使用してください。',
-  },
+/** The code of each of Fastify's own 4xx answers (its English message, our Japanese one). */
+const FASTIFY_4XX: Record<number, ServerCode> = {
+  400: 'request.invalid',
+  404: 'resource.notFound',
+  405: 'method.notAllowed',
+  406: 'request.notAcceptable',
+  413: 'request.tooLarge',
+  414: 'request.uriTooLong',
+  415: 'request.unsupportedMediaType',
 };
 
 export function sendProblem(reply: FastifyReply, problem: HttpProblem): FastifyReply {
@@ -39,43 +31,34 @@ export function sendProblem(reply: FastifyReply, problem: HttpProblem): FastifyR
 }
 
 export function toProblem(error: FastifyError | Error, request: FastifyRequest): HttpProblem {
+  if (error instanceof DomainError) return problemOf(error);
   if (error instanceof HttpProblem) return error;
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
-    return badRequest(issuesFromSchemaErrors(fastifyError.validation as unknown as SchemaError[]));
+    return problemOf(
+      new InvalidRequest(
+        issuesFromSchemaErrors(fastifyError.validation as unknown as SchemaError[]),
+      ),
+    );
   }
   if (error instanceof NetConfigError) {
-    return ruleViolation(
-      localizeIssues([{ path: '', code: error.code, severity: 'error', params: error.params }]),
+    return problemOf(
+      new RuleViolation(
+        localizeIssues([{ path: '', code: error.code, severity: 'error', params: error.params }]),
+      ),
     );
   }
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    const known = FASTIFY_4XX[status] ?? {
-      code: 'request.invalid',
-      title: 'Bad request',
-      ja: 'リクエストが正しくありません。',
-    };
+    // Fastify's 4xx messages describe the request, never the server's internals.
     return new HttpProblem({
       status,
-      code: known.code,
-      title: known.title,
-      // Fastify's 4xx messages describe the request, never the server's internals.
-      message: { en: fastifyError.message, ja: known.ja },
+      code: FASTIFY_4XX[status] ?? 'request.invalid',
+      params: { message: fastifyError.message },
     });
   }
   request.log.error({ err: error }, 'unexpected error');
-  return new HttpProblem({
-    status: 500,
-    code: 'server.error',
-    title: 'Internal server error',
-    message: {
-      // Not "nothing was applied": a failure may come after a commit (issue 10). The history
-      // (GET /api/revisions) says what was.
-      en: 'Something went wrong on the server. Reload to see whether the change was applied: the history lists every applied change.',
-      ja: 'サーバーでエラーが発生しました。変更が適用されたかどうかは、再読み込みして履歴で確認してください (適用された変更はすべて履歴に記録されます)。',
-    },
-  });
+  return new HttpProblem({ status: 500, code: 'server.error' });
 }
 
 export function installErrorHandler(app: FastifyInstance): void {

@@ -2,7 +2,7 @@
 import type { RevisionSource } from '@edgenet/network-config';
 import { LIFECYCLE_HEADERS } from '@edgenet/network-config/contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { parseIfMatch, type WriteContext } from '../services/configuration';
+import type { WriteContext } from '../services/configuration-store';
 
 export function etag(revision: number): string {
   return `"${revision}"`;
@@ -12,12 +12,41 @@ export function withRevision(reply: FastifyReply, revision: number): FastifyRepl
   return reply.header('etag', etag(revision));
 }
 
+/** A revision no configuration has: what a weak or malformed If-Match expects. */
+const NEVER = -1;
+
+/**
+ * The revision an If-Match header expects, given the current one: `"12"` → 12; `"12", "13"` →
+ * the current one when listed; `*` → the current one; weak or malformed tags never match
+ * (RFC 9110 §13.1.1); no header → undefined.
+ */
+export function expectedRevisionOf(
+  header: string | undefined,
+  current: number,
+): number | undefined {
+  if (header === undefined) return undefined;
+  const text = header.trim();
+  if (text === '*') return current;
+  let first = NEVER;
+  for (const part of text.split(',')) {
+    const match = /^"(\d{1,15})"$/.exec(part.trim());
+    if (!match) continue;
+    const revision = Number(match[1]);
+    if (revision === current) return current;
+    if (first === NEVER) first = revision;
+  }
+  return first;
+}
+
 /** Who writes (for the revision history) and what revision they based the write on. */
 export function writeContext(request: FastifyRequest): WriteContext {
   const header = request.headers['if-match'];
   return {
     author: `admin@${request.ip}`,
-    precondition: parseIfMatch(Array.isArray(header) ? header.join(',') : header),
+    expectedRevision: expectedRevisionOf(
+      Array.isArray(header) ? header.join(',') : header,
+      request.server.config.revision,
+    ),
     source: sourceOf(request),
     clientAddress: (request.socket?.localAddress ?? '').replace(/^::ffff:/, '') || null,
     confirm: String(request.headers[LIFECYCLE_HEADERS.confirm] ?? '').toLowerCase() === 'required',

@@ -6,6 +6,7 @@
  * network rules: the rules and their messages stay in the core.
  */
 import { formatIssue, type LocalizedIssue } from '@edgenet/network-config';
+import { type MessageParams, type ServerTextKey, serverText } from '../messages';
 
 export interface SchemaError {
   keyword: string;
@@ -25,23 +26,20 @@ export function pointerToPath(pointer: string, base = ''): string {
   return path;
 }
 
-const TYPE_TEXT: Record<string, { en: string; ja: string }> = {
-  string: { en: 'text', ja: '文字列' },
-  boolean: { en: 'true or false', ja: 'true または false' },
-  integer: { en: 'a whole number', ja: '整数' },
-  number: { en: 'a number', ja: '数値' },
-  null: { en: 'null', ja: 'null' },
-  object: { en: 'an object', ja: 'オブジェクト' },
-  array: { en: 'a list', ja: '配列' },
-};
-
+/** A `field.invalid` issue whose message is the server text `text` (messages.ts). */
 function invalid(
   path: string,
-  en: string,
-  ja: string,
+  text: ServerTextKey,
+  textParams: MessageParams = {},
   params: Record<string, string | number> = {},
 ): LocalizedIssue {
-  return { path, code: 'field.invalid', severity: 'error', params, message: { en, ja } };
+  return {
+    path,
+    code: 'field.invalid',
+    severity: 'error',
+    params,
+    message: serverText(text, textParams),
+  };
 }
 
 function required(path: string): LocalizedIssue {
@@ -86,8 +84,8 @@ export function issuesFromSchemaErrors(
           put(
             invalid(
               at ? `${at}.${name}` : name,
-              `Unknown field "${name}".`,
-              `不明な項目 "${name}" です。`,
+              'shape.unknownField',
+              { field: name },
               {
                 field: name,
               },
@@ -111,8 +109,8 @@ export function issuesFromSchemaErrors(
         put(
           invalid(
             at,
-            `Too long: at most ${params.limit} characters.`,
-            `長すぎます。${params.limit} 文字以下にしてください。`,
+            'shape.tooLong',
+            { limit: String(params.limit) },
             { max: Number(params.limit) },
           ),
         );
@@ -121,8 +119,8 @@ export function issuesFromSchemaErrors(
         put(
           invalid(
             at,
-            `Too short: at least ${params.limit} characters.`,
-            `短すぎます。${params.limit} 文字以上にしてください。`,
+            'shape.tooShort',
+            { limit: String(params.limit) },
             { min: Number(params.limit) },
           ),
         );
@@ -131,8 +129,8 @@ export function issuesFromSchemaErrors(
         put(
           invalid(
             at,
-            `Too many items: at most ${params.limit}.`,
-            `項目が多すぎます。${params.limit} 個以下にしてください。`,
+            'shape.tooManyItems',
+            { limit: String(params.limit) },
             { max: Number(params.limit) },
           ),
         );
@@ -141,13 +139,7 @@ export function issuesFromSchemaErrors(
       case 'maximum':
       case 'exclusiveMinimum':
       case 'exclusiveMaximum':
-        put(
-          invalid(
-            at,
-            `Out of range (${error.message ?? error.keyword}).`,
-            `範囲外の値です (${error.message ?? error.keyword})。`,
-          ),
-        );
+        put(invalid(at, 'shape.outOfRange', { detail: error.message ?? error.keyword }));
         break;
       case 'const':
       case 'enum': {
@@ -159,41 +151,24 @@ export function issuesFromSchemaErrors(
         break;
       }
       default:
-        put(invalid(at, 'This value is not valid.', 'この値は無効です。'));
+        put(invalid(at, 'shape.invalid'));
     }
   }
   for (const [at, values] of allowedValues) {
     if (byPath.has(at)) continue;
     const text = [...values].join(', ');
-    put(
-      invalid(at, `Expected one of: ${text}.`, `次のいずれかを指定してください: ${text}。`, {
-        allowed: text,
-      }),
-    );
+    put(invalid(at, 'shape.oneOf', { allowed: text }, { allowed: text }));
   }
   for (const [at, types] of expectedTypes) {
     if (byPath.has(at)) continue;
-    const list = [...types].map((t) => TYPE_TEXT[t] ?? { en: t, ja: t });
-    put(
-      invalid(
-        at,
-        `Expected ${list.map((t) => t.en).join(' or ')}.`,
-        `${list.map((t) => t.ja).join(' または ')}を指定してください。`,
-        { expected: [...types].join('|') },
-      ),
-    );
+    const expected = [...types].join('|');
+    put(invalid(at, 'shape.type', { types: expected }, { expected }));
   }
   // A constant mismatch inside a union (e.g. kind) is reported as `const` per branch; if only
   // union-level errors were seen, say the value is not valid.
   if (byPath.size === 0 && errors.length > 0) {
     const first = errors[0] as SchemaError;
-    put(
-      invalid(
-        pointerToPath(first.instancePath, base),
-        'This value is not valid.',
-        'この値は無効です。',
-      ),
-    );
+    put(invalid(pointerToPath(first.instancePath, base), 'shape.invalid'));
   }
   return [...byPath.values()];
 }

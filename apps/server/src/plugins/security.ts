@@ -13,8 +13,9 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppOptions } from '../config';
+import { Busy, Forbidden } from '../domain-errors';
 import { HostAllowList } from '../http/host-check';
-import { HttpProblem, tooManyRequests } from '../http/problems';
+import { HttpProblem } from '../http/problems';
 import { RateLimiter } from '../http/rate-limit';
 
 declare module 'fastify' {
@@ -61,16 +62,8 @@ export function isApiAnswer(url: string): boolean {
   return url.startsWith('/api/') && !url.startsWith(API.docs);
 }
 
-function crossSite(): HttpProblem {
-  return new HttpProblem({
-    status: 403,
-    code: 'request.crossSite',
-    title: 'Cross-site request refused',
-    message: {
-      en: 'This change did not come from the console itself, so it was refused.',
-      ja: 'この変更はコンソール自体からの要求ではないため、拒否されました。',
-    },
-  });
+function crossSite(): Forbidden {
+  return new Forbidden('request.crossSite');
 }
 
 /**
@@ -94,16 +87,9 @@ export function isCrossSite(request: FastifyRequest): boolean {
   }
 }
 
+/** 421 is HTTP's own word (the request reached the wrong server), not a domain's. */
 function hostNotAllowed(): HttpProblem {
-  return new HttpProblem({
-    status: 421,
-    code: 'request.hostNotAllowed',
-    title: 'Misdirected request',
-    message: {
-      en: 'This device does not answer to that host name. Use its address, localhost, or a name listed in EDGENET_ALLOWED_HOSTS.',
-      ja: 'このデバイスはそのホスト名には応答しません。デバイスのアドレス、localhost、または EDGENET_ALLOWED_HOSTS に登録された名前を使用してください。',
-    },
-  });
+  return new HttpProblem({ status: 421, code: 'request.hostNotAllowed' });
 }
 
 const HELMET_OPTIONS = {
@@ -145,16 +131,8 @@ function limiter(max: number): RateLimiter | null {
   return max > 0 ? new RateLimiter(max) : null;
 }
 
-function rateLimited(seconds: number): HttpProblem {
-  return tooManyRequests(
-    'request.rateLimited',
-    'Too many requests',
-    {
-      en: `Too many requests. Try again in ${seconds} s.`,
-      ja: `リクエストが多すぎます。${seconds} 秒後にもう一度お試しください。`,
-    },
-    seconds,
-  );
+function rateLimited(seconds: number): Busy {
+  return new Busy('request.rateLimited', { seconds }, undefined, seconds);
 }
 
 export default fp<{ options: AppOptions }>(

@@ -3,7 +3,8 @@
  * - `store`: the SQLite configuration store (closed on app close);
  * - `device`: the device driver (the simulated device);
  * - `jobs`: the background job runner (stopped before the store closes);
- * - `config`: the use cases (ConfigurationService);
+ * - the domains (plugins/domains.ts): `config` (the one writer), `lifecycle`, `ports`,
+ *   `compute`, `netRoutes`, `kubeServices`, `virtualNetworking`, `exchange`;
  * - `auth`: sign-in, sessions and the password.
  */
 import { createDefaultDevice } from '@edgenet/network-config';
@@ -14,9 +15,8 @@ import type { DeviceDriver } from '../driver/driver';
 import { LinuxDevice } from '../driver/linux/linux-device';
 import { SimulatedDevice } from '../driver/simulated';
 import { JobRunner } from '../jobs/job-runner';
-import { ConfigurationService } from '../services/configuration';
-import { ChangeLifecycle } from '../services/lifecycle';
 import { Store } from '../store/store';
+import domains from './domains';
 import { installKernelSync } from './kernel-sync';
 
 declare module 'fastify' {
@@ -24,10 +24,8 @@ declare module 'fastify' {
     store: Store;
     device: DeviceDriver;
     jobs: JobRunner;
-    config: ConfigurationService;
     auth: AuthService;
     appOptions: AppOptions;
-    lifecycle: ChangeLifecycle;
   }
 }
 
@@ -37,7 +35,8 @@ export interface ServicesOptions {
   driver?: DeviceDriver;
 }
 
-export default fp<ServicesOptions>(
+/** The store, the device driver and the job runner: what every domain stands on. */
+const foundation = fp<ServicesOptions>(
   async (app, { options, driver }) => {
     const device: DeviceDriver =
       driver ??
@@ -86,16 +85,21 @@ export default fp<ServicesOptions>(
     app.decorate('store', store);
     app.decorate('device', device);
     app.decorate('jobs', jobs);
-    const config = new ConfigurationService(store, device, jobs, options.firmware);
-    app.decorate('config', config);
-    // The change lifecycle guards every write; a change left pending by a crash rolls back (or
-    // re-arms) now.
-    const lifecycle = new ChangeLifecycle(store, config, device, app.log, {
-      confirmSeconds: options.confirmSeconds,
-    });
-    config.guard = lifecycle;
-    app.decorate('lifecycle', lifecycle);
-    lifecycle.recover();
+    app.log.info(
+      { dataDir: options.dataDir, revision: store.revision, created, driver: device.kind },
+      'configuration store open',
+    );
+  },
+  { name: 'edgenet-store' },
+);
+
+export default fp<ServicesOptions>(
+  async (app, { options, driver }) => {
+    await app.register(foundation, { options, driver });
+    const { store, device, jobs } = app;
+    // The domains; the change lifecycle among them rolls back (or re-arms) a change left pending
+    // by a crash.
+    await app.register(domains);
     app.decorate(
       'auth',
       new AuthService(
@@ -116,19 +120,15 @@ export default fp<ServicesOptions>(
       ),
     );
 
-    // Stop the job first (it writes its end to the store), then close the store.
+    // Stop the job first (it writes its end to the store), then close the store. (The lifecycle
+    // stopped its timer in its own preClose hook, registered before this one.)
     app.addHook('preClose', async () => {
-      lifecycle.stop();
       await jobs.stop();
     });
     app.addHook('onClose', async () => {
       store.close();
     });
     await installKernelSync(app, store, device);
-    app.log.info(
-      { dataDir: options.dataDir, revision: store.revision, created, driver: device.kind },
-      'configuration store open',
-    );
   },
   { name: 'edgenet-services' },
 );

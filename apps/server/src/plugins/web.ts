@@ -9,7 +9,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { sendProblem } from '../http/error-handler';
-import { notFound } from '../http/problems';
+import { HttpProblem } from '../http/problems';
+import { serverText } from '../messages';
 
 const NO_BUILD_PAGE = `<!doctype html>
 <html lang="en">
@@ -19,15 +20,16 @@ const NO_BUILD_PAGE = `<!doctype html>
 <p>The API is running (<a href="/api/docs">API documentation</a>), but the web app has not been built.</p>
 <p>Run <code>npm run build</code> in the repository, or start with <code>npm start</code>, which builds it first.
 Set <code>EDGENET_WEB_DIR</code> to serve a build from elsewhere.</p>
-<p lang="ja">Web アプリがビルドされていません。リポジトリで <code>npm run build</code> を実行してください。</p>
+<p lang="ja">${serverText('web.notBuilt').ja}</p>
 </body>
 </html>
 `;
 
 function apiNotFound(request: FastifyRequest) {
-  return notFound('resource.notFound', {
-    en: `There is no ${request.method} ${request.url.split('?')[0]} in the API.`,
-    ja: `API に ${request.method} ${request.url.split('?')[0]} はありません。`,
+  return new HttpProblem({
+    status: 404,
+    code: 'resource.notFound',
+    params: { method: request.method, path: request.url.split('?')[0] },
   });
 }
 

@@ -7,7 +7,7 @@ import {
   JobAnswerSchema,
 } from '@edgenet/network-config/contract';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { notFound } from '../http/problems';
+import { NotFound } from '../domain-errors';
 import { withRevision, writeContext } from '../http/revision';
 import { JobParamsSchema } from '../http/schemas';
 
@@ -22,7 +22,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (_request, reply) => {
-      const compute = app.config.compute();
+      const compute = app.compute.read();
       withRevision(reply, compute.revision);
       return compute;
     },
@@ -41,10 +41,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = app.config.updateCompute(request.body, writeContext(request));
+      const result = app.compute.update(request.body, writeContext(request));
       withRevision(reply, result.revision);
       if (result.job) reply.header('location', API.job(result.job.id)).status(202);
-      return { compute: app.config.compute(), job: result.job, issues: result.issues };
+      return { compute: app.compute.read(), job: result.job, issues: result.issues };
     },
   );
 
@@ -60,12 +60,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const job = app.jobs.get(request.params.id);
-      if (!job) {
-        throw notFound('job.unknown', {
-          en: `There is no job ${request.params.id}.`,
-          ja: `ジョブ ${request.params.id} はありません。`,
-        });
-      }
+      if (!job) throw new NotFound('job.unknown', { id: request.params.id });
       return job;
     },
   );

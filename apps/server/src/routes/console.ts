@@ -29,8 +29,10 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { SESSION_COOKIE } from '../auth/auth-service';
-import { HttpProblem, type LocalizedText, tooManyRequests } from '../http/problems';
+import { Busy } from '../domain-errors';
+import { HttpProblem } from '../http/problems';
 import { sessionIdOf } from '../http/session-cookie';
+import type { ServerCode } from '../messages';
 
 export { ConsoleAnswerSchema, ConsoleRequestSchema };
 
@@ -78,30 +80,7 @@ function inProcessClient(
   };
 }
 
-const LIMIT_TEXT: Record<LimitExceeded['limit'], (max: number) => LocalizedText> = {
-  lineLength: (max) => ({
-    en: `The line is longer than ${max} characters.`,
-    ja: `行が ${max} 文字を超えています。`,
-  }),
-  statements: (max) => ({
-    en: `The line has more than ${max} statements.`,
-    ja: `行に ${max} 個を超えるステートメントがあります。`,
-  }),
-  nesting: (max) => ({
-    en: `The line nests brackets deeper than ${max} levels.`,
-    ja: `行の括弧の入れ子が ${max} 段を超えています。`,
-  }),
-  outputSize: (max) => ({
-    en: `The output passed ${max} characters.`,
-    ja: `出力が ${max} 文字を超えました。`,
-  }),
-  timeBudget: (max) => ({
-    en: `The line ran longer than ${max / 1000} s.`,
-    ja: `行の実行が ${max / 1000} 秒を超えました。`,
-  }),
-};
-
-const LIMIT_CODE: Record<LimitExceeded['limit'], string> = {
+const LIMIT_CODE: Record<LimitExceeded['limit'], ServerCode> = {
   lineLength: 'console.lineTooLong',
   statements: 'console.tooManyStatements',
   nesting: 'console.nestedTooDeep',
@@ -109,32 +88,22 @@ const LIMIT_CODE: Record<LimitExceeded['limit'], string> = {
   timeBudget: 'console.timeBudgetExceeded',
 };
 
-/** "Statements 1, 2 ran; the rest did not." — exactly what was applied, never a guess. */
-function ranText(result: RunResult | null): LocalizedText {
+/** Which statements ran (1-based), for "Statements 1, 2 ran" — exactly what was applied. */
+function ranParams(result: RunResult | null): { ran: string; total: number } {
   const ran = (result?.statements ?? [])
     .map((s, i) => (s.outcome === 'notRun' ? null : i + 1))
     .filter((n): n is number => n !== null);
-  if (ran.length === 0) {
-    return { en: 'Nothing ran.', ja: '何も実行されていません。' };
-  }
-  const total = result?.statements.length ?? 0;
-  return {
-    en: `Statement(s) ${ran.join(', ')} of ${total} ran (see statements); the rest did not run.`,
-    ja: `${total} 個中 ${ran.join(', ')} 番目のステートメントが実行されました (statements を参照)。残りは実行されていません。`,
-  };
+  return { ran: ran.join(', '), total: result?.statements.length ?? 0 };
 }
 
 export function consoleLimitProblem(
   exceeded: LimitExceeded,
   result: RunResult | null,
 ): HttpProblem {
-  const bound = LIMIT_TEXT[exceeded.limit](exceeded.max);
-  const ran = ranText(result);
   return new HttpProblem({
     status: 422,
     code: LIMIT_CODE[exceeded.limit],
-    title: 'The console line is past a bound',
-    message: { en: `${bound.en} ${ran.en}`, ja: `${bound.ja}${ran.ja}` },
+    params: { max: exceeded.max, ...ranParams(result) },
     extensions: {
       limit: exceeded.limit,
       max: exceeded.max,
@@ -145,16 +114,8 @@ export function consoleLimitProblem(
   });
 }
 
-function busy(): HttpProblem {
-  return tooManyRequests(
-    'console.busy',
-    'Too many console lines at once',
-    {
-      en: `${MAX_RUNNING_LINES} console lines are already running. Try again in a moment.`,
-      ja: `すでに ${MAX_RUNNING_LINES} 行のコンソール コマンドが実行中です。しばらくしてからもう一度お試しください。`,
-    },
-    1,
-  );
+function busy(): Busy {
+  return new Busy('console.busy', { max: MAX_RUNNING_LINES }, undefined, 1);
 }
 
 const DESCRIPTION = `The line runs in-process against this API with the caller's session. Errors of the line (parsing, refusals) are in the answer (\`error: true\`), not HTTP errors; \`statements\` lists each statement and whether it ran.

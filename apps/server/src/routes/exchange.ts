@@ -12,10 +12,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { sendProblem, toProblem } from '../http/error-handler';
 import { withRevision, writeContext } from '../http/revision';
-import { ExchangeService, importTooLarge } from '../services/exchange';
+import { importTooLarge } from '../services/exchange';
 
 const exchange: FastifyPluginAsyncTypebox = async (app) => {
-  const service = new ExchangeService(app.config);
+  const service = app.exchange;
 
   app.get(
     EXCHANGE_API.export,
@@ -80,7 +80,7 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const answer = service.batch(request.body, writeContext(request));
+      const answer = app.netRoutes.batch(request.body, writeContext(request));
       withRevision(reply, answer.revision);
       return answer;
     },

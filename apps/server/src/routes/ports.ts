@@ -22,7 +22,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (_request, reply) => {
       const revision = app.config.revision;
       withRevision(reply, revision);
-      return { ports: app.config.ports(), revision };
+      return { ports: app.ports.list(), revision };
     },
   );
 
@@ -39,7 +39,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { acknowledge, ...settings } = request.body;
-      const result = app.config.updatePort(request.params.name, settings, {
+      const result = app.ports.update(request.params.name, settings, {
         ...writeContext(request),
         acknowledge: acknowledge ?? [],
       });

@@ -6,7 +6,7 @@
  */
 import { API, ProbeAnswerSchema, ProbeRequestSchema } from '@edgenet/network-config/contract';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { conflict } from '../http/problems';
+import { Conflict } from '../domain-errors';
 import { withRevision } from '../http/revision';
 
 const probe: FastifyPluginAsyncTypebox = async (app) => {
@@ -23,21 +23,11 @@ const probe: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const vm = request.body.vm || 'master';
       // Validates the address and the VM name with the core, as the lookup does.
-      const core = app.config.lookup(request.body.destination, vm);
-      if (!app.device.probe) {
-        throw conflict('probe.needsLinuxDriver', {
-          en: 'A probe sends real packets: it needs the Linux driver (start the server with EDGENET_DRIVER=linux, as root). The route tester above answers from the model.',
-          ja: 'プローブは実際のパケットを送信するため、Linux ドライバーが必要です (root で EDGENET_DRIVER=linux を指定してサーバーを起動してください)。上のルート テスターはモデルから回答します。',
-        });
-      }
+      const core = app.netRoutes.lookup(request.body.destination, vm);
+      if (!app.device.probe) throw new Conflict('probe.needsLinuxDriver');
       await app.deviceSettled();
       const answer = await app.device.probe(vm, core);
-      if (!answer) {
-        throw conflict('probe.vmNotRunning', {
-          en: `The VM ${vm} is not running: configure compute first.`,
-          ja: `VM ${vm} は実行されていません。先にコンピューティングを構成してください。`,
-        });
-      }
+      if (!answer) throw new Conflict('probe.vmNotRunning', { vm });
       withRevision(reply, app.config.revision);
       return answer;
     },

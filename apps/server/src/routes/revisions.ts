@@ -33,11 +33,7 @@ function summaryOf(info: RevisionInfo): RevisionSummary {
 }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const documentOf = (n: number) => {
-    const document = app.store.revisionDocument(n);
-    if (!document) throw revisionNotFound(n);
-    return document;
-  };
+  const documentOf = (n: number) => app.lifecycle.revisionDocument(n);
 
   app.get(
     LIFECYCLE_API.revisions,

@@ -37,7 +37,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       withRevision(reply, revision);
       const filter = request.query.interfaceAlias ?? '';
       return routeList(app.config.device, revision, filter, () => ({
-        routes: app.config.routes(filter),
+        routes: app.netRoutes.list(filter),
         revision,
       }));
     },
@@ -54,7 +54,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const created = app.config.addRoute(request.body, writeContext(request));
+      const created = app.netRoutes.add(request.body, writeContext(request));
       withRevision(reply, created.revision);
       const query = new URLSearchParams({
         interfaceAlias: created.interfaceAlias,
@@ -76,7 +76,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { revision } = app.config.removeRoute(
+      const { revision } = app.netRoutes.remove(
         request.query.interfaceAlias,
         request.query.destinationPrefix,
         writeContext(request),
@@ -117,7 +117,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     // Synchronous, unlike the other handlers: the hottest read skips a promise per request.
     (request, reply) => {
       withRevision(reply, app.config.revision);
-      const answer = app.config.lookup(request.body.destination, request.body.vm || 'master');
+      const answer = app.netRoutes.lookup(request.body.destination, request.body.vm || 'master');
       // A real device answers too (Linux driver); the simulated one stays synchronous.
       if (app.device.kernelLookup) return lookupWithKernel(app, answer);
       reply.send(answer);

@@ -27,7 +27,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (_request, reply) => {
-      const list = app.config.serviceList();
+      const list = app.kubeServices.list();
       withRevision(reply, list.revision);
       return list;
     },
@@ -44,7 +44,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const created = app.config.createService(request.body, writeContext(request));
+      const created = app.kubeServices.create(request.body, writeContext(request));
       withRevision(reply, created.revision);
       reply.header('location', API.service(created.namespace, created.name)).status(201);
       return created;
@@ -62,7 +62,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const answer = app.config.applyManifest(request.body.manifest, writeContext(request));
+      const answer = app.kubeServices.apply(request.body.manifest, writeContext(request));
       withRevision(reply, answer.revision);
       return answer;
     },
@@ -79,7 +79,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { revision } = app.config.deleteService(
+      const { revision } = app.kubeServices.delete(
         request.params.namespace,
         request.params.name,
         writeContext(request),

@@ -16,14 +16,15 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { badRequest, toApiIssues } from '../http/problems';
+import { InvalidRequest } from '../domain-errors';
+import { toApiIssues } from '../http/problems';
 import { issuesFromSchemaErrors } from '../http/shape-issues';
 
 function checker<T extends TSchema>(schema: T) {
   const compiled = Compile(schema);
   return (value: unknown) => {
     if (compiled.Check(value)) return value as never;
-    throw badRequest(issuesFromSchemaErrors(compiled.Errors(value)));
+    throw new InvalidRequest(issuesFromSchemaErrors(compiled.Errors(value)));
   };
 }
 
@@ -47,18 +48,18 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       switch (kind) {
         case 'port': {
           if (!name) {
-            throw badRequest(
+            throw new InvalidRequest(
               localizeIssues([
                 { path: 'name', code: 'field.required', severity: 'error', params: {} },
               ]),
             );
           }
-          return { issues: toApiIssues(app.config.validatePort(name, asPort(document))) };
+          return { issues: toApiIssues(app.ports.validate(name, asPort(document))) };
         }
         case 'compute':
-          return { issues: toApiIssues(app.config.validateCompute(asCompute(document))) };
+          return { issues: toApiIssues(app.compute.validate(asCompute(document))) };
         case 'route':
-          return { issues: toApiIssues(app.config.validateRoute(asRoute(document))) };
+          return { issues: toApiIssues(app.netRoutes.validate(asRoute(document))) };
       }
     },
   );

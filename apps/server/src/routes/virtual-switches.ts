@@ -14,14 +14,13 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { withRevision, writeContext } from '../http/revision';
-import { VirtualNetworkingService } from '../services/virtual-networking';
 
 const SWITCH = `${API.virtualSwitches}/:name`;
 const NETWORKS = `${SWITCH}/virtual-networks`;
 const NETWORK = `${NETWORKS}/:vnet`;
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const service = new VirtualNetworkingService(app.config);
+  const service = app.virtualNetworking;
   const tags = ['virtual switches'];
 
   app.get(

@@ -1,30 +1,30 @@
 /**
- * Export, import (SPEC §7.3) and bulk route changes: the server's part is only the order of the
- * steps. The files are written and read by the core (`exportConfiguration`, `parseImportText`,
- * `planImport`, `checkRouteBatch`) and by hcs-shell for PowerShell (`parsePs1Import`); a change is
- * checked, then stored as one revision through the configuration service like any other write.
+ * Export and import (SPEC §7.3): the server's part is only the order of the steps. The files are
+ * written and read by the core (`exportConfiguration`, `parseImportText`, `planImport`) and by
+ * hcs-shell for PowerShell (`parsePs1Import`); an import is checked, then stored as one revision
+ * through the configuration store like any other write. (Bulk route changes: net-routes.ts.)
  */
 import { parsePs1Import } from '@edgenet/hcs-shell';
 import {
-  checkRouteBatch,
   type ExportFile,
   type ExportFormat,
   exportConfiguration,
-  hasErrors,
   type ImportFormat,
   type ImportMode,
   localizeIssues,
   parseImportText,
   planImport,
 } from '@edgenet/network-config';
-import type {
-  ImportAnswer,
-  RouteBatchAnswer,
-  RouteBatchBody,
-} from '@edgenet/network-config/contract/exchange';
+import type { ImportAnswer } from '@edgenet/network-config/contract/exchange';
 import { IMPORT_MAX_BYTES } from '@edgenet/network-config/contract/exchange';
-import { HttpProblem, ruleViolation } from '../http/problems';
-import type { ConfigurationService, WriteContext } from './configuration';
+import fp from 'fastify-plugin';
+import { TooLarge } from '../domain-errors';
+import {
+  type ConfigurationStore,
+  refuseErrors,
+  WRITER_DEPENDENCIES,
+  type WriteContext,
+} from './configuration-store';
 
 export interface ImportInput {
   format: ImportFormat;
@@ -34,20 +34,12 @@ export interface ImportInput {
 }
 
 /** 413 for an import text of 10 MB or more, whatever its body's size. */
-export function importTooLarge(): HttpProblem {
-  return new HttpProblem({
-    status: 413,
-    code: 'import.tooLarge',
-    title: 'The file is too large to import',
-    message: {
-      en: `The file is ${IMPORT_MAX_BYTES / 1e6} MB or more; split it into smaller files.`,
-      ja: `ファイルが ${IMPORT_MAX_BYTES / 1e6} MB 以上あります。小さなファイルに分けてください。`,
-    },
-  });
+export function importTooLarge(): TooLarge {
+  return new TooLarge('import.tooLarge', { megabytes: IMPORT_MAX_BYTES / 1e6 });
 }
 
 export class ExchangeService {
-  constructor(private readonly config: ConfigurationService) {}
+  constructor(private readonly config: ConfigurationStore) {}
 
   export(format: ExportFormat, now = new Date()): ExportFile {
     return exportConfiguration(this.config.device, format, {
@@ -67,7 +59,7 @@ export class ExchangeService {
     }
     const mode = input.mode ?? 'merge';
     const dryRun = input.dryRun ?? true;
-    if (!dryRun) this.config.checkPrecondition(context.precondition, true);
+    if (!dryRun) this.config.checkWrite(context, true);
     const device = this.config.device;
     const lines =
       input.format === 'ps1'
@@ -76,7 +68,7 @@ export class ExchangeService {
     const plan = planImport(device, lines, mode);
     let applied = false;
     if (!dryRun) {
-      if (hasErrors(plan.issues)) throw ruleViolation(plan.issues);
+      refuseErrors(plan.issues);
       const { add, remove, change } = plan.counts;
       if (add + remove + change > 0) {
         this.config.commit(
@@ -97,36 +89,22 @@ export class ExchangeService {
       revision: this.config.revision,
     };
   }
-
-  /** Removes and changes several routes as one revision; If-Match required. */
-  batch(body: RouteBatchBody, context: WriteContext): RouteBatchAnswer {
-    this.config.checkPrecondition(context.precondition, true);
-    const result = checkRouteBatch(this.config.device, body);
-    if (hasErrors(result.issues)) throw ruleViolation(result.issues);
-    const parts = [
-      result.removed.length > 0 ? `${result.removed.length} removed` : '',
-      result.changed.length > 0
-        ? `${result.changed.length} changed${
-            result.changed.length === 1
-              ? ` (${result.changed[0]?.interfaceAlias} ${result.changed[0]?.destinationPrefix} metric ${result.changed[0]?.routeMetric})`
-              : ''
-          }`
-        : '',
-    ].filter(Boolean);
-    if (parts.length > 0) {
-      this.config.commit(result.device, context, `Routes: ${parts.join(', ')}`);
-    }
-    const device = this.config.device;
-    return {
-      removed: result.removed.length,
-      changed: result.changed.map((r) => this.config.routeDocument(r, device)),
-      issues: localizeIssues(result.issues),
-      revision: this.config.revision,
-    };
-  }
 }
 
 function byteLength(text: string): number {
   if (text.length * 3 < IMPORT_MAX_BYTES) return text.length;
   return new TextEncoder().encode(text).length;
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    exchange: ExchangeService;
+  }
+}
+
+export default fp(
+  async (app) => {
+    app.decorate('exchange', new ExchangeService(app.config));
+  },
+  { name: 'edgenet-exchange', dependencies: WRITER_DEPENDENCIES },
+);

@@ -10,7 +10,7 @@ export async function effectiveWithKernel(
   app: FastifyInstance,
   vm: string,
 ): Promise<EffectiveTable> {
-  const model = app.config.effective(vm);
+  const model = app.netRoutes.effective(vm);
   await app.deviceSettled();
   const routes = await app.device.effectiveRoutes?.(app.config.device, vm);
   if (!routes) return app.device.effectiveRoutes ? { ...model, source: 'model' } : model;

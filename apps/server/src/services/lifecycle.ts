@@ -8,7 +8,6 @@
 import {
   checkRestore,
   type DeviceConfig,
-  hasErrors,
   jsonEqual,
   localizeIssues,
   managementChangeIssues,
@@ -20,16 +19,16 @@ import {
 } from '@edgenet/network-config';
 import type { PendingChange } from '@edgenet/network-config/contract';
 import type { FastifyBaseLogger } from 'fastify';
+import fp from 'fastify-plugin';
+import { acknowledgementRequired, Conflict, NotFound, PendingConfirmation } from '../domain-errors';
 import type { DeviceDriver } from '../driver/driver';
-import {
-  acknowledgementRequired,
-  conflict,
-  HttpProblem,
-  notFound,
-  ruleViolation,
-} from '../http/problems';
 import type { PendingRecord, Store } from '../store/store';
-import type { ConfigurationService, WriteContext, WriteGuard } from './configuration';
+import {
+  type ConfigurationStore,
+  refuseErrors,
+  type WriteContext,
+  type WriteGuard,
+} from './configuration-store';
 
 export interface LifecycleOptions {
   confirmSeconds: number;
@@ -37,11 +36,8 @@ export interface LifecycleOptions {
   now?: () => number;
 }
 
-export function revisionNotFound(n: number): HttpProblem {
-  return notFound('revision.unknown', {
-    en: `There is no revision ${n}.`,
-    ja: `リビジョン ${n} はありません。`,
-  });
+export function revisionNotFound(n: number): NotFound {
+  return new NotFound('revision.unknown', { revision: n });
 }
 
 export class ChangeLifecycle implements WriteGuard {
@@ -50,7 +46,7 @@ export class ChangeLifecycle implements WriteGuard {
 
   constructor(
     private readonly store: Store,
-    private readonly config: ConfigurationService,
+    private readonly config: ConfigurationStore,
     private readonly driver: DeviceDriver,
     private readonly log: FastifyBaseLogger,
     private readonly options: LifecycleOptions,
@@ -65,17 +61,12 @@ export class ChangeLifecycle implements WriteGuard {
     if (!pending) return;
     const confirmBy = new Date(pending.deadline).toISOString();
     const seconds = Math.max(1, Math.ceil((pending.deadline - this.now()) / 1000));
-    throw new HttpProblem({
-      status: 409,
-      code: 'change.pendingConfirmation',
-      title: 'A change waits for confirmation',
-      message: {
-        en: `Revision ${pending.revision} waits for confirmation until ${confirmBy}: confirm or revert it first (POST /api/pending/confirm or /api/pending/revert).`,
-        ja: `リビジョン ${pending.revision} が ${confirmBy} まで確認待ちです。先に確定するか元に戻してください (POST /api/pending/confirm または /api/pending/revert)。`,
-      },
-      retryAfterSeconds: seconds,
-      headers: { 'retry-after': String(seconds) },
-    });
+    throw new PendingConfirmation(
+      'change.pendingConfirmation',
+      { revision: pending.revision, confirmBy },
+      undefined,
+      seconds,
+    );
   }
 
   pendingFor(
@@ -217,16 +208,22 @@ export class ChangeLifecycle implements WriteGuard {
     }
   }
 
-  // ---- restore ---------------------------------------------------------------------------------
+  // ---- revisions and restore -------------------------------------------------------------------
+
+  /** The document of revision `n`; `revision.unknown` when there is none. */
+  revisionDocument(n: number) {
+    const document = this.store.revisionDocument(n);
+    if (!document) throw revisionNotFound(n);
+    return document;
+  }
 
   /** Makes revision `n`'s configuration current as a new revision (SPEC §7.1). */
   restore(n: number, context: WriteContext) {
-    this.config.checkPrecondition(context.precondition, true);
-    const target = this.store.revisionDocument(n);
-    if (!target) throw revisionNotFound(n);
+    this.config.checkWrite(context, true);
+    const target = this.revisionDocument(n);
     const current = this.store.current;
     const result = checkRestore(current, target);
-    if (hasErrors(result.issues)) throw ruleViolation(result.issues);
+    refuseErrors(result.issues);
     const candidate = this.driver.observe(result.device);
     const management = managementChangeIssues(current, candidate);
     if (unacknowledged(management, context.acknowledge).length > 0) {
@@ -246,9 +243,30 @@ export class ChangeLifecycle implements WriteGuard {
   }
 }
 
-function nothingPending(): HttpProblem {
-  return conflict('change.nothingPending', {
-    en: 'No change is waiting for confirmation.',
-    ja: '確認待ちの変更はありません。',
-  });
+function nothingPending(): Conflict {
+  return new Conflict('change.nothingPending');
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Restore, and the tentative change that reverts unless confirmed; guards every write. */
+    lifecycle: ChangeLifecycle;
+  }
+}
+
+/**
+ * The change lifecycle guards every write of the configuration store; a change left pending by a
+ * crash rolls back (or re-arms) as it starts.
+ */
+export default fp(
+  async (app) => {
+    const lifecycle = new ChangeLifecycle(app.store, app.config, app.device, app.log, {
+      confirmSeconds: app.appOptions.confirmSeconds,
+    });
+    app.config.guard = lifecycle;
+    app.decorate('lifecycle', lifecycle);
+    lifecycle.recover();
+    app.addHook('preClose', async () => lifecycle.stop());
+  },
+  { name: 'edgenet-lifecycle', dependencies: ['edgenet-store', 'edgenet-configuration'] },
+);

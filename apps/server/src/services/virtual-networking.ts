@@ -9,7 +9,6 @@ import {
   checkVirtualSwitchChange,
   type DeviceConfig,
   findVirtualSwitch,
-  hasErrors,
   localizeIssues,
   removeVirtualNetwork,
   removeVirtualSwitch,
@@ -27,11 +26,18 @@ import type {
   VirtualSwitchAnswer,
   VirtualSwitchDoc,
 } from '@edgenet/network-config/contract';
-import { conflict, notFound, ruleViolation } from '../http/problems';
-import type { ConfigurationService, WriteContext, Written } from './configuration';
+import fp from 'fastify-plugin';
+import { Conflict, NotFound } from '../domain-errors';
+import {
+  type ConfigurationStore,
+  refuseErrors,
+  WRITER_DEPENDENCIES,
+  type WriteContext,
+  type Written,
+} from './configuration-store';
 
 export class VirtualNetworkingService {
-  constructor(private readonly config: ConfigurationService) {}
+  constructor(private readonly config: ConfigurationStore) {}
 
   networkDocument(net: VirtualNetwork): VirtualNetworkDoc {
     return {
@@ -65,12 +71,7 @@ export class VirtualNetworkingService {
 
   private switchOrThrow(name: string): VirtualSwitch {
     const sw = findVirtualSwitch(this.config.device, name);
-    if (!sw) {
-      throw notFound('vswitch.unknown', {
-        en: `There is no virtual switch named ${name}.`,
-        ja: `${name} という名前の仮想スイッチはありません。`,
-      });
-    }
+    if (!sw) throw new NotFound('vswitch.unknown', { name });
     return sw;
   }
 
@@ -79,9 +80,9 @@ export class VirtualNetworkingService {
   }
 
   add(input: VirtualSwitchInput, context: WriteContext): VirtualSwitchAnswer {
-    this.config.checkPrecondition(context.precondition, false);
+    this.config.checkWrite(context, false);
     const result = checkVirtualSwitchAdd(this.config.device, input);
-    if (hasErrors(result.issues) || !result.virtualSwitch) throw ruleViolation(result.issues);
+    refuseErrors(result.issues, result.virtualSwitch);
     const sw = result.virtualSwitch;
     const revision = this.config.commit(
       result.device,
@@ -92,10 +93,10 @@ export class VirtualNetworkingService {
   }
 
   change(name: string, input: VirtualSwitchInput, context: WriteContext): VirtualSwitchAnswer {
-    this.config.checkPrecondition(context.precondition, true);
+    this.config.checkWrite(context, true);
     const previous = this.switchOrThrow(name);
     const result = checkVirtualSwitchChange(this.config.device, previous.name, input);
-    if (hasErrors(result.issues) || !result.virtualSwitch) throw ruleViolation(result.issues);
+    refuseErrors(result.issues, result.virtualSwitch);
     const sw = result.virtualSwitch;
     const revision = this.config.commit(
       result.device,
@@ -111,30 +112,19 @@ export class VirtualNetworkingService {
    * first, the cmdlet is refused with the device's wording).
    */
   remove(name: string, force: boolean, context: WriteContext): Written {
-    this.config.checkPrecondition(context.precondition, false);
+    this.config.checkWrite(context, false);
     this.switchOrThrow(name);
     const removal = removeVirtualSwitch(this.config.device, name);
     if (!removal) throw new Error('unreachable: the switch was just found');
     const sw = removal.virtualSwitch;
-    if (removal.refused) {
-      throw conflict('vswitch.computeInUse', {
-        en: `The virtual switch ${sw.name} is enabled for compute. Disable compute on it before deleting it.`,
-        ja: `仮想スイッチ ${sw.name} はコンピューティングに対して有効です。削除する前にコンピューティングを無効にしてください。`,
-      });
-    }
+    if (removal.refused) throw new Conflict('vswitch.computeInUse', { name: sw.name });
     if (removal.confirm.length > 0 && !force) {
-      const names = removal.virtualNetworks.map((n) => n.name).join(', ');
-      throw conflict('vswitch.confirmDelete', {
-        en: `Deleting the virtual switch ${sw.name} also deletes ${
-          removal.confirm.includes('networks') ? `its virtual networks (${names})` : ''
-        }${removal.confirm.length === 2 ? ' and ' : ''}${
-          removal.confirm.includes('compute') ? 'its compute setting' : ''
-        }. Confirm to delete it.`,
-        ja: `仮想スイッチ ${sw.name} を削除すると、${
-          removal.confirm.includes('networks') ? `その仮想ネットワーク (${names})` : ''
-        }${removal.confirm.length === 2 ? 'と' : ''}${
-          removal.confirm.includes('compute') ? 'コンピューティングの設定' : ''
-        }も削除されます。削除するには確認してください。`,
+      throw new Conflict('vswitch.confirmDelete', {
+        name: sw.name,
+        networks: removal.confirm.includes('networks')
+          ? removal.virtualNetworks.map((n) => n.name).join(', ')
+          : undefined,
+        compute: removal.confirm.includes('compute'),
       });
     }
     const revision = this.config.commit(
@@ -154,10 +144,10 @@ export class VirtualNetworkingService {
     input: VirtualNetworkInput,
     context: WriteContext,
   ): VirtualNetworkAnswer {
-    this.config.checkPrecondition(context.precondition, false);
+    this.config.checkWrite(context, false);
     const sw = this.switchOrThrow(switchName);
     const result = checkVirtualNetworkAdd(this.config.device, sw.name, input);
-    if (hasErrors(result.issues) || !result.virtualNetwork) throw ruleViolation(result.issues);
+    refuseErrors(result.issues, result.virtualNetwork);
     const net = result.virtualNetwork;
     const revision = this.config.commit(
       result.device,
@@ -173,11 +163,11 @@ export class VirtualNetworkingService {
     input: VirtualNetworkInput,
     context: WriteContext,
   ): VirtualNetworkAnswer {
-    this.config.checkPrecondition(context.precondition, true);
+    this.config.checkWrite(context, true);
     const sw = this.switchOrThrow(switchName);
     const result = checkVirtualNetworkChange(this.config.device, sw.name, name, input);
     if (result.issues.some((i) => i.code === 'vnet.unknown')) throw this.unknownNetwork(sw, name);
-    if (hasErrors(result.issues) || !result.virtualNetwork) throw ruleViolation(result.issues);
+    refuseErrors(result.issues, result.virtualNetwork);
     const net = result.virtualNetwork;
     const revision = this.config.commit(
       result.device,
@@ -188,7 +178,7 @@ export class VirtualNetworkingService {
   }
 
   removeNetwork(switchName: string, name: string, context: WriteContext): Written {
-    this.config.checkPrecondition(context.precondition, false);
+    this.config.checkWrite(context, false);
     const sw = this.switchOrThrow(switchName);
     const removed = removeVirtualNetwork(this.config.device, sw.name, name);
     if (!removed) throw this.unknownNetwork(sw, name);
@@ -201,9 +191,19 @@ export class VirtualNetworkingService {
   }
 
   private unknownNetwork(sw: VirtualSwitch, name: string) {
-    return notFound('vnet.unknown', {
-      en: `The virtual switch ${sw.name} has no virtual network named ${name}.`,
-      ja: `仮想スイッチ ${sw.name} には ${name} という名前の仮想ネットワークはありません。`,
-    });
+    return new NotFound('vnet.unknown', { switchName: sw.name, name });
   }
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    virtualNetworking: VirtualNetworkingService;
+  }
+}
+
+export default fp(
+  async (app) => {
+    app.decorate('virtualNetworking', new VirtualNetworkingService(app.config));
+  },
+  { name: 'edgenet-virtual-networking', dependencies: WRITER_DEPENDENCIES },
+);

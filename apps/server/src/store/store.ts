@@ -13,6 +13,7 @@
  */
 import type { DeviceConfig, RevisionSource } from '@edgenet/network-config';
 import type { Job } from '@edgenet/network-config/contract';
+import { serverText } from '../messages';
 import { type Db, openDatabase, schemaVersion } from './database';
 import { RevisionLog, type RevisionMeta } from './revision-log';
 
@@ -67,6 +68,9 @@ export interface AccountRecord {
   lastSignInAt: string | null;
   passwordChangedAt: string | null;
 }
+
+/** The summary of revision 1 (the factory configuration). */
+const FACTORY_SUMMARY = serverText('revision.factory');
 
 export class StaleRevisionError extends Error {
   override name = 'StaleRevisionError';
@@ -191,8 +195,8 @@ export class Store {
           createdAt: new Date().toISOString(),
           author: 'system',
           source: 'system',
-          summary: 'Factory configuration',
-          summaryJa: '出荷時の構成',
+          summary: FACTORY_SUMMARY.en,
+          summaryJa: FACTORY_SUMMARY.ja,
         },
         null,
         init.document,

@@ -10,9 +10,9 @@ import { writeSync } from 'node:fs';
 import { createDefaultDevice } from '@edgenet/network-config';
 import type { FastifyBaseLogger } from 'fastify';
 import { SimulatedDevice } from '../../src/driver/simulated';
-import { JobRunner } from '../../src/jobs/job-runner';
-import { ConfigurationService, type WriteContext } from '../../src/services/configuration';
+import { ConfigurationStore, type WriteContext } from '../../src/services/configuration-store';
 import { ChangeLifecycle } from '../../src/services/lifecycle';
+import { RouteService } from '../../src/services/net-routes';
 import { Store } from '../../src/store/store';
 
 const dir = process.argv[2];
@@ -28,14 +28,15 @@ if (store.isEmpty) {
     account: { passwordHash: 'scrypt$4096$8$1$c2FsdA==$a2V5', mustChange: false },
   });
 }
-const jobs = new JobRunner(store, device, silent);
-const config = new ConfigurationService(store, device, jobs);
+const config = new ConfigurationStore(store);
+const routes = new RouteService(config);
 const lifecycle = new ChangeLifecycle(store, config, device, silent, { confirmSeconds: 3600 });
 config.guard = lifecycle;
 lifecycle.recover();
+// Every write is based on the revision it sees (as If-Match: * would be).
 const context = (extra: Partial<WriteContext> = {}): WriteContext => ({
   author: 'crash',
-  precondition: { kind: 'any' },
+  expectedRevision: store.revision,
   ...extra,
 });
 writeSync(1, `ready ${store.revision}\n`);
@@ -57,7 +58,7 @@ for (let step = 0; ; step++) {
     writeSync(1, `ack restore ${revision}\n`);
     continue;
   }
-  const created = config.addRoute(
+  const created = routes.add(
     {
       interfaceAlias: 'Port1',
       destinationPrefix: `10.${(n >> 8) & 255}.${n & 255}.0/24`,

@@ -30,6 +30,7 @@ import type {
   ProbeAnswer,
   ProbeHop,
 } from '@edgenet/network-config/contract';
+import { serverText } from '../../messages';
 import {
   type DeviceDriver,
   DeviceStepError,
@@ -679,14 +680,8 @@ export class LinuxDevice implements DeviceDriver {
       error,
       output,
       summary: reachable
-        ? {
-            en: `${destination} answered ${received} of ${sent} pings from ${vm} (via ${via}).`,
-            ja: `${vm} から ${destination} への ping ${sent} 回のうち ${received} 回に応答がありました (経由: ${via})。`,
-          }
-        : {
-            en: `${destination} did not answer from ${vm}: ${error}.`,
-            ja: `${vm} から ${destination} への ping に応答がありません: ${error}。`,
-          },
+        ? serverText('probe.answered', { destination, received, sent, vm, via })
+        : serverText('probe.noAnswer', { destination, vm, error: String(error) }),
     };
   }
 

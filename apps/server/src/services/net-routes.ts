@@ -1,0 +1,212 @@
+/**
+ * Custom routes (the Hcs route cmdlets, SPEC §7): list, add, remove, change several at once, the
+ * effective table of a Kubernetes VM and the lookup of an address. Every rule is the core's.
+ */
+import {
+  buildEffectiveTable,
+  checkRouteAdd,
+  checkRouteBatch,
+  type DeviceConfig,
+  effectiveRoutes,
+  findPortCaseInsensitive,
+  type Issue,
+  kubernetesVms,
+  localizeIssues,
+  lookupRoute,
+  NetConfigError,
+  type RouteConfig,
+  type RouteContext,
+  type RouteInput,
+  removeRoute,
+  routeContext,
+  routeStatus,
+  routeStatusMessage,
+  routeWarnings,
+} from '@edgenet/network-config';
+import type {
+  ApiIssue,
+  EffectiveTable,
+  LookupAnswerDoc,
+  Route,
+} from '@edgenet/network-config/contract';
+import type { RouteBatchAnswer, RouteBatchBody } from '@edgenet/network-config/contract/exchange';
+import fp from 'fastify-plugin';
+import { Conflict, NotFound, RuleViolation } from '../domain-errors';
+import {
+  type ConfigurationStore,
+  refuseErrors,
+  WRITER_DEPENDENCIES,
+  type WriteContext,
+  type Written,
+} from './configuration-store';
+
+export class RouteService {
+  private tableCache: {
+    revision: number;
+    tables: Map<string, ReturnType<typeof buildEffectiveTable>>;
+  } | null = null;
+
+  constructor(private readonly config: ConfigurationStore) {}
+
+  document(
+    route: RouteConfig,
+    device = this.config.device,
+    context: RouteContext = routeContext(device),
+  ): Route {
+    const status = routeStatus(route, device);
+    return {
+      interfaceAlias: route.interfaceAlias,
+      destinationPrefix: route.destinationPrefix,
+      nextHop: route.nextHop,
+      routeMetric: route.routeMetric,
+      status: {
+        active: status.active,
+        reason: status.reason
+          ? { ...status.reason, message: routeStatusMessage(status.reason) }
+          : null,
+      },
+      warnings: localizeIssues(routeWarnings(route, device, context)),
+    };
+  }
+
+  list(interfaceAlias?: string): Route[] {
+    const device = this.config.device;
+    let routes = device.routes;
+    if (interfaceAlias !== undefined && interfaceAlias !== '') {
+      const port = findPortCaseInsensitive(device, interfaceAlias);
+      const name = port?.name ?? interfaceAlias;
+      routes = routes.filter((r) => r.interfaceAlias === name);
+    }
+    const context = routeContext(device);
+    return routes.map((r) => this.document(r, device, context));
+  }
+
+  add(input: RouteInput, context: WriteContext): Route & { issues: ApiIssue[]; revision: number } {
+    this.config.checkWrite(context, false);
+    const result = checkRouteAdd(this.config.device, input);
+    const duplicate = result.issues.find((i) => i.code === 'route.duplicate');
+    if (duplicate) {
+      throw new Conflict(
+        'route.duplicate',
+        {
+          destinationPrefix: String(duplicate.params.destinationPrefix),
+          interfaceAlias: String(duplicate.params.interfaceAlias),
+        },
+        result.issues,
+      );
+    }
+    refuseErrors(result.issues, result.route);
+    const route = result.route;
+    const revision = this.config.commit(
+      result.device,
+      context,
+      `Route added: ${route.interfaceAlias} ${route.destinationPrefix} via ${route.nextHop} metric ${route.routeMetric}`,
+    );
+    return { ...this.document(route), issues: localizeIssues(result.issues), revision };
+  }
+
+  remove(interfaceAlias: string, destinationPrefix: string, context: WriteContext): Written {
+    this.config.checkWrite(context, false);
+    const removed = removeRoute(this.config.device, interfaceAlias, destinationPrefix);
+    if (!removed) throw new NotFound('route.notFound', { destinationPrefix, interfaceAlias });
+    const { route } = removed;
+    const revision = this.config.commit(
+      removed.device,
+      context,
+      `Route removed: ${route.interfaceAlias} ${route.destinationPrefix} via ${route.nextHop}`,
+    );
+    return { revision };
+  }
+
+  /** Removes and changes several routes as one revision; If-Match required. */
+  batch(body: RouteBatchBody, context: WriteContext): RouteBatchAnswer {
+    this.config.checkWrite(context, true);
+    const result = checkRouteBatch(this.config.device, body);
+    refuseErrors(result.issues);
+    const parts = [
+      result.removed.length > 0 ? `${result.removed.length} removed` : '',
+      result.changed.length > 0
+        ? `${result.changed.length} changed${
+            result.changed.length === 1
+              ? ` (${result.changed[0]?.interfaceAlias} ${result.changed[0]?.destinationPrefix} metric ${result.changed[0]?.routeMetric})`
+              : ''
+          }`
+        : '',
+    ].filter(Boolean);
+    if (parts.length > 0) {
+      this.config.commit(result.device, context, `Routes: ${parts.join(', ')}`);
+    }
+    const device = this.config.device;
+    return {
+      removed: result.removed.length,
+      changed: result.changed.map((r) => this.document(r, device)),
+      issues: localizeIssues(result.issues),
+      revision: this.config.revision,
+    };
+  }
+
+  /** The issues of a new route, nothing saved. */
+  validate(input: RouteInput): Issue[] {
+    return checkRouteAdd(this.config.device, input).issues;
+  }
+
+  private vmOrThrow(vm: string, device: DeviceConfig = this.config.device) {
+    const vms = kubernetesVms(device);
+    const found = vms.find((v) => v.name === vm);
+    if (!found) {
+      throw new NotFound('vm.unknown', { vm, names: vms.map((v) => v.name).join(', ') });
+    }
+    return found;
+  }
+
+  effective(vm = 'master'): EffectiveTable {
+    const device = this.config.device;
+    const info = this.vmOrThrow(vm, device);
+    return { vm: info, routes: effectiveRoutes(device, device.routes, info.name) };
+  }
+
+  /** A VM's route table of the current revision, built once per revision and VM (O(n log n)). */
+  private table(vm: string) {
+    const revision = this.config.revision;
+    if (this.tableCache?.revision !== revision) this.tableCache = { revision, tables: new Map() };
+    let table = this.tableCache.tables.get(vm);
+    if (!table) {
+      table = buildEffectiveTable(this.config.device, vm);
+      // Only names of real VMs reach here (lookupRoute refuses others), so the map stays small.
+      this.tableCache.tables.set(vm, table);
+    }
+    return table;
+  }
+
+  lookup(destination: string, vm = 'master'): LookupAnswerDoc {
+    const device = this.config.device;
+    try {
+      if (!kubernetesVms(device).some((v) => v.name === vm)) this.vmOrThrow(vm, device);
+      return lookupRoute(device, destination, vm, this.table(vm));
+    } catch (error) {
+      if (error instanceof NetConfigError && error.code === 'route.vmUnknown') {
+        this.vmOrThrow(vm, device);
+      }
+      if (error instanceof NetConfigError) {
+        throw new RuleViolation([
+          { path: 'destination', code: error.code, severity: 'error', params: error.params },
+        ]);
+      }
+      throw error;
+    }
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Custom routes and lookups (not `routes`: Fastify's own words are `route` and `routing`). */
+    netRoutes: RouteService;
+  }
+}
+
+export default fp(
+  async (app) => {
+    app.decorate('netRoutes', new RouteService(app.config));
+  },
+  { name: 'edgenet-net-routes', dependencies: WRITER_DEPENDENCIES },
+);
