@@ -33,6 +33,16 @@ function ranJa(p: MessageParams): string {
 }
 const CONSOLE_TITLE = 'The console line is past a bound';
 
+/** A problem whose texts take no parameter. */
+function fixed(title: string, en: string, ja: string): ServerMessage {
+  return { title, en: () => en, ja: () => ja };
+}
+
+/** A text that takes no parameter. */
+function same(en: string, ja: string): { en: Text; ja: Text } {
+  return { en: () => en, ja: () => ja };
+}
+
 /** Fastify's own 4xx answers: its English message (about the request), our Japanese one. */
 function fastify4xx(title: string, ja: string): ServerMessage {
   return { title, en: (p) => String(p.message), ja: () => ja };
@@ -66,34 +76,31 @@ export const SERVER_MESSAGES = {
     'Unsupported media type',
     'サポートされていないメディア タイプです。Content-Type: application/json を使用してください。',
   ),
-  'request.headersTooLarge': {
-    title: 'Request header fields too large',
-    en: () => 'The request headers are too large.',
-    ja: () => 'リクエスト ヘッダーが大きすぎます。',
-  },
-  'request.timeout': {
-    title: 'Request timeout',
-    en: () =>
-      'The request did not arrive in time (see EDGENET_REQUEST_TIMEOUT_SECONDS and EDGENET_HEADERS_TIMEOUT_SECONDS).',
-    ja: () => 'リクエストが制限時間内に届きませんでした。',
-  },
-  'request.malformed': {
-    title: 'Bad request',
-    en: () => 'The request is not valid HTTP.',
-    ja: () => 'リクエストが正しい HTTP ではありません。',
-  },
-  'request.crossSite': {
-    title: 'Cross-site request refused',
-    en: () => 'This change did not come from the console itself, so it was refused.',
-    ja: () => 'この変更はコンソール自体からの要求ではないため、拒否されました。',
-  },
-  'request.hostNotAllowed': {
-    title: 'Misdirected request',
-    en: () =>
-      'This device does not answer to that host name. Use its address, localhost, or a name listed in EDGENET_ALLOWED_HOSTS.',
-    ja: () =>
-      'このデバイスはそのホスト名には応答しません。デバイスのアドレス、localhost、または EDGENET_ALLOWED_HOSTS に登録された名前を使用してください。',
-  },
+  'request.headersTooLarge': fixed(
+    'Request header fields too large',
+    'The request headers are too large.',
+    'リクエスト ヘッダーが大きすぎます。',
+  ),
+  'request.timeout': fixed(
+    'Request timeout',
+    'The request did not arrive in time (see EDGENET_REQUEST_TIMEOUT_SECONDS and EDGENET_HEADERS_TIMEOUT_SECONDS).',
+    'リクエストが制限時間内に届きませんでした。',
+  ),
+  'request.malformed': fixed(
+    'Bad request',
+    'The request is not valid HTTP.',
+    'リクエストが正しい HTTP ではありません。',
+  ),
+  'request.crossSite': fixed(
+    'Cross-site request refused',
+    'This change did not come from the console itself, so it was refused.',
+    'この変更はコンソール自体からの要求ではないため、拒否されました。',
+  ),
+  'request.hostNotAllowed': fixed(
+    'Misdirected request',
+    'This device does not answer to that host name. Use its address, localhost, or a name listed in EDGENET_ALLOWED_HOSTS.',
+    'このデバイスはそのホスト名には応答しません。デバイスのアドレス、localhost、または EDGENET_ALLOWED_HOSTS に登録された名前を使用してください。',
+  ),
   'request.rateLimited': {
     title: 'Too many requests',
     en: (p) => `Too many requests. Try again in ${p.seconds} s.`,
@@ -116,21 +123,21 @@ export const SERVER_MESSAGES = {
     ja: (p) =>
       `サインインの失敗が多すぎるため、サインインがロックされています。${p.seconds} 秒後にもう一度お試しください。`,
   },
-  'signIn.failed': {
-    title: 'Wrong password',
-    en: () => 'The password is not correct.',
-    ja: () => 'パスワードが正しくありません。',
-  },
-  'signIn.busy': {
-    title: 'Too many sign-ins at once',
-    en: () => 'Too many sign-in attempts are in progress. Try again in a moment.',
-    ja: () => '処理中のサインインが多すぎます。しばらくしてからもう一度お試しください。',
-  },
-  'session.required': {
-    title: 'Sign-in required',
-    en: () => 'Sign in to use the device.',
-    ja: () => 'デバイスを使用するにはサインインしてください。',
-  },
+  'signIn.failed': fixed(
+    'Wrong password',
+    'The password is not correct.',
+    'パスワードが正しくありません。',
+  ),
+  'signIn.busy': fixed(
+    'Too many sign-ins at once',
+    'Too many sign-in attempts are in progress. Try again in a moment.',
+    '処理中のサインインが多すぎます。しばらくしてからもう一度お試しください。',
+  ),
+  'session.required': fixed(
+    'Sign-in required',
+    'Sign in to use the device.',
+    'デバイスを使用するにはサインインしてください。',
+  ),
   /** `reason`: `idle` (inactivity) or `lifetime` (the maximum length). */
   'session.expired': {
     title: 'Session expired',
@@ -143,11 +150,11 @@ export const SERVER_MESSAGES = {
         ? 'セッションが最大継続時間に達しました。もう一度サインインしてください。'
         : '一定時間操作がなかったため、セッションが終了しました。もう一度サインインしてください。',
   },
-  'password.changeRequired': {
-    title: 'Password change required',
-    en: () => 'Change the initial password before using the device (POST /api/password).',
-    ja: () => 'デバイスを使用する前に初期パスワードを変更してください (POST /api/password)。',
-  },
+  'password.changeRequired': fixed(
+    'Password change required',
+    'Change the initial password before using the device (POST /api/password).',
+    'デバイスを使用する前に初期パスワードを変更してください (POST /api/password)。',
+  ),
 
   // ---- writes: revisions and the change lifecycle --------------------------------------------
   'validation.failed': {
@@ -162,25 +169,21 @@ export const SERVER_MESSAGES = {
     ja: (p) =>
       `他のユーザーが構成を変更しました (現在のリビジョンは ${p.current} です)。再読み込みしてから、もう一度変更を適用してください。`,
   },
-  'revision.required': {
-    title: 'If-Match required',
-    en: () =>
-      'Send the revision you read in an If-Match header (the ETag of the configuration), so changes by others are never overwritten.',
-    ja: () =>
-      '他のユーザーの変更を上書きしないよう、読み取ったリビジョン (構成の ETag) を If-Match ヘッダーで送信してください。',
-  },
+  'revision.required': fixed(
+    'If-Match required',
+    'Send the revision you read in an If-Match header (the ETag of the configuration), so changes by others are never overwritten.',
+    '他のユーザーの変更を上書きしないよう、読み取ったリビジョン (構成の ETag) を If-Match ヘッダーで送信してください。',
+  ),
   'revision.unknown': {
     title: 'Not found',
     en: (p) => `There is no revision ${p.revision}.`,
     ja: (p) => `リビジョン ${p.revision} はありません。`,
   },
-  'change.acknowledgementRequired': {
-    title: 'The change needs an acknowledgement',
-    en: () =>
-      'This change can cut you off from the console: send it again with acknowledge: ["port.managementChange"] to apply it tentatively.',
-    ja: () =>
-      'この変更によりコンソールに接続できなくなる可能性があります。acknowledge: ["port.managementChange"] を付けて再送すると仮適用されます。',
-  },
+  'change.acknowledgementRequired': fixed(
+    'The change needs an acknowledgement',
+    'This change can cut you off from the console: send it again with acknowledge: ["port.managementChange"] to apply it tentatively.',
+    'この変更によりコンソールに接続できなくなる可能性があります。acknowledge: ["port.managementChange"] を付けて再送すると仮適用されます。',
+  ),
   'change.pendingConfirmation': {
     title: 'A change waits for confirmation',
     en: (p) =>
@@ -188,11 +191,11 @@ export const SERVER_MESSAGES = {
     ja: (p) =>
       `リビジョン ${p.revision} が ${p.confirmBy} まで確認待ちです。先に確定するか元に戻してください (POST /api/pending/confirm または /api/pending/revert)。`,
   },
-  'change.nothingPending': {
-    title: 'Conflict',
-    en: () => 'No change is waiting for confirmation.',
-    ja: () => '確認待ちの変更はありません。',
-  },
+  'change.nothingPending': fixed(
+    'Conflict',
+    'No change is waiting for confirmation.',
+    '確認待ちの変更はありません。',
+  ),
 
   // ---- ports, compute, routes ----------------------------------------------------------------
   'port.unknown': {
@@ -200,11 +203,11 @@ export const SERVER_MESSAGES = {
     en: (p) => `This device has no port named ${p.port}.`,
     ja: (p) => `このデバイスには ${p.port} という名前のポートはありません。`,
   },
-  'compute.busy': {
-    title: 'Conflict',
-    en: () => 'A compute change is being applied; wait for its job to finish.',
-    ja: () => 'コンピューティングの変更を適用中です。ジョブが完了するまでお待ちください。',
-  },
+  'compute.busy': fixed(
+    'Conflict',
+    'A compute change is being applied; wait for its job to finish.',
+    'コンピューティングの変更を適用中です。ジョブが完了するまでお待ちください。',
+  ),
   'job.unknown': {
     title: 'Not found',
     en: (p) => `There is no job ${p.id}.`,
@@ -225,13 +228,11 @@ export const SERVER_MESSAGES = {
     en: (p) => `There is no Kubernetes VM named ${p.vm} (the VMs are ${p.names}).`,
     ja: (p) => `${p.vm} という名前の Kubernetes VM はありません (VM: ${p.names})。`,
   },
-  'probe.needsLinuxDriver': {
-    title: 'Conflict',
-    en: () =>
-      'A probe sends real packets: it needs the Linux driver (start the server with EDGENET_DRIVER=linux, as root). The route tester above answers from the model.',
-    ja: () =>
-      'プローブは実際のパケットを送信するため、Linux ドライバーが必要です (root で EDGENET_DRIVER=linux を指定してサーバーを起動してください)。上のルート テスターはモデルから回答します。',
-  },
+  'probe.needsLinuxDriver': fixed(
+    'Conflict',
+    'A probe sends real packets: it needs the Linux driver (start the server with EDGENET_DRIVER=linux, as root). The route tester above answers from the model.',
+    'プローブは実際のパケットを送信するため、Linux ドライバーが必要です (root で EDGENET_DRIVER=linux を指定してサーバーを起動してください)。上のルート テスターはモデルから回答します。',
+  ),
   'probe.vmNotRunning': {
     title: 'Conflict',
     en: (p) => `The VM ${p.vm} is not running: configure compute first.`,
@@ -356,46 +357,37 @@ export function problemText(
 /** Texts of the server that are not a problem's: each an English and a Japanese function. */
 export const SERVER_TEXTS = {
   /** The summary of revision 1. */
-  'revision.factory': { en: () => 'Factory configuration', ja: () => '出荷時の構成' },
+  'revision.factory': same('Factory configuration', '出荷時の構成'),
 
   // The steps of a compute job (the simulated device; the Linux driver runs the same plan).
   'job.createExternalSwitch': {
     en: (p) => `Create the external virtual switch ${p.name}`,
     ja: (p) => `外部仮想スイッチ ${p.name} を作成`,
   },
-  'job.createMasterVm': {
-    en: () => 'Create the Kubernetes master VM',
-    ja: () => 'マスター ノード VM を作成',
-  },
+  'job.createMasterVm': same('Create the Kubernetes master VM', 'マスター ノード VM を作成'),
   'job.createWorkerVm': {
     en: (p) => `Create Kubernetes worker VM ${p.n}`,
     ja: (p) => `ワーカー ノード VM ${p.n} を作成`,
   },
-  'job.installCalico': {
-    en: () => 'Install Calico (pod network)',
-    ja: () => 'Calico (ポッド ネットワーク) をインストール',
-  },
-  'job.installMetallb': {
-    en: () => 'Install MetalLB (load balancer)',
-    ja: () => 'MetalLB (ロード バランサー) をインストール',
-  },
-  'job.installCoreDns': { en: () => 'Install CoreDNS', ja: () => 'CoreDNS をインストール' },
-  'job.removeComponents': {
-    en: () => 'Remove CoreDNS, MetalLB and Calico',
-    ja: () => 'CoreDNS、MetalLB、Calico を削除',
-  },
+  'job.installCalico': same(
+    'Install Calico (pod network)',
+    'Calico (ポッド ネットワーク) をインストール',
+  ),
+  'job.installMetallb': same(
+    'Install MetalLB (load balancer)',
+    'MetalLB (ロード バランサー) をインストール',
+  ),
+  'job.installCoreDns': same('Install CoreDNS', 'CoreDNS をインストール'),
+  'job.removeComponents': same(
+    'Remove CoreDNS, MetalLB and Calico',
+    'CoreDNS、MetalLB、Calico を削除',
+  ),
   'job.removeWorkerVm': {
     en: (p) => `Remove Kubernetes worker VM ${p.n}`,
     ja: (p) => `ワーカー ノード VM ${p.n} を削除`,
   },
-  'job.removeMasterVm': {
-    en: () => 'Remove the Kubernetes master VM',
-    ja: () => 'マスター ノード VM を削除',
-  },
-  'job.removeExternalSwitch': {
-    en: () => 'Remove the external virtual switch',
-    ja: () => '外部仮想スイッチを削除',
-  },
+  'job.removeMasterVm': same('Remove the Kubernetes master VM', 'マスター ノード VM を削除'),
+  'job.removeExternalSwitch': same('Remove the external virtual switch', '外部仮想スイッチを削除'),
 
   // The probe's one-line summary (Linux driver).
   'probe.answered': {
@@ -430,7 +422,7 @@ export const SERVER_TEXTS = {
     en: (p) => `Out of range (${p.detail}).`,
     ja: (p) => `範囲外の値です (${p.detail})。`,
   },
-  'shape.invalid': { en: () => 'This value is not valid.', ja: () => 'この値は無効です。' },
+  'shape.invalid': same('This value is not valid.', 'この値は無効です。'),
   'shape.oneOf': {
     en: (p) => `Expected one of: ${p.allowed}.`,
     ja: (p) => `次のいずれかを指定してください: ${p.allowed}。`,
@@ -442,11 +434,10 @@ export const SERVER_TEXTS = {
   },
 
   /** The line of the page served when the web app is not built. */
-  'web.notBuilt': {
-    en: () => 'The web app has not been built.',
-    ja: () =>
-      'Web アプリがビルドされていません。リポジトリで <code>npm run build</code> を実行してください。',
-  },
+  'web.notBuilt': same(
+    'The web app has not been built.',
+    'Web アプリがビルドされていません。リポジトリで <code>npm run build</code> を実行してください。',
+  ),
 } satisfies Record<string, { en: Text; ja: Text }>;
 
 export type ServerTextKey = keyof typeof SERVER_TEXTS;

@@ -610,4 +610,25 @@ describe('locks once compute is Configured', () => {
     );
     expect((await c.get('/api/config')).revision).toBe(before.revision);
   });
+
+  it('a range listing end before start is the same range: no change, as the core says', async () => {
+    const current = (await c.get('/api/compute')).body;
+    const reversed = ({ start, end }: { start: string; end: string }) => ({ end, start });
+    const res = await c.put(
+      '/api/compute',
+      {
+        ...COMPUTE,
+        nodeIpRange: reversed(current.nodeIpRange),
+        serviceIpRange: reversed(current.serviceIpRange),
+      },
+      { ifMatch: await c.revision() },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.job).toBeNull();
+    const history = await c.get('/api/revisions', { query: { limit: '1' } });
+    expect(history.body.revisions[0]).toMatchObject({
+      number: res.revision,
+      summary: 'Compute: no change',
+    });
+  });
 });

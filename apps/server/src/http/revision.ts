@@ -2,7 +2,7 @@
 import type { RevisionSource } from '@edgenet/network-config';
 import { LIFECYCLE_HEADERS } from '@edgenet/network-config/contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { WriteContext } from '../services/configuration-store';
+import type { WriteContext } from '../services/write-context';
 
 export function etag(revision: number): string {
   return `"${revision}"`;

@@ -5,7 +5,7 @@
  * message in English and Japanese that says what was expected. These are HTTP-shape messages, not
  * network rules: the rules and their messages stay in the core.
  */
-import { formatIssue, type LocalizedIssue } from '@edgenet/network-config';
+import { type LocalizedIssue, localizeIssue } from '@edgenet/network-config';
 import { type MessageParams, type ServerTextKey, serverText } from '../messages';
 
 export interface SchemaError {
@@ -43,18 +43,15 @@ function invalid(
 }
 
 function required(path: string): LocalizedIssue {
-  const params = {};
-  return {
-    path,
-    code: 'field.required',
-    severity: 'error',
-    params,
-    message: {
-      en: formatIssue({ code: 'field.required', params }, 'en'),
-      ja: formatIssue({ code: 'field.required', params }, 'ja'),
-    },
-  };
+  return localizeIssue({ path, code: 'field.required', severity: 'error', params: {} });
 }
+
+/** The text of a length or count limit, and the parameter that names the limit. */
+const LIMIT_TEXT: Record<string, [ServerTextKey, 'min' | 'max']> = {
+  maxLength: ['shape.tooLong', 'max'],
+  minLength: ['shape.tooShort', 'min'],
+  maxItems: ['shape.tooManyItems', 'max'],
+};
 
 /** One issue per offending field, in the order the errors came. */
 export function issuesFromSchemaErrors(
@@ -106,35 +103,13 @@ export function issuesFromSchemaErrors(
         // Summarised by the `type` errors of the same field (or the additionalProperties error).
         break;
       case 'maxLength':
-        put(
-          invalid(
-            at,
-            'shape.tooLong',
-            { limit: String(params.limit) },
-            { max: Number(params.limit) },
-          ),
-        );
-        break;
       case 'minLength':
-        put(
-          invalid(
-            at,
-            'shape.tooShort',
-            { limit: String(params.limit) },
-            { min: Number(params.limit) },
-          ),
-        );
+      case 'maxItems': {
+        const [text, bound] = LIMIT_TEXT[error.keyword];
+        const limit = Number(params.limit);
+        put(invalid(at, text, { limit }, { [bound]: limit }));
         break;
-      case 'maxItems':
-        put(
-          invalid(
-            at,
-            'shape.tooManyItems',
-            { limit: String(params.limit) },
-            { max: Number(params.limit) },
-          ),
-        );
-        break;
+      }
       case 'minimum':
       case 'maximum':
       case 'exclusiveMinimum':

@@ -11,16 +11,11 @@ import {
   localizeIssues,
 } from '@edgenet/network-config';
 import type { ApiIssue, Compute } from '@edgenet/network-config/contract';
-import fp from 'fastify-plugin';
 import { Conflict } from '../domain-errors';
 import type { DeviceDriver } from '../driver/driver';
 import type { JobRunner, JobView } from '../jobs/job-runner';
-import {
-  type ConfigurationStore,
-  refuseErrors,
-  WRITER_DEPENDENCIES,
-  type WriteContext,
-} from './configuration-store';
+import { type ConfigurationStore, domainPlugin } from './configuration-store';
+import type { WriteContext } from './write-context';
 
 function rangeText(range: { start: string; end: string } | null): string {
   return range ? `${range.start}–${range.end}` : 'none';
@@ -68,7 +63,7 @@ export class ComputeService {
       throw new Conflict('compute.busy');
     }
     const result = checkComputeSwitchChange(device, settings);
-    refuseErrors(result.issues);
+    this.config.refuse(result.issues);
     const next = result.device.compute;
     const issues = localizeIssues(result.issues);
 
@@ -121,9 +116,8 @@ declare module 'fastify' {
   }
 }
 
-export default fp(
-  async (app) => {
-    app.decorate('compute', new ComputeService(app.config, app.device, app.jobs));
-  },
-  { name: 'edgenet-compute', dependencies: WRITER_DEPENDENCIES },
+export default domainPlugin(
+  'edgenet-compute',
+  'compute',
+  (app) => new ComputeService(app.config, app.device, app.jobs),
 );

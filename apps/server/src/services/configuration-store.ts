@@ -2,7 +2,7 @@
  * The write mechanics every domain shares, once (ADR 0036): the current document (upgraded for
  * the firmware), the revision check of a write, the lifecycle's guard, and the commit of a new
  * document as one revision. The domain services (ports, compute, routes, …) only order their
- * steps: `checkWrite` → core check → `refuseErrors` → `commit` → answer.
+ * steps: `checkWrite` → core check → `refuse` → `commit` → answer.
  *
  * Every change runs synchronously from `checkWrite` to `commit` (no await between), so two
  * requests can never interleave inside one change, and each accepted change is one revision,
@@ -13,58 +13,15 @@ import {
   type FirmwareGeneration,
   hasErrors,
   type Issue,
-  type RevisionSource,
   upgradeDevice,
 } from '@edgenet/network-config';
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { RevisionRequired, RuleViolation, StaleRevision } from '../domain-errors';
-import type { PendingRecord, Store } from '../store/store';
+import type { Store } from '../store/store';
+import type { WriteContext, WriteGuard } from './write-context';
 
-export interface WriteContext {
-  author: string;
-  /**
-   * The revision the write was based on (the HTTP layer reads it from If-Match); undefined when
-   * the client named none.
-   */
-  expectedRevision: number | undefined;
-  /** Where the write came from (revision history); default `api`. */
-  source?: RevisionSource;
-  /** The address the client reached the server on (a change to that port is tentative). */
-  clientAddress?: string | null;
-  /** The client asked for the change to revert unless confirmed (SPEC §7.2). */
-  confirm?: boolean;
-  /** Warning codes the client acknowledged (`port.managementChange`). */
-  acknowledge?: readonly string[];
-}
-
-/** What the change lifecycle adds to every write (services/lifecycle.ts). */
-export interface WriteGuard {
-  /** Throws `change.pendingConfirmation` while a change waits for confirmation. */
-  assertNoPending(): void;
-  /** The pending record a commit from `before` to `after` must carry, or undefined. */
-  pendingFor(
-    before: DeviceConfig,
-    after: DeviceConfig,
-    context: WriteContext,
-  ): Omit<PendingRecord, 'revision'> | undefined;
-  /** Called after a commit that started a pending change. */
-  armed(): void;
-}
-
-/** What a domain that writes the configuration depends on: the store, its writer, the guard. */
-export const WRITER_DEPENDENCIES = ['edgenet-store', 'edgenet-configuration', 'edgenet-lifecycle'];
-
-export interface Written {
-  revision: number;
-}
-
-/**
- * Refuses a change whose core check found an error, or made nothing (422 `validation.failed`);
- * past it, `made` (the route, switch, … the check built) is there.
- */
-export function refuseErrors<T>(issues: readonly Issue[], made?: T | null): asserts made is T {
-  if (hasErrors(issues) || made === null) throw new RuleViolation(issues);
-}
+export type { WriteContext, WriteGuard, Written } from './write-context';
 
 export class ConfigurationStore {
   /** The change lifecycle's guard (set by the lifecycle plugin). */
@@ -106,6 +63,14 @@ export class ConfigurationStore {
     if (expected !== this.store.revision) throw new StaleRevision(this.store.revision);
   }
 
+  /**
+   * Refuses a change whose core check found an error, or made nothing (422 `validation.failed`);
+   * past it, `made` (the route, switch, … the check built) is there.
+   */
+  refuse<T>(issues: readonly Issue[], made?: T | null): asserts made is T {
+    if (hasErrors(issues) || made === null) throw new RuleViolation(issues);
+  }
+
   /** Stores `document` as the next revision (with the pending record the guard asks for). */
   commit(
     document: DeviceConfig,
@@ -141,3 +106,25 @@ export default fp(
   },
   { name: 'edgenet-configuration', dependencies: ['edgenet-store'] },
 );
+
+/** What a domain that writes the configuration depends on: the store, its writer, the guard. */
+const WRITER_DEPENDENCIES = ['edgenet-store', 'edgenet-configuration', 'edgenet-lifecycle'];
+
+/**
+ * A domain service as a plugin: decorates the app with `key` once, after the store, the
+ * configuration store and the change lifecycle.
+ */
+export function domainPlugin<K extends keyof FastifyInstance>(
+  name: string,
+  key: K,
+  build: (app: FastifyInstance) => FastifyInstance[K],
+) {
+  return fp(
+    async (app) => {
+      // Typed by `build` against the `declare module` of the domain; Fastify's own overloads of
+      // `decorate` cannot follow a generic key.
+      app.decorate(key, build(app) as never);
+    },
+    { name, dependencies: WRITER_DEPENDENCIES },
+  );
+}

@@ -17,14 +17,9 @@ import {
 } from '@edgenet/network-config';
 import type { ImportAnswer } from '@edgenet/network-config/contract/exchange';
 import { IMPORT_MAX_BYTES } from '@edgenet/network-config/contract/exchange';
-import fp from 'fastify-plugin';
 import { TooLarge } from '../domain-errors';
-import {
-  type ConfigurationStore,
-  refuseErrors,
-  WRITER_DEPENDENCIES,
-  type WriteContext,
-} from './configuration-store';
+import { type ConfigurationStore, domainPlugin } from './configuration-store';
+import type { WriteContext } from './write-context';
 
 export interface ImportInput {
   format: ImportFormat;
@@ -68,7 +63,7 @@ export class ExchangeService {
     const plan = planImport(device, lines, mode);
     let applied = false;
     if (!dryRun) {
-      refuseErrors(plan.issues);
+      this.config.refuse(plan.issues);
       const { add, remove, change } = plan.counts;
       if (add + remove + change > 0) {
         this.config.commit(
@@ -102,9 +97,8 @@ declare module 'fastify' {
   }
 }
 
-export default fp(
-  async (app) => {
-    app.decorate('exchange', new ExchangeService(app.config));
-  },
-  { name: 'edgenet-exchange', dependencies: WRITER_DEPENDENCIES },
+export default domainPlugin(
+  'edgenet-exchange',
+  'exchange',
+  (app) => new ExchangeService(app.config),
 );

@@ -21,15 +21,10 @@ import type {
   ServiceCreated,
   ServiceList,
 } from '@edgenet/network-config/contract';
-import fp from 'fastify-plugin';
 import { Conflict, InvalidRequest, NotFound, RuleViolation } from '../domain-errors';
 import type { DeviceDriver } from '../driver/driver';
-import {
-  type ConfigurationStore,
-  WRITER_DEPENDENCIES,
-  type WriteContext,
-  type Written,
-} from './configuration-store';
+import { type ConfigurationStore, domainPlugin } from './configuration-store';
+import type { WriteContext, Written } from './write-context';
 
 type Outcome = 'created' | 'configured' | 'unchanged';
 
@@ -185,9 +180,8 @@ declare module 'fastify' {
   }
 }
 
-export default fp(
-  async (app) => {
-    app.decorate('kubeServices', new KubeServiceService(app.config, app.device));
-  },
-  { name: 'edgenet-kube-services', dependencies: WRITER_DEPENDENCIES },
+export default domainPlugin(
+  'edgenet-kube-services',
+  'kubeServices',
+  (app) => new KubeServiceService(app.config, app.device),
 );

@@ -23,12 +23,8 @@ import fp from 'fastify-plugin';
 import { acknowledgementRequired, Conflict, NotFound, PendingConfirmation } from '../domain-errors';
 import type { DeviceDriver } from '../driver/driver';
 import type { PendingRecord, Store } from '../store/store';
-import {
-  type ConfigurationStore,
-  refuseErrors,
-  type WriteContext,
-  type WriteGuard,
-} from './configuration-store';
+import type { ConfigurationStore } from './configuration-store';
+import type { WriteContext, WriteGuard } from './write-context';
 
 export interface LifecycleOptions {
   confirmSeconds: number;
@@ -223,7 +219,7 @@ export class ChangeLifecycle implements WriteGuard {
     const target = this.revisionDocument(n);
     const current = this.store.current;
     const result = checkRestore(current, target);
-    refuseErrors(result.issues);
+    this.config.refuse(result.issues);
     const candidate = this.driver.observe(result.device);
     const management = managementChangeIssues(current, candidate);
     if (unacknowledged(management, context.acknowledge).length > 0) {

@@ -30,15 +30,9 @@ import type {
   Route,
 } from '@edgenet/network-config/contract';
 import type { RouteBatchAnswer, RouteBatchBody } from '@edgenet/network-config/contract/exchange';
-import fp from 'fastify-plugin';
 import { Conflict, NotFound, RuleViolation } from '../domain-errors';
-import {
-  type ConfigurationStore,
-  refuseErrors,
-  WRITER_DEPENDENCIES,
-  type WriteContext,
-  type Written,
-} from './configuration-store';
+import { type ConfigurationStore, domainPlugin } from './configuration-store';
+import type { WriteContext, Written } from './write-context';
 
 export class RouteService {
   private tableCache: {
@@ -95,7 +89,7 @@ export class RouteService {
         result.issues,
       );
     }
-    refuseErrors(result.issues, result.route);
+    this.config.refuse(result.issues, result.route);
     const route = result.route;
     const revision = this.config.commit(
       result.device,
@@ -122,7 +116,7 @@ export class RouteService {
   batch(body: RouteBatchBody, context: WriteContext): RouteBatchAnswer {
     this.config.checkWrite(context, true);
     const result = checkRouteBatch(this.config.device, body);
-    refuseErrors(result.issues);
+    this.config.refuse(result.issues);
     const parts = [
       result.removed.length > 0 ? `${result.removed.length} removed` : '',
       result.changed.length > 0
@@ -204,9 +198,8 @@ declare module 'fastify' {
   }
 }
 
-export default fp(
-  async (app) => {
-    app.decorate('netRoutes', new RouteService(app.config));
-  },
-  { name: 'edgenet-net-routes', dependencies: WRITER_DEPENDENCIES },
+export default domainPlugin(
+  'edgenet-net-routes',
+  'netRoutes',
+  (app) => new RouteService(app.config),
 );

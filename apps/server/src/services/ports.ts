@@ -13,15 +13,10 @@ import {
   validatePortSettings,
 } from '@edgenet/network-config';
 import type { ApiIssue, Port } from '@edgenet/network-config/contract';
-import fp from 'fastify-plugin';
 import { acknowledgementRequired, NotFound } from '../domain-errors';
 import type { DeviceDriver } from '../driver/driver';
-import {
-  type ConfigurationStore,
-  refuseErrors,
-  WRITER_DEPENDENCIES,
-  type WriteContext,
-} from './configuration-store';
+import { type ConfigurationStore, domainPlugin } from './configuration-store';
+import type { WriteContext } from './write-context';
 
 export class PortService {
   constructor(
@@ -71,7 +66,7 @@ export class PortService {
     const device = this.config.device;
     const port = this.find(name, device);
     const result = checkPortChange(device, port.name, settings, this.leaseFor(port.name, settings));
-    refuseErrors(result.issues);
+    this.config.refuse(result.issues);
     const candidate = this.driver.observe(result.device);
     const management = managementChangeIssues(device, candidate);
     if (unacknowledged(management, context.acknowledge).length > 0) {
@@ -107,9 +102,8 @@ declare module 'fastify' {
   }
 }
 
-export default fp(
-  async (app) => {
-    app.decorate('ports', new PortService(app.config, app.device));
-  },
-  { name: 'edgenet-ports', dependencies: WRITER_DEPENDENCIES },
+export default domainPlugin(
+  'edgenet-ports',
+  'ports',
+  (app) => new PortService(app.config, app.device),
 );

@@ -26,15 +26,9 @@ import type {
   VirtualSwitchAnswer,
   VirtualSwitchDoc,
 } from '@edgenet/network-config/contract';
-import fp from 'fastify-plugin';
 import { Conflict, NotFound } from '../domain-errors';
-import {
-  type ConfigurationStore,
-  refuseErrors,
-  WRITER_DEPENDENCIES,
-  type WriteContext,
-  type Written,
-} from './configuration-store';
+import { type ConfigurationStore, domainPlugin } from './configuration-store';
+import type { WriteContext, Written } from './write-context';
 
 export class VirtualNetworkingService {
   constructor(private readonly config: ConfigurationStore) {}
@@ -82,7 +76,7 @@ export class VirtualNetworkingService {
   add(input: VirtualSwitchInput, context: WriteContext): VirtualSwitchAnswer {
     this.config.checkWrite(context, false);
     const result = checkVirtualSwitchAdd(this.config.device, input);
-    refuseErrors(result.issues, result.virtualSwitch);
+    this.config.refuse(result.issues, result.virtualSwitch);
     const sw = result.virtualSwitch;
     const revision = this.config.commit(
       result.device,
@@ -96,7 +90,7 @@ export class VirtualNetworkingService {
     this.config.checkWrite(context, true);
     const previous = this.switchOrThrow(name);
     const result = checkVirtualSwitchChange(this.config.device, previous.name, input);
-    refuseErrors(result.issues, result.virtualSwitch);
+    this.config.refuse(result.issues, result.virtualSwitch);
     const sw = result.virtualSwitch;
     const revision = this.config.commit(
       result.device,
@@ -147,7 +141,7 @@ export class VirtualNetworkingService {
     this.config.checkWrite(context, false);
     const sw = this.switchOrThrow(switchName);
     const result = checkVirtualNetworkAdd(this.config.device, sw.name, input);
-    refuseErrors(result.issues, result.virtualNetwork);
+    this.config.refuse(result.issues, result.virtualNetwork);
     const net = result.virtualNetwork;
     const revision = this.config.commit(
       result.device,
@@ -167,7 +161,7 @@ export class VirtualNetworkingService {
     const sw = this.switchOrThrow(switchName);
     const result = checkVirtualNetworkChange(this.config.device, sw.name, name, input);
     if (result.issues.some((i) => i.code === 'vnet.unknown')) throw this.unknownNetwork(sw, name);
-    refuseErrors(result.issues, result.virtualNetwork);
+    this.config.refuse(result.issues, result.virtualNetwork);
     const net = result.virtualNetwork;
     const revision = this.config.commit(
       result.device,
@@ -201,9 +195,8 @@ declare module 'fastify' {
   }
 }
 
-export default fp(
-  async (app) => {
-    app.decorate('virtualNetworking', new VirtualNetworkingService(app.config));
-  },
-  { name: 'edgenet-virtual-networking', dependencies: WRITER_DEPENDENCIES },
+export default domainPlugin(
+  'edgenet-virtual-networking',
+  'virtualNetworking',
+  (app) => new VirtualNetworkingService(app.config),
 );
