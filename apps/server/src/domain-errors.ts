@@ -93,7 +93,7 @@ export class RuleViolation extends DomainError {
   }
 }
 
-/** Try again later: a limit (429) or, with `kind: 'conflict'`, a pending change (409). */
+/** Too many at once, or too many failures: try again after `retryAfterSeconds`. */
 export class Busy extends DomainError {
   readonly kind = 'busy';
 }
@@ -103,7 +103,7 @@ export class PendingConfirmation extends DomainError {
   readonly kind = 'conflict';
 }
 
-/** Shorthands of the errors every write can meet. */
+/** The change can cut the admin off: it must be sent again with its warning acknowledged. */
 export function acknowledgementRequired(issues: Issues): RuleViolation {
   return new RuleViolation(issues, 'change.acknowledgementRequired');
 }

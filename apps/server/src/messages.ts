@@ -9,7 +9,12 @@
  * words are never written twice.
  */
 import { formatIssue, type IssueCode, type IssueParams } from '@edgenet/network-config';
-import type { LocalizedText } from './http/problems';
+
+/** A text in both languages of the server. */
+export interface LocalizedText {
+  en: string;
+  ja: string;
+}
 
 export type MessageParams = Readonly<Record<string, string | number | boolean | undefined>>;
 

@@ -11,13 +11,11 @@ import type {
   LookupAnswerDoc,
   ProbeAnswer,
 } from '@edgenet/network-config/contract';
+import type { LocalizedText } from '../messages';
+
+export type { LocalizedText };
 
 export type JobKind = 'compute.apply' | 'compute.disable';
-
-export interface LocalizedText {
-  en: string;
-  ja: string;
-}
 
 /** One step of a job: a stable id (`name`) and its text for people. */
 export interface StepPlan {

@@ -7,16 +7,12 @@
 import { type Issue, type LocalizedIssue, localizeIssues } from '@edgenet/network-config';
 import type { ApiIssue, Problem } from '@edgenet/network-config/contract';
 import type { DomainError, DomainErrorKind } from '../domain-errors';
-import { type MessageParams, problemText, type ServerCode } from '../messages';
+import { type LocalizedText, type MessageParams, problemText, type ServerCode } from '../messages';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
-export interface LocalizedText {
-  en: string;
-  ja: string;
-}
 
-export interface ProblemInit {
+interface ProblemInit {
   status: number;
   /** Stable machine-readable reason, e.g. `revision.stale`; its texts are in messages.ts. */
   code: ServerCode;
@@ -83,7 +79,7 @@ export class HttpProblem extends Error {
 }
 
 /** The HTTP status of each kind of domain error. */
-export const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   invalidRequest: 400,
   unauthenticated: 401,
   forbidden: 403,
