@@ -11,7 +11,6 @@ import { type LocalizedText, type MessageParams, problemText, type ServerCode } 
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
-
 interface ProblemInit {
   status: number;
   /** Stable machine-readable reason, e.g. `revision.stale`; its texts are in messages.ts. */
