@@ -12,6 +12,27 @@ export function withRevision(reply: FastifyReply, revision: number): FastifyRepl
   return reply.header('etag', etag(revision));
 }
 
+/** An answer that names its revision, sent with that revision's ETag. */
+export function revisioned<T extends { revision: number }>(reply: FastifyReply, answer: T): T {
+  withRevision(reply, answer.revision);
+  return answer;
+}
+
+/** 201: what a write created, at `location`, with the ETag of its revision. */
+export function created<T extends { revision: number }>(
+  reply: FastifyReply,
+  answer: T,
+  location: string,
+): T {
+  withRevision(reply, answer.revision).header('location', location).status(201);
+  return answer;
+}
+
+/** 204 after a deletion, with the ETag of the revision it made. */
+export function deleted(reply: FastifyReply, { revision }: { revision: number }): FastifyReply {
+  return withRevision(reply, revision).status(204).send(null);
+}
+
 /** A revision no configuration has: what a weak or malformed If-Match expects. */
 const NEVER = -1;
 

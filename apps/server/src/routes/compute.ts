@@ -4,7 +4,7 @@ import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { NotFound } from '../domain-errors';
 import { routeSchema } from '../http/endpoint-schema';
-import { withRevision, writeContext } from '../http/revision';
+import { revisioned, withRevision, writeContext } from '../http/revision';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -12,11 +12,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: routeSchema('getCompute'),
     },
-    async (_request, reply) => {
-      const compute = app.compute.read();
-      withRevision(reply, compute.revision);
-      return compute;
-    },
+    async (_request, reply) => revisioned(reply, app.compute.read()),
   );
 
   app.put(

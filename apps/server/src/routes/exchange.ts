@@ -5,7 +5,7 @@ import { IMPORT_BODY_LIMIT } from '@edgenet/network-config/contract/exchange';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { routeSchema } from '../http/endpoint-schema';
 import { sendProblem, toProblem } from '../http/error-handler';
-import { withRevision, writeContext } from '../http/revision';
+import { revisioned, withRevision, writeContext } from '../http/revision';
 import { importTooLarge } from '../services/exchange';
 
 const exchange: FastifyPluginAsyncTypebox = async (app) => {
@@ -43,11 +43,8 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
         ),
       schema: routeSchema('importConfig'),
     },
-    async (request, reply) => {
-      const answer = service.import(request.body, writeContext(request));
-      withRevision(reply, answer.revision);
-      return answer;
-    },
+    async (request, reply) =>
+      revisioned(reply, service.import(request.body, writeContext(request))),
   );
 
   app.post(
@@ -55,11 +52,8 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: routeSchema('changeRoutes'),
     },
-    async (request, reply) => {
-      const answer = app.netRoutes.batch(request.body, writeContext(request));
-      withRevision(reply, answer.revision);
-      return answer;
-    },
+    async (request, reply) =>
+      revisioned(reply, app.netRoutes.batch(request.body, writeContext(request))),
   );
 };
 

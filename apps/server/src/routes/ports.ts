@@ -1,7 +1,7 @@
 import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { routeSchema } from '../http/endpoint-schema';
-import { withRevision, writeContext } from '../http/revision';
+import { revisioned, writeContext } from '../http/revision';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -9,11 +9,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: routeSchema('listPorts'),
     },
-    async (_request, reply) => {
-      const revision = app.config.revision;
-      withRevision(reply, revision);
-      return { ports: app.ports.list(), revision };
-    },
+    async (_request, reply) =>
+      revisioned(reply, { ports: app.ports.list(), revision: app.config.revision }),
   );
 
   app.put(
@@ -23,17 +20,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { acknowledge, ...settings } = request.body;
-      const result = app.ports.update(request.params.name, settings, {
+      const { port, issues, revision } = app.ports.update(request.params.name, settings, {
         ...writeContext(request),
         acknowledge: acknowledge ?? [],
       });
-      withRevision(reply, result.revision);
-      return {
-        ...result.port,
-        issues: result.issues,
-        revision: result.revision,
-        confirmBy: app.lifecycle.confirmByFor(result.revision),
-      };
+      const confirmBy = app.lifecycle.confirmByFor(revision);
+      return revisioned(reply, { ...port, issues, revision, confirmBy });
     },
   );
 };

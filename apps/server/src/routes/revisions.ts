@@ -7,7 +7,7 @@ import type { RevisionSummary } from '@edgenet/network-config/contract';
 import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { routeSchema } from '../http/endpoint-schema';
-import { withRevision, writeContext } from '../http/revision';
+import { revisioned, withRevision, writeContext } from '../http/revision';
 import { revisionNotFound } from '../services/lifecycle';
 import type { RevisionInfo } from '../store/store';
 
@@ -77,13 +77,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: routeSchema('restoreRevision'),
     },
     async (request, reply) => {
-      const context = writeContext(request);
       const result = app.lifecycle.restore(Number(request.params.n), {
-        ...context,
+        ...writeContext(request),
         acknowledge: request.body?.acknowledge ?? [],
       });
-      withRevision(reply, result.revision);
-      return result;
+      return revisioned(reply, result);
     },
   );
 
@@ -92,10 +90,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: routeSchema('getPending'),
     },
-    async (_request, reply) => {
-      withRevision(reply, app.config.revision);
-      return { pending: app.lifecycle.pending(), revision: app.config.revision };
-    },
+    async (_request, reply) =>
+      revisioned(reply, { pending: app.lifecycle.pending(), revision: app.config.revision }),
   );
 
   app.post(
@@ -105,8 +101,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (_request, reply) => {
       app.lifecycle.confirm();
-      withRevision(reply, app.config.revision);
-      return { pending: null, revision: app.config.revision };
+      return revisioned(reply, { pending: null, revision: app.config.revision });
     },
   );
 
@@ -117,8 +112,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const revision = app.lifecycle.revert(writeContext(request).author);
-      withRevision(reply, revision);
-      return { pending: null, revision };
+      return revisioned(reply, { pending: null, revision });
     },
   );
 };

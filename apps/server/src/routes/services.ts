@@ -7,7 +7,7 @@ import { API } from '@edgenet/network-config/contract';
 import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { routeSchema } from '../http/endpoint-schema';
-import { withRevision, writeContext } from '../http/revision';
+import { created, deleted, revisioned, writeContext } from '../http/revision';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -15,11 +15,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: routeSchema('listServices'),
     },
-    async (_request, reply) => {
-      const list = app.kubeServices.list();
-      withRevision(reply, list.revision);
-      return list;
-    },
+    async (_request, reply) => revisioned(reply, app.kubeServices.list()),
   );
 
   app.post(
@@ -28,10 +24,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: routeSchema('createService'),
     },
     async (request, reply) => {
-      const created = app.kubeServices.create(request.body, writeContext(request));
-      withRevision(reply, created.revision);
-      reply.header('location', API.service(created.namespace, created.name)).status(201);
-      return created;
+      const service = app.kubeServices.create(request.body, writeContext(request));
+      return created(reply, service, API.service(service.namespace, service.name));
     },
   );
 
@@ -40,11 +34,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: routeSchema('applyManifest'),
     },
-    async (request, reply) => {
-      const answer = app.kubeServices.apply(request.body.manifest, writeContext(request));
-      withRevision(reply, answer.revision);
-      return answer;
-    },
+    async (request, reply) =>
+      revisioned(reply, app.kubeServices.apply(request.body.manifest, writeContext(request))),
   );
 
   app.delete(
@@ -53,13 +44,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: routeSchema('deleteService'),
     },
     async (request, reply) => {
-      const { revision } = app.kubeServices.delete(
-        request.params.namespace,
-        request.params.name,
-        writeContext(request),
-      );
-      withRevision(reply, revision);
-      return reply.status(204).send(null);
+      const { namespace, name } = request.params;
+      return deleted(reply, app.kubeServices.delete(namespace, name, writeContext(request)));
     },
   );
 };

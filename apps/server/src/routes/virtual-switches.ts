@@ -3,7 +3,7 @@ import { API } from '@edgenet/network-config/contract';
 import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { routeSchema } from '../http/endpoint-schema';
-import { withRevision, writeContext } from '../http/revision';
+import { created, deleted, revisioned, withRevision, writeContext } from '../http/revision';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const service = app.virtualNetworking;
@@ -37,10 +37,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: routeSchema('addVirtualSwitch'),
     },
     async (request, reply) => {
-      const created = service.add(request.body, writeContext(request));
-      withRevision(reply, created.revision);
-      reply.header('location', API.virtualSwitch(created.name)).status(201);
-      return created;
+      const added = service.add(request.body, writeContext(request));
+      return created(reply, added, API.virtualSwitch(added.name));
     },
   );
 
@@ -49,11 +47,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: routeSchema('updateVirtualSwitch'),
     },
-    async (request, reply) => {
-      const changed = service.change(request.params.name, request.body, writeContext(request));
-      withRevision(reply, changed.revision);
-      return changed;
-    },
+    async (request, reply) =>
+      revisioned(reply, service.change(request.params.name, request.body, writeContext(request))),
   );
 
   app.delete(
@@ -62,14 +57,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: routeSchema('removeVirtualSwitch'),
     },
     async (request, reply) => {
-      const { revision } = service.remove(
-        request.params.name,
-        request.query.force === 'true',
-        writeContext(request),
-      );
-      withRevision(reply, revision);
-      reply.status(204);
-      return null;
+      const force = request.query.force === 'true';
+      return deleted(reply, service.remove(request.params.name, force, writeContext(request)));
     },
   );
 
@@ -79,10 +68,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: routeSchema('addVirtualNetwork'),
     },
     async (request, reply) => {
-      const created = service.addNetwork(request.params.name, request.body, writeContext(request));
-      withRevision(reply, created.revision);
-      reply.header('location', API.virtualNetwork(created.switchName, created.name)).status(201);
-      return created;
+      const added = service.addNetwork(request.params.name, request.body, writeContext(request));
+      return created(reply, added, API.virtualNetwork(added.switchName, added.name));
     },
   );
 
@@ -92,14 +79,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: routeSchema('updateVirtualNetwork'),
     },
     async (request, reply) => {
-      const changed = service.changeNetwork(
-        request.params.name,
-        request.params.vnet,
-        request.body,
-        writeContext(request),
+      const { name, vnet } = request.params;
+      return revisioned(
+        reply,
+        service.changeNetwork(name, vnet, request.body, writeContext(request)),
       );
-      withRevision(reply, changed.revision);
-      return changed;
     },
   );
 
@@ -109,14 +93,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: routeSchema('removeVirtualNetwork'),
     },
     async (request, reply) => {
-      const { revision } = service.removeNetwork(
-        request.params.name,
-        request.params.vnet,
-        writeContext(request),
-      );
-      withRevision(reply, revision);
-      reply.status(204);
-      return null;
+      const { name, vnet } = request.params;
+      return deleted(reply, service.removeNetwork(name, vnet, writeContext(request)));
     },
   );
 };
