@@ -55,6 +55,7 @@ function fastify4xx(title: string, ja: string): ServerMessage {
 
 export const SERVER_MESSAGES = {
   // ---- the request ---------------------------------------------------------------------------
+  /** `message`: Fastify's own (its 400 and unlisted 4xx); without it, a request-shape problem. */
   'request.invalid': {
     title: (p) => (p.message !== undefined ? 'Bad request' : 'The request is malformed'),
     en: (p) =>

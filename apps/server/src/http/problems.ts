@@ -6,7 +6,7 @@
  */
 import { type Issue, type LocalizedIssue, localizeIssues } from '@edgenet/network-config';
 import type { ApiIssue, Problem } from '@edgenet/network-config/contract';
-import type { DomainError, DomainErrorKind } from '../domain-errors';
+import { type DomainError, type DomainErrorKind, InvalidRequest } from '../domain-errors';
 import { type LocalizedText, type MessageParams, problemText, type ServerCode } from '../messages';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
@@ -93,7 +93,7 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
 
 /** A domain error as a problem: status by kind, texts by code; a stale write learns the ETag. */
 export function problemOf(error: DomainError): HttpProblem {
-  const cause = 'causeIssue' in error ? (error.causeIssue as Issue | undefined) : undefined;
+  const cause = error instanceof InvalidRequest ? error.causeIssue : undefined;
   return new HttpProblem({
     status: STATUS_OF_KIND[error.kind],
     code: error.code,

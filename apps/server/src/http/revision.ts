@@ -41,10 +41,7 @@ const NEVER = -1;
  * the current one when listed; `*` → the current one; weak or malformed tags never match
  * (RFC 9110 §13.1.1); no header → undefined.
  */
-export function expectedRevisionOf(
-  header: string | undefined,
-  current: number,
-): number | undefined {
+function expectedRevisionOf(header: string | undefined, current: number): number | undefined {
   if (header === undefined) return undefined;
   const text = header.trim();
   if (text === '*') return current;

@@ -21,8 +21,6 @@ import { RevisionRequired, RuleViolation, StaleRevision } from '../domain-errors
 import type { Store } from '../store/store';
 import type { WriteContext, WriteGuard } from './write-context';
 
-export type { WriteContext, WriteGuard, Written } from './write-context';
-
 export class ConfigurationStore {
   /** The change lifecycle's guard (set by the lifecycle plugin). */
   guard: WriteGuard | null = null;

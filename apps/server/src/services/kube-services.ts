@@ -28,7 +28,7 @@ import type { WriteContext, Written } from './write-context';
 
 type Outcome = 'created' | 'configured' | 'unchanged';
 
-export class KubeServiceService {
+export class KubeServices {
   private readonly startedAt = new Date().toISOString();
 
   constructor(
@@ -176,12 +176,12 @@ export class KubeServiceService {
 declare module 'fastify' {
   interface FastifyInstance {
     /** Kubernetes services (not Fastify's, nor the app's services: the cluster's). */
-    kubeServices: KubeServiceService;
+    kubeServices: KubeServices;
   }
 }
 
 export default domainPlugin(
   'edgenet-kube-services',
   'kubeServices',
-  (app) => new KubeServiceService(app.config, app.device),
+  (app) => new KubeServices(app.config, app.device),
 );

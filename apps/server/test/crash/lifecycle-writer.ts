@@ -10,9 +10,10 @@ import { writeSync } from 'node:fs';
 import { createDefaultDevice } from '@edgenet/network-config';
 import type { FastifyBaseLogger } from 'fastify';
 import { SimulatedDevice } from '../../src/driver/simulated';
-import { ConfigurationStore, type WriteContext } from '../../src/services/configuration-store';
+import { ConfigurationStore } from '../../src/services/configuration-store';
 import { ChangeLifecycle } from '../../src/services/lifecycle';
 import { RouteService } from '../../src/services/net-routes';
+import type { WriteContext } from '../../src/services/write-context';
 import { Store } from '../../src/store/store';
 
 const dir = process.argv[2];
