@@ -7,6 +7,7 @@
  *   checked against the table's schema for its status.
  */
 
+import type { Port, PortSettingsBody } from '@edgenet/network-config/contract';
 import { createContractChecker } from '@edgenet/network-config/contract/check';
 import {
   ApiError,
@@ -29,11 +30,12 @@ const isDocsAsset = (url: string) => url.startsWith('/api/docs/');
 
 describe('the server declares exactly the endpoint table', () => {
   // Copied as each route is added: a plugin may change the options object afterwards.
-  const routes: Pick<RouteOptions, 'method' | 'url' | 'schema'>[] = [];
+  const routes: Pick<RouteOptions, 'method' | 'url' | 'schema' | 'config'>[] = [];
   let t: TestApp;
   beforeAll(async () => {
     t = await startApp({
-      onRoute: ({ method, url, schema }) => void routes.push({ method, url, schema }),
+      onRoute: ({ method, url, schema, config }) =>
+        void routes.push({ method, url, schema, config }),
     });
   });
   afterAll(() => t.close());
@@ -50,6 +52,17 @@ describe('the server declares exactly the endpoint table', () => {
     const registered = apiRoutes().map((r) => `${r.method} ${r.url}`);
     const table = ENDPOINT_NAMES.map((n) => `${ENDPOINTS[n].method} ${ENDPOINTS[n].path}`);
     expect(registered.sort()).toEqual(table.sort());
+  });
+
+  it('asks for the sign-in the table says (config.auth)', () => {
+    for (const name of ENDPOINT_NAMES) {
+      // Swagger UI's page is the plugin's own route, outside the signed-in scope: public.
+      if (name === 'getDocs') continue;
+      const { method, path, auth } = ENDPOINTS[name];
+      const found = apiRoutes().find((r) => r.method === method && r.url === path);
+      const config = found?.route.config as { auth?: string } | undefined;
+      expect(config?.auth ?? 'admin', name).toBe(auth);
+    }
   });
 
   it("validates and answers with the table's own schemas", () => {
@@ -105,22 +118,13 @@ async function statusOf(call: Promise<{ status: number }>): Promise<number> {
   }
 }
 
-const PORT3 = {
-  ipEnabled: true,
-  dhcp: false,
-  address: '192.168.20.10',
-  subnetMask: '255.255.255.0',
-  gateway: '192.168.20.1',
-  dns: [],
-  mtu: 1500,
-};
-const COMPUTE = {
-  computePort: 'Port3',
-  nodeIpRange: { start: '192.168.20.50', end: '192.168.20.51' },
-  serviceIpRange: { start: '192.168.20.60', end: '192.168.20.62' },
-  podCidr: '172.27.0.0/16',
-  serviceCidr: '172.28.0.0/16',
-};
+/** A port's settings as the server answered them, made static on `<net>.10/24` via `<net>.1`. */
+function staticOn(port: Port | undefined, net: string): PortSettingsBody {
+  if (!port) throw new Error('no such port');
+  const { name, speedGbps, mtuConfigurable, link, compute, ...settings } = port;
+  const address = { address: `${net}.10`, subnetMask: '255.255.255.0', gateway: `${net}.1` };
+  return { ...settings, dhcp: false, ...address };
+}
 const ROUTE = { interfaceAlias: 'Port3', destinationPrefix: '10.1.0.0/16' };
 
 describe('every answer of the real server is on the contract', () => {
@@ -180,20 +184,30 @@ describe('every answer of the real server is on the contract', () => {
     );
     expect(await statusOf(api.call('getJob', { params: { id: 'no-such-job' } }))).toBe(404);
 
-    // Ports and compute.
+    // Ports and compute: read, change, write with the revision read.
     const ports = await api.call('listPorts');
+    const port3 = staticOn(
+      ports.data.ports.find((p) => p.name === 'Port3'),
+      '192.168.20',
+    );
     expect(
       await statusOf(
-        api.call('updatePort', { params: { name: 'Port3' }, body: PORT3, ifMatch: null }),
+        api.call('updatePort', { params: { name: 'Port3' }, body: port3, ifMatch: null }),
       ),
     ).toBe(428);
     const port = await api.call('updatePort', {
       params: { name: 'Port3' },
-      body: PORT3,
+      body: port3,
       ifMatch: ports.data.revision,
     });
     const compute = await api.call('getCompute');
-    const applied = await api.call('updateCompute', { body: COMPUTE, ifMatch: port.data.revision });
+    const { podCidr, serviceCidr } = compute.data;
+    const nodeIpRange = { start: '192.168.20.50', end: '192.168.20.51' };
+    const serviceIpRange = { start: '192.168.20.60', end: '192.168.20.62' };
+    const applied = await api.call('updateCompute', {
+      body: { computePort: 'Port3', nodeIpRange, serviceIpRange, podCidr, serviceCidr },
+      ifMatch: port.data.revision,
+    });
     expect(applied.status).toBe(202);
     expect(await statusOf(api.call('getJob', { params: { id: applied.data.job?.id ?? '' } }))).toBe(
       200,
@@ -235,7 +249,10 @@ describe('every answer of the real server is on the contract', () => {
     // Virtual switches and networks.
     await api.call('updatePort', {
       params: { name: 'Port4' },
-      body: { ...PORT3, address: '192.168.40.10', gateway: '192.168.40.1' },
+      body: staticOn(
+        ports.data.ports.find((p) => p.name === 'Port4'),
+        '192.168.40',
+      ),
       ifMatch: (await api.call('getConfig')).data.revision,
     });
     const vswitch = { name: 'vs4', interfaceAlias: 'Port4', mtu: 1500 };
