@@ -3,6 +3,7 @@
  * answers in the contract's shapes with a handful of canned rules; the real round trip against
  * the real server is an end-to-end test (added by the lead), not this.
  */
+import { externalSwitchName } from '@edgenet/network-config';
 import type {
   ApiIssue,
   Compute,
@@ -119,7 +120,7 @@ export class FakeApi implements ApiClient {
         const virtualSwitches = port
           ? [
               {
-                name: `vswitch-${port}`,
+                name: externalSwitchName(port),
                 interfaceAlias: port,
                 mtu: 1500,
                 mtuConfigurable: true,

@@ -1,5 +1,5 @@
 /** Get-NetAdapter over /api/ports and Get-HcsApplianceInfo over /api/device. */
-import { API } from '@edgenet/network-config';
+import { API, maskToPrefixLength } from '@edgenet/network-config';
 import type { Device, Port, PortList } from '@edgenet/network-config/contract';
 import { hasWildcard, wildcardMatch } from '../cmdlets';
 import type { Column, OutputObject } from '../format';
@@ -16,14 +16,15 @@ const ADAPTER_COLUMNS: readonly Column[] = [
   { property: 'LinkSpeed', align: 'right' },
 ];
 
-/** `255.255.255.0` → 24; null for a mask that is not contiguous or not a mask. */
-function prefixLength(mask: string | null): number | null {
-  const octets = mask?.split('.').map(Number) ?? [];
-  if (octets.length !== 4 || octets.some((o) => !Number.isInteger(o) || o < 0 || o > 255)) {
-    return null;
+/** `192.168.20.10/24`: the address and its mask as a length; the address alone without a mask. */
+function addressWithLength(address: string, mask: string | null): string {
+  if (mask === null) return address;
+  try {
+    return `${address}/${maskToPrefixLength(mask)}`;
+  } catch {
+    // The server stores only masks the core accepts; a stranger one is shown by SubnetMask.
+    return address;
   }
-  const bits = octets.map((o) => o.toString(2).padStart(8, '0')).join('');
-  return /^1*0*$/.test(bits) ? (bits.indexOf('0') < 0 ? 32 : bits.indexOf('0')) : null;
 }
 
 function adapterObject(port: Port): OutputObject {
@@ -41,9 +42,7 @@ function adapterObject(port: Port): OutputObject {
     DHCP: port.dhcp ? 'Enabled' : 'Disabled',
     // Address/length in the table, as Get-NetIPAddress shows IPAddress and PrefixLength.
     IPv4Address:
-      port.ipEnabled && port.address
-        ? `${port.address}${prefixLength(port.subnetMask) === null ? '' : `/${prefixLength(port.subnetMask)}`}`
-        : null,
+      port.ipEnabled && port.address ? addressWithLength(port.address, port.subnetMask) : null,
     SubnetMask: port.subnetMask,
     Gateway: port.gateway,
     DNS: port.dns,

@@ -1,4 +1,5 @@
 /** Add-HcsNetRoute, Get-HcsNetRoute, Remove-HcsNetRoute over /api/routes. */
+import { findPortCaseInsensitive } from '@edgenet/network-config';
 import {
   API,
   type PortList,
@@ -59,8 +60,7 @@ async function canonicalAlias(env: HandlerEnv, alias: string): Promise<string | 
   const res = await send(env, 'GET', API.ports);
   const list = okBody<PortList>(res, [200], (b) => isObject(b) && Array.isArray(b.ports));
   if (!list) return alias;
-  const port = list.ports.find((p) => p.name.toLowerCase() === alias.toLowerCase());
-  return port ? port.name : null;
+  return findPortCaseInsensitive(list, alias)?.name ?? null;
 }
 
 export const getHcsNetRoute: Handler = async (env) => {

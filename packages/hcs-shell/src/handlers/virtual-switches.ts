@@ -3,9 +3,8 @@
  * Add-/Get-HcsExternalVirtualSwitch, Add-/Get-/Remove-HcsVirtualNetwork, with the fields and
  * columns the device's documentation prints.
  */
-import { API } from '@edgenet/network-config';
+import { API, externalSwitchName, findPortCaseInsensitive } from '@edgenet/network-config';
 import type {
-  Port,
   PortList,
   VirtualNetworkBody,
   VirtualSwitchList,
@@ -78,11 +77,10 @@ export const addHcsExternalVirtualSwitch: Handler = async (env) => {
   const ports = await send(env, 'GET', API.ports);
   const list = okBody<PortList>(ports, [200], (b) => isObject(b) && Array.isArray(b.ports));
   if (!list) return emitFailure(env, ports);
-  const port = list.ports.find((p: Port) => p.name.toLowerCase() === alias.toLowerCase());
-  const interfaceAlias = port?.name ?? alias;
+  const interfaceAlias = findPortCaseInsensitive(list, alias)?.name ?? alias;
   const accelerated = booleanParam(env.command.parameters.SupportsAcceleratedNetworking);
   const res = await send(env, 'POST', API.virtualSwitches, {
-    name: `vswitch-${interfaceAlias}`,
+    name: externalSwitchName(interfaceAlias),
     interfaceAlias,
     ...(accelerated === undefined ? {} : { supportsAcceleratedNetworking: accelerated }),
   });
