@@ -32,8 +32,38 @@ import {
 
 type Env = HandlerEnv<KubectlCommand>;
 
-function columns(all: boolean, extra: readonly Column[], base: readonly Column[]): Column[] {
-  return [...(all ? [{ property: 'namespace', label: 'NAMESPACE' }] : []), ...base, ...extra];
+/** kubectl's header for each property of a row. */
+const LABELS = {
+  namespace: 'NAMESPACE',
+  name: 'NAME',
+  ready: 'READY',
+  status: 'STATUS',
+  restarts: 'RESTARTS',
+  age: 'AGE',
+  ip: 'IP',
+  node: 'NODE',
+  type: 'TYPE',
+  clusterIp: 'CLUSTER-IP',
+  externalIp: 'EXTERNAL-IP',
+  internalIp: 'INTERNAL-IP',
+  ports: 'PORT(S)',
+  selector: 'SELECTOR',
+  roles: 'ROLES',
+} as const;
+
+type Property = keyof typeof LABELS;
+
+/** The columns of `properties`, with NAMESPACE first for `-A` and `wide` ones last for `-o wide`. */
+function columns(
+  properties: readonly Property[],
+  options: { all?: boolean; wide?: readonly Property[] | false } = {},
+): Column[] {
+  const names: Property[] = [
+    ...(options.all ? (['namespace'] as const) : []),
+    ...properties,
+    ...(options.wide ? options.wide : []),
+  ];
+  return names.map((property) => ({ property, label: LABELS[property] }));
 }
 
 /** kubectl's AGE (k8s.io/apimachinery duration.HumanDuration). */
@@ -96,22 +126,10 @@ const kubectlGet: Handler<KubectlCommand> = async (env) => {
           node: p.node,
         })),
     );
-    cols = columns(
+    cols = columns(['name', 'ready', 'status', 'restarts', 'age'], {
       all,
-      wide
-        ? [
-            { property: 'ip', label: 'IP' },
-            { property: 'node', label: 'NODE' },
-          ]
-        : [],
-      [
-        { property: 'name', label: 'NAME' },
-        { property: 'ready', label: 'READY' },
-        { property: 'status', label: 'STATUS' },
-        { property: 'restarts', label: 'RESTARTS' },
-        { property: 'age', label: 'AGE' },
-      ],
-    );
+      wide: wide && ['ip', 'node'],
+    });
   } else if (command.resource === 'services') {
     rows = k8s.services
       .filter((s) => inNamespace(s.namespace))
@@ -125,14 +143,10 @@ const kubectlGet: Handler<KubectlCommand> = async (env) => {
         age: formatAge(s.createdAt, now),
         selector: s.selector ?? null,
       }));
-    cols = columns(all, wide ? [{ property: 'selector', label: 'SELECTOR' }] : [], [
-      { property: 'name', label: 'NAME' },
-      { property: 'type', label: 'TYPE' },
-      { property: 'clusterIp', label: 'CLUSTER-IP' },
-      { property: 'externalIp', label: 'EXTERNAL-IP' },
-      { property: 'ports', label: 'PORT(S)' },
-      { property: 'age', label: 'AGE' },
-    ]);
+    cols = columns(['name', 'type', 'clusterIp', 'externalIp', 'ports', 'age'], {
+      all,
+      wide: wide && ['selector'],
+    });
   } else {
     // Nodes are not namespaced: -n and -A change nothing, as in kubectl.
     rows = k8s.nodes.map((n) => ({
@@ -142,17 +156,7 @@ const kubectlGet: Handler<KubectlCommand> = async (env) => {
       internalIp: n.ip,
       externalIp: null,
     }));
-    cols = [
-      { property: 'name', label: 'NAME' },
-      { property: 'status', label: 'STATUS' },
-      { property: 'roles', label: 'ROLES' },
-      ...(wide
-        ? [
-            { property: 'internalIp', label: 'INTERNAL-IP' },
-            { property: 'externalIp', label: 'EXTERNAL-IP' },
-          ]
-        : []),
-    ];
+    cols = columns(['name', 'status', 'roles'], { wide: wide && ['internalIp', 'externalIp'] });
   }
 
   if (command.names.length > 0) {
