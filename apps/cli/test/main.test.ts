@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../src/main';
-import { capture, input } from './io';
+import { capture, input, SPEC_ADD_ROUTE_ARGV } from './io';
 import { type Stub, startStub } from './stub-server';
 
 let stub: Stub;
@@ -38,17 +38,7 @@ async function cli(argv: string[], stdinText?: string, env: Record<string, strin
 
 describe('edgenet-ps', () => {
   it('runs one cmdlet from its arguments', async () => {
-    const result = await cli([
-      'Add-HcsNetRoute',
-      '-InterfaceAlias',
-      'Port3',
-      '-DestinationPrefix',
-      '192.168.20.0/24',
-      '-NextHop',
-      '192.168.20.1',
-      '-RouteMetric',
-      '100',
-    ]);
+    const result = await cli([...SPEC_ADD_ROUTE_ARGV]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toContain('RouteMetric       : 100');
     const post = stub.requests.find((r) => r.method === 'POST' && r.url === '/api/routes');
