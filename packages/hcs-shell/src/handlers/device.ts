@@ -1,10 +1,10 @@
 /** Get-NetAdapter over /api/ports and Get-HcsApplianceInfo over /api/device. */
-import { API, maskToPrefixLength } from '@edgenet/network-config';
-import type { Device, Port, PortList } from '@edgenet/network-config/contract';
+import { maskToPrefixLength } from '@edgenet/network-config';
+import type { AnswerOf } from '@edgenet/network-config/contract';
 import { hasWildcard, wildcardMatch } from '../cmdlets';
 import type { Column, OutputObject } from '../format';
 import { text } from '../messages';
-import { emitFailure, type Handler, isObject, localError, okBody, send, stringParam } from './env';
+import { call, type Handler, localError, stringParam } from './env';
 
 /** Get-NetAdapter's own table (doc, SPEC §8). */
 const ADAPTER_COLUMNS: readonly Column[] = [
@@ -26,6 +26,8 @@ function addressWithLength(address: string, mask: string | null): string {
     return address;
   }
 }
+
+type Port = AnswerOf<'listPorts'>['ports'][number];
 
 function adapterObject(port: Port): OutputObject {
   const up = port.link?.connected === true;
@@ -53,11 +55,10 @@ function adapterObject(port: Port): OutputObject {
 }
 
 export const getNetAdapter: Handler = async (env) => {
-  const res = await send(env, 'GET', API.ports);
-  const list = okBody<PortList>(res, [200], (b) => isObject(b) && Array.isArray(b.ports));
-  if (!list) return emitFailure(env, res);
+  const list = await call(env, 'listPorts');
+  if (!list) return;
   const name = stringParam(env.command, 'Name');
-  const ports = list.ports.filter((p) => name === undefined || wildcardMatch(name, p.name));
+  const ports = list.data.ports.filter((p) => name === undefined || wildcardMatch(name, p.name));
   if (name !== undefined && !hasWildcard(name) && ports.length === 0) {
     // Get-NetAdapter's own error for a name that matches nothing.
     throw localError(
@@ -75,9 +76,9 @@ export const getNetAdapter: Handler = async (env) => {
 };
 
 export const getHcsApplianceInfo: Handler = async (env) => {
-  const res = await send(env, 'GET', API.device);
-  const device = okBody<Device>(res, [200], (b) => isObject(b) && typeof b.name === 'string');
-  if (!device) return emitFailure(env, res);
+  const answer = await call(env, 'getDevice');
+  if (!answer) return;
+  const device = answer.data;
   env.out.objects(
     [
       {

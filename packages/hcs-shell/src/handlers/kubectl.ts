@@ -4,30 +4,22 @@
  * `delete svc`, `get svc -o yaml`; and `nslookup` answering from CoreDNS's point of view.
  */
 import {
-  API,
   formatServiceManifest,
   reservedServiceAddresses,
   resolveServiceName,
 } from '@edgenet/network-config';
-import type {
-  Kubernetes,
-  ServiceApplyAnswer,
-  ServiceCreateBody,
-  ServiceCreated,
-  ServiceList,
-} from '@edgenet/network-config/contract';
+import type { AnswerOf, InputOf } from '@edgenet/network-config/contract';
 import type { Column, OutputObject } from '../format';
 import { msg, text } from '../messages';
 import type { KubectlCommand } from '../parser';
 import {
+  attempt,
+  call,
   emitFailure,
   emitWarnings,
   type Handler,
   type HandlerEnv,
-  isObject,
   localError,
-  okBody,
-  send,
 } from './env';
 
 type Env = HandlerEnv<KubectlCommand>;
@@ -89,15 +81,8 @@ export function formatAge(since: string | undefined, now: number): string {
   return `${years}y`;
 }
 
-async function kubernetesView(env: Env): Promise<Kubernetes | null> {
-  const res = await send(env, 'GET', API.kubernetes);
-  const k8s = okBody<Kubernetes>(
-    res,
-    [200],
-    (b) => isObject(b) && Array.isArray(b.components) && Array.isArray(b.services),
-  );
-  if (!k8s) emitFailure(env, res);
-  return k8s;
+async function kubernetesView(env: Env): Promise<AnswerOf<'getKubernetes'> | null> {
+  return (await call(env, 'getKubernetes'))?.data ?? null;
 }
 
 const kubectlGet: Handler<KubectlCommand> = async (env) => {
@@ -213,26 +198,23 @@ const kubectlGet: Handler<KubectlCommand> = async (env) => {
 
 /** `kubectl get svc … -o yaml`: the full documents, as kubectl prints one object or a List. */
 async function printServiceYaml(env: Env, rows: readonly OutputObject[]): Promise<void> {
-  const res = await send(env, 'GET', API.services);
-  const list = okBody<ServiceList>(res, [200], (b) => isObject(b) && Array.isArray(b.services));
-  if (!list) return emitFailure(env, res);
+  const list = await call(env, 'listServices');
+  if (!list) return;
   const wanted = new Set(rows.map((r) => `${r.namespace}/${r.name}`));
-  const docs = list.services.filter((s) => wanted.has(`${s.namespace}/${s.name}`));
-  env.out.text(
-    formatServiceManifest(
-      docs.map((s) => ({ ...s, ports: s.ports })),
-      env.command.names.length !== 1,
-    ),
-  );
+  const docs = list.data.services.filter((s) => wanted.has(`${s.namespace}/${s.name}`));
+  env.out.text(formatServiceManifest(docs, env.command.names.length !== 1));
 }
 
 /** Sends one service; prints `service/NAME <verb>` as kubectl does. */
-async function createService(env: Env, body: ServiceCreateBody, verb: string): Promise<void> {
-  const res = await send(env, 'POST', API.services, body);
-  const created = okBody<ServiceCreated>(res, [201], (b) => isObject(b) && 'clusterIP' in b);
-  if (!created) return emitFailure(env, res);
-  emitWarnings(env, created);
-  env.out.text(`service/${created.name} ${verb}\n`);
+async function createService(
+  env: Env,
+  body: InputOf<'createService'>['body'],
+  verb: string,
+): Promise<void> {
+  const created = await call(env, 'createService', { body });
+  if (!created) return;
+  emitWarnings(env, created.data.issues);
+  env.out.text(`service/${created.data.name} ${verb}\n`);
 }
 
 function namespaceOf(command: KubectlCommand): string | undefined {
@@ -343,10 +325,10 @@ const kubectlApply: Handler<KubectlCommand> = async (env) => {
       'ObjectNotFound',
     );
   }
-  const res = await send(env, 'POST', API.manifests, { manifest });
-  const answer = okBody<ServiceApplyAnswer>(res, [200], (b) => isObject(b) && 'results' in b);
-  if (!answer) return emitFailure(env, res);
-  emitWarnings(env, answer);
+  const applied = await call(env, 'applyManifest', { body: { manifest } });
+  if (!applied) return;
+  const answer = applied.data;
+  emitWarnings(env, answer.issues);
   env.out.text(answer.results.map((r) => `service/${r.service.name} ${r.outcome}\n`).join(''));
 };
 
@@ -354,13 +336,13 @@ const kubectlDelete: Handler<KubectlCommand> = async (env) => {
   const { command } = env;
   const namespace = command.namespace ?? 'default';
   for (const name of command.names) {
-    const res = await send(env, 'DELETE', API.service(namespace, name));
-    if (res.status === 204) {
+    const deleted = await attempt(env, 'deleteService', { params: { namespace, name } });
+    if (deleted.ok) {
       env.out.text(`service "${name}" deleted\n`);
     } else {
       emitFailure(
         env,
-        res,
+        deleted,
         text(
           `Error from server (NotFound): services "${name}" not found`,
           `Error from server (NotFound): サービス "${name}" が見つかりません`,
