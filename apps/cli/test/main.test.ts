@@ -17,6 +17,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await stub.close();
+  expect(stub.violations).toEqual([]);
 });
 
 async function cli(argv: string[], stdinText?: string, env: Record<string, string> = {}) {
@@ -27,6 +28,8 @@ async function cli(argv: string[], stdinText?: string, env: Record<string, strin
       EDGENET_URL: stub.url,
       EDGENET_PASSWORD: 'Secret#123',
       EDGENET_SESSION_FILE: join(dir, 'session.json'),
+      // As under vitest: the CLI checks every answer against the contract.
+      NODE_ENV: 'test',
       ...env,
     },
     stdin: input(stdinText),
