@@ -158,20 +158,6 @@ function cannedTransport(status: number, body: unknown, headers: Record<string, 
   return { transport, sent };
 }
 
-const port = {
-  name: 'Port 3',
-  speedGbps: [25, 10],
-  ipEnabled: true,
-  dhcp: false,
-  address: '192.168.20.10',
-  subnetMask: '255.255.255.0',
-  gateway: null,
-  dns: [],
-  mtu: 1500,
-  mtuConfigurable: true,
-  link: { connected: true, speedGbps: 25 },
-  compute: true,
-};
 const settings = {
   ipEnabled: true,
   dhcp: false,
@@ -180,6 +166,14 @@ const settings = {
   gateway: null,
   dns: [],
   mtu: 1500,
+};
+const port = {
+  ...settings,
+  name: 'Port 3',
+  speedGbps: [25, 10],
+  mtuConfigurable: true,
+  link: { connected: true, speedGbps: 25 },
+  compute: true,
 };
 
 describe('the typed client', () => {
@@ -231,16 +225,8 @@ describe('the typed client', () => {
   });
 
   it('with a checker, catches a wrong answer: a bare job where the table says compute and job', async () => {
-    const bareJob = {
-      id: 'job-1',
-      kind: 'compute.apply',
-      state: 'running',
-      progress: 0,
-      steps: [],
-      error: null,
-      startedAt: '2026-12-02T00:00:00Z',
-      finishedAt: null,
-    };
+    // What hcs-shell's old fake answered to PUT /api/compute (issue 12).
+    const bareJob = { id: 'job-1', kind: 'compute.apply', state: 'running', progress: 0 };
     const api = createApiClient(cannedTransport(202, bareJob).transport, {
       check: createContractChecker(),
     });
