@@ -1,7 +1,8 @@
 /**
- * The ApiClient over HTTP: the session cookie (saved between runs), sign-in on the first call
- * and again on 401, the `Origin` and `Content-Type` the server demands of writes, a timeout,
- * and errors worded for an admin instead of a stack trace.
+ * The contract's `ApiTransport` over HTTP: the session cookie (saved between runs), sign-in on
+ * the first call and again on 401, the `Origin` and `Content-Type` the server demands of writes,
+ * a timeout, and errors worded for an admin instead of a stack trace. Its own calls (health,
+ * sign-in, password, sign-out) go through the typed client, answers typed by the endpoint table.
  */
 
 import type { AnswerOf, Problem } from '@edgenet/network-config/contract';
@@ -41,10 +42,7 @@ function authError(code: string, en: string, ja: string): ApiClientError {
 }
 
 /** A problem's own message, when the server sent one. */
-function problemText(problem: Pick<Problem, 'message' | 'detail'> | null): {
-  en: string;
-  ja: string;
-} | null {
+function problemText(problem: Problem | null): NonNullable<Problem['message']> | null {
   if (problem?.message) return problem.message;
   if (problem?.detail) return { en: problem.detail, ja: problem.detail };
   return null;
