@@ -29,11 +29,12 @@ const isDocsAsset = (url: string) => url.startsWith('/api/docs/');
 
 describe('the server declares exactly the endpoint table', () => {
   // Copied as each route is added: a plugin may change the options object afterwards.
-  const routes: Pick<RouteOptions, 'method' | 'url' | 'schema'>[] = [];
+  const routes: Pick<RouteOptions, 'method' | 'url' | 'schema' | 'config'>[] = [];
   let t: TestApp;
   beforeAll(async () => {
     t = await startApp({
-      onRoute: ({ method, url, schema }) => void routes.push({ method, url, schema }),
+      onRoute: ({ method, url, schema, config }) =>
+        void routes.push({ method, url, schema, config }),
     });
   });
   afterAll(() => t.close());
@@ -50,6 +51,17 @@ describe('the server declares exactly the endpoint table', () => {
     const registered = apiRoutes().map((r) => `${r.method} ${r.url}`);
     const table = ENDPOINT_NAMES.map((n) => `${ENDPOINTS[n].method} ${ENDPOINTS[n].path}`);
     expect(registered.sort()).toEqual(table.sort());
+  });
+
+  it('asks for the sign-in the table says (config.auth)', () => {
+    for (const name of ENDPOINT_NAMES) {
+      // Swagger UI's page is the plugin's own route, outside the signed-in scope: public.
+      if (name === 'getDocs') continue;
+      const { method, path, auth } = ENDPOINTS[name];
+      const found = apiRoutes().find((r) => r.method === method && r.url === path);
+      const config = found?.route.config as { auth?: string } | undefined;
+      expect(config?.auth ?? 'admin', name).toBe(auth);
+    }
   });
 
   it("validates and answers with the table's own schemas", () => {

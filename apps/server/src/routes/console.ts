@@ -20,7 +20,6 @@ import {
   type RunResult,
   runLine,
 } from '@edgenet/hcs-shell';
-import { ConsoleAnswerSchema, ConsoleRequestSchema } from '@edgenet/network-config/contract';
 import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
@@ -28,8 +27,6 @@ import { SESSION_COOKIE } from '../auth/auth-service';
 import { routeSchema } from '../http/endpoint-schema';
 import { HttpProblem, type LocalizedText, tooManyRequests } from '../http/problems';
 import { sessionIdOf } from '../http/session-cookie';
-
-export { ConsoleAnswerSchema, ConsoleRequestSchema };
 
 /** Lines running at once (each holds at most `maxOutputChars` of output and a parsed answer). */
 export const MAX_RUNNING_LINES = 2;
