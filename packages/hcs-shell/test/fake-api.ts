@@ -21,8 +21,6 @@ type Port = AnswerOf<'listPorts'>['ports'][number];
 type Compute = AnswerOf<'getCompute'>;
 type Route = AnswerOf<'listRoutes'>['routes'][number];
 
-export type { RecordedRequest };
-
 /** The shell's answer checker in tests (`ShellContext.check`): every answer against the table. */
 export const check = createContractChecker();
 

@@ -116,7 +116,7 @@ async function send(
 }
 
 /** What one call of an endpoint came to: its typed answer, or the status and problem of a refusal. */
-export type Outcome<K extends EndpointName> =
+type Outcome<K extends EndpointName> =
   | { ok: true; answer: ApiAnswer<K> }
   | { ok: false; status: number; problem: Problem | null; offContract: boolean };
 
@@ -216,7 +216,7 @@ export function emitWarnings(env: HandlerEnv<Command>, issues: readonly IssueLik
 }
 
 /** A refused call, as `attempt` reports it. */
-export type Refusal = Extract<Outcome<EndpointName>, { ok: false }>;
+type Refusal = Extract<Outcome<EndpointName>, { ok: false }>;
 
 /**
  * Prints a refused call: one error record per error issue, naming the parameter it is about
