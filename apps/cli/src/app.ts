@@ -12,6 +12,7 @@ import {
   runScript,
   type ShellContext,
 } from '@edgenet/hcs-shell';
+import { type ContractChecker, createApiClient } from '@edgenet/network-config/contract/client';
 import { type CliOptions, joinCommandLine, localeFrom } from './args';
 import { HttpApiClient, parseServerUrl } from './http-client';
 import type { CliIo } from './main';
@@ -20,6 +21,17 @@ import { defaultSessionPath, SessionStore } from './session-store';
 import { colours, PromptCancelled, promptHidden } from './terminal';
 
 export const DEFAULT_URL = 'http://localhost:8080';
+
+/**
+ * The contract checker when answers are to be checked: in tests (`NODE_ENV=test`, which vitest
+ * sets, so the round trips against the real server check every answer) or on request
+ * (`EDGENET_CHECK_ANSWERS=1`). Loaded only then: it compiles the table's schemas (ADR 0038).
+ */
+async function answerChecker(env: NodeJS.ProcessEnv): Promise<ContractChecker | undefined> {
+  if (env.NODE_ENV !== 'test' && env.EDGENET_CHECK_ANSWERS !== '1') return undefined;
+  const { createContractChecker } = await import('@edgenet/network-config/contract/check');
+  return createContractChecker();
+}
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -80,12 +92,14 @@ export async function runApp(
   };
 
   const newPassword = options.newPassword ?? env.EDGENET_NEW_PASSWORD;
+  const check = await answerChecker(env);
   const client = new HttpApiClient({
     url: url.href,
     store,
     getPassword,
     ...(newPassword ? { newPassword } : {}),
     ...(io.fetch ? { fetch: io.fetch } : {}),
+    ...(check ? { check } : {}),
   });
 
   if (options.signOut) {
@@ -103,6 +117,7 @@ export async function runApp(
   };
   const ctx: ShellContext = {
     client,
+    ...(check ? { check } : {}),
     locale,
     json: options.json,
     ...(stdout.isTTY && stdout.columns ? { width: stdout.columns } : {}),
@@ -121,7 +136,7 @@ export async function runApp(
   if (options.exportFormat !== undefined || options.importFile !== undefined) {
     const { runExport, runImport } = await import('./exchange');
     const exchangeIo = {
-      client,
+      api: createApiClient(client, check ? { check } : {}),
       locale,
       write: (text: string) => stdout.write(text),
       error: (text: string) => stderr.write(paint.error(text)),

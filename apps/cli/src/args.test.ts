@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SPEC_ADD_ROUTE_ARGV } from '../test/io';
 import { joinCommandLine, localeFrom, parseArgs, UsageError } from './args';
 
 describe('parseArgs', () => {
@@ -44,19 +45,7 @@ describe('parseArgs', () => {
 
 describe('joinCommandLine', () => {
   it('rebuilds the SPEC lines the shell passed without quotes', () => {
-    expect(
-      joinCommandLine([
-        'Add-HcsNetRoute',
-        '-InterfaceAlias',
-        'Port3',
-        '-DestinationPrefix',
-        '192.168.20.0/24',
-        '-NextHop',
-        '192.168.20.1',
-        '-RouteMetric',
-        '100',
-      ]),
-    ).toBe(
+    expect(joinCommandLine(SPEC_ADD_ROUTE_ARGV)).toBe(
       'Add-HcsNetRoute -InterfaceAlias Port3 -DestinationPrefix 192.168.20.0/24 -NextHop 192.168.20.1 -RouteMetric 100',
     );
   });

@@ -5,44 +5,44 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import type { ApiClient, Locale } from '@edgenet/hcs-shell';
-import {
-  EXCHANGE_API,
-  type ImportAnswer,
-  type ImportRequest,
-} from '@edgenet/network-config/contract/exchange';
+import type { Locale } from '@edgenet/hcs-shell';
+import type { AnswerOf, InputOf } from '@edgenet/network-config/contract';
+import { ApiError, type TypedApiClient } from '@edgenet/network-config/contract/client';
+
+type ImportRequest = InputOf<'importConfig'>['body'];
+type ImportAnswer = AnswerOf<'importConfig'>;
 
 export interface ExchangeIo {
-  client: ApiClient;
+  /** The typed client over the CLI's transport (answers checked when app.ts says so). */
+  api: TypedApiClient;
   locale: Locale;
   write: (text: string) => void;
   error: (text: string) => void;
 }
 
-interface ProblemBody {
-  message?: { en: string; ja: string };
-  detail?: string;
-  issues?: { path: string; message: { en: string; ja: string } }[];
-}
-
-function reportProblem(io: ExchangeIo, status: number, body: unknown): number {
-  const problem = (body && typeof body === 'object' ? body : {}) as ProblemBody;
-  const text = problem.message?.[io.locale] ?? problem.detail ?? `HTTP ${status}`;
+/** Prints a refusal (its message and issues) and answers status 1; anything else is rethrown. */
+function reportProblem(io: ExchangeIo, error: unknown): number {
+  if (!(error instanceof ApiError)) throw error;
+  const { problem } = error;
+  const text = problem?.message?.[io.locale] ?? problem?.detail ?? `HTTP ${error.status}`;
   io.error(`edgenet-ps: ${text}\n`);
-  for (const issue of problem.issues ?? []) {
+  for (const issue of error.issues) {
     io.error(`  ${issue.path}: ${issue.message[io.locale]}\n`);
   }
   return 1;
 }
 
 export async function runExport(io: ExchangeIo, format: string, out?: string): Promise<number> {
-  const res = await io.client.request(
-    'GET',
-    `${EXCHANGE_API.export}?format=${encodeURIComponent(format)}`,
-  );
-  if (res.status !== 200) return reportProblem(io, res.status, res.body);
-  // The json export comes back parsed; it is written as the server formats it (2-space JSON).
-  const text = typeof res.body === 'string' ? res.body : `${JSON.stringify(res.body, null, 2)}\n`;
+  let text: string;
+  try {
+    const answer = await io.api.call('exportConfig', {
+      query: { format: format as InputOf<'exportConfig'>['query']['format'] },
+    });
+    // The file as the server wrote it (json included: 2-space JSON and a newline).
+    text = answer.data;
+  } catch (error) {
+    return reportProblem(io, error);
+  }
   if (out) writeFileSync(out, text);
   else io.write(text);
   return 0;
@@ -115,14 +115,13 @@ export async function runImport(
     return 2;
   }
   const mode = (options.mode ?? 'merge') as ImportRequest['mode'];
-  const preview = await io.client.request('POST', EXCHANGE_API.import, {
-    format,
-    text,
-    mode,
-    dryRun: true,
-  } satisfies ImportRequest);
-  if (preview.status !== 200) return reportProblem(io, preview.status, preview.body);
-  const answer = preview.body as ImportAnswer;
+  let answer: ImportAnswer;
+  try {
+    answer = (await io.api.call('importConfig', { body: { format, text, mode, dryRun: true } }))
+      .data;
+  } catch (error) {
+    return reportProblem(io, error);
+  }
   io.write(formatPreview(answer, io.locale));
   if (answer.counts.errors > 0) {
     io.error(
@@ -133,14 +132,17 @@ export async function runImport(
     return 1;
   }
   if (options.dryRun) return 0;
-  const applied = await io.client.request(
-    'POST',
-    EXCHANGE_API.import,
-    { format, text, mode, dryRun: false } satisfies ImportRequest,
-    { 'If-Match': `"${answer.revision}"` },
-  );
-  if (applied.status !== 200) return reportProblem(io, applied.status, applied.body);
-  const result = applied.body as ImportAnswer;
+  let result: ImportAnswer;
+  try {
+    result = (
+      await io.api.call('importConfig', {
+        body: { format, text, mode, dryRun: false },
+        ifMatch: answer.revision,
+      })
+    ).data;
+  } catch (error) {
+    return reportProblem(io, error);
+  }
   io.write(
     result.applied
       ? io.locale === 'ja'

@@ -1,16 +1,22 @@
 /**
- * The ApiClient over HTTP: the session cookie (saved between runs), sign-in on the first call
- * and again on 401, the `Origin` and `Content-Type` the server demands of writes, a timeout,
- * and errors worded for an admin instead of a stack trace.
+ * The contract's `ApiTransport` over HTTP: the session cookie (saved between runs), sign-in on
+ * the first call and again on 401, the `Origin` and `Content-Type` the server demands of writes,
+ * a timeout, and errors worded for an admin instead of a stack trace. Its own calls (health,
+ * sign-in, password, sign-out) go through the typed client, answers typed by the endpoint table.
  */
 
+import type { AnswerOf, Problem } from '@edgenet/network-config/contract';
 import {
-  type ApiClient,
   ApiClientError,
-  type ApiResponse,
+  ApiError,
+  type ApiTransport,
+  type ContractChecker,
+  createApiClient,
   type HttpMethod,
-} from '@edgenet/hcs-shell';
-import { API } from '@edgenet/network-config';
+  type TransportOptions,
+  type TransportResponse,
+  type TypedApiClient,
+} from '@edgenet/network-config/contract/client';
 import type { SessionStore } from './session-store';
 
 export interface HttpClientOptions {
@@ -23,6 +29,8 @@ export interface HttpClientOptions {
   newPassword?: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Checks the answers of the session endpoints against the contract (see app.ts). */
+  check?: ContractChecker;
 }
 
 function localized(en: string, ja: string) {
@@ -33,23 +41,11 @@ function authError(code: string, en: string, ja: string): ApiClientError {
   return new ApiClientError(en, { code, kind: 'authentication', localized: localized(en, ja) });
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A problem's own message, when the server sent one. */
-function problemText(body: unknown): { en: string; ja: string } | null {
-  if (!isObject(body)) return null;
-  const m = body.message;
-  if (isObject(m) && typeof m.en === 'string' && typeof m.ja === 'string') {
-    return { en: m.en, ja: m.ja };
-  }
-  if (typeof body.detail === 'string' && body.detail) return { en: body.detail, ja: body.detail };
+function problemText(problem: Problem | null): NonNullable<Problem['message']> | null {
+  if (problem?.message) return problem.message;
+  if (problem?.detail) return { en: problem.detail, ja: problem.detail };
   return null;
-}
-
-function problemCode(body: unknown): string | null {
-  return isObject(body) && typeof body.code === 'string' ? body.code : null;
 }
 
 /** Parses a URL given by the user, or throws a UsageError-worthy message. */
@@ -66,13 +62,15 @@ export function parseServerUrl(text: string): URL {
   return url;
 }
 
-export class HttpApiClient implements ApiClient {
+export class HttpApiClient implements ApiTransport {
   private readonly url: URL;
   private readonly origin: string;
   private readonly fetch: typeof fetch;
   private readonly timeoutMs: number;
   private cookies = new Map<string, string>();
   private password: string | null = null;
+  /** Health, sign-in, password and sign-out, typed by the endpoint table; cookies taken from each. */
+  private readonly session: TypedApiClient;
 
   constructor(private readonly options: HttpClientOptions) {
     this.url = parseServerUrl(options.url);
@@ -81,6 +79,16 @@ export class HttpApiClient implements ApiClient {
     this.timeoutMs = options.timeoutMs ?? 30_000;
     const saved = options.store.get(this.origin);
     if (saved) this.loadCookies(saved);
+    this.session = createApiClient(
+      {
+        request: async (method, path, body, headers) => {
+          const { res, raw } = await this.send(method, path, body, headers);
+          this.takeCookies(raw);
+          return res;
+        },
+      },
+      options.check ? { check: options.check } : {},
+    );
   }
 
   private loadCookies(header: string): void {
@@ -121,7 +129,8 @@ export class HttpApiClient implements ApiClient {
     path: string,
     body?: unknown,
     extraHeaders: Record<string, string> = {},
-  ): Promise<{ res: ApiResponse; raw: Headers }> {
+    options: TransportOptions = {},
+  ): Promise<{ res: TransportResponse; raw: Headers }> {
     const target = new URL(path, this.url);
     const headers: Record<string, string> = {
       accept: 'application/json, application/problem+json',
@@ -154,7 +163,11 @@ export class HttpApiClient implements ApiClient {
     const text = await response.text().catch(() => '');
     const type = response.headers.get('content-type') ?? '';
     let parsed: unknown = null;
-    if (text !== '') {
+    const ok = response.status >= 200 && response.status < 300;
+    if (ok && options.responseType === 'text') {
+      // A file (an export): its text as the server wrote it, whatever its media type.
+      parsed = text;
+    } else if (text !== '') {
       if (/json/i.test(type)) {
         try {
           parsed = JSON.parse(text);
@@ -233,7 +246,9 @@ export class HttpApiClient implements ApiClient {
     if (this.password === null) {
       // Reach the server before asking for a password: a wrong URL is said first, and nobody
       // types a password for a server that is not there. (Any answer will do; health is free.)
-      await this.send('GET', API.health);
+      await this.session.call('getHealth').catch((error: unknown) => {
+        if (!(error instanceof ApiError)) throw error;
+      });
       this.password = await this.options.getPassword();
     }
     return this.password;
@@ -243,45 +258,47 @@ export class HttpApiClient implements ApiClient {
   async signIn(): Promise<void> {
     const password = await this.currentPassword();
     this.cookies.clear();
-    const { res, raw } = await this.send('POST', API.session, { password });
-    this.takeCookies(raw);
-    const code = problemCode(res.body);
-    if (res.status >= 200 && res.status < 300) {
-      this.save();
-      if (isObject(res.body) && res.body.mustChangePassword === true) await this.changePassword();
-      return;
+    let session: AnswerOf<'signIn'>;
+    try {
+      session = (await this.session.call('signIn', { body: { password } })).data;
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      if (error.status === 403 && error.code === 'password.changeRequired') {
+        await this.changePassword();
+        return;
+      }
+      throw this.signInRefused(error);
     }
-    if (res.status === 403 && code === 'password.changeRequired') {
-      await this.changePassword();
-      return;
-    }
+    this.save();
+    if (session.mustChangePassword) await this.changePassword();
+  }
+
+  /** Forgets the password and the session, and words the refusal. */
+  private signInRefused({ status, problem, code }: ApiError): ApiClientError {
     this.password = null;
     this.options.store.delete(this.origin);
-    const text = problemText(res.body);
-    if (res.status === 401) {
-      throw authError(
+    const text = problemText(problem);
+    if (status === 401) {
+      return authError(
         code ?? 'session.wrongPassword',
         `Sign-in to ${this.origin} failed: ${text?.en ?? 'wrong password.'}`,
         `${this.origin} へのサインインに失敗しました: ${text?.ja ?? 'パスワードが違います。'}`,
       );
     }
-    if (res.status === 429) {
-      const after =
-        isObject(res.body) && typeof res.body.retryAfterSeconds === 'number'
-          ? res.body.retryAfterSeconds
-          : Number(res.headers['retry-after']) || null;
+    if (status === 429) {
+      const after = problem?.retryAfterSeconds;
       const wait = after ? ` Try again in ${after} s.` : '';
       const waitJa = after ? ` ${after} 秒後に再試行してください。` : '';
-      throw authError(
+      return authError(
         code ?? 'session.lockedOut',
         `Sign-in to ${this.origin} is locked after too many failed attempts.${wait}`,
         `サインインの失敗が多すぎるため、${this.origin} へのサインインはロックされています。${waitJa}`,
       );
     }
-    throw authError(
-      code ?? `session.http${res.status}`,
-      `Sign-in to ${this.origin} failed (HTTP ${res.status})${text ? `: ${text.en}` : '.'}`,
-      `${this.origin} へのサインインに失敗しました (HTTP ${res.status})${text ? `: ${text.ja}` : '。'}`,
+    return authError(
+      code ?? `session.http${status}`,
+      `Sign-in to ${this.origin} failed (HTTP ${status})${text ? `: ${text.en}` : '.'}`,
+      `${this.origin} へのサインインに失敗しました (HTTP ${status})${text ? `: ${text.ja}` : '。'}`,
     );
   }
 
@@ -289,18 +306,17 @@ export class HttpApiClient implements ApiClient {
     const newPassword = this.options.newPassword;
     if (!newPassword) throw this.changeRequired();
     const currentPassword = await this.currentPassword();
-    const { res, raw } = await this.send('POST', API.password, { currentPassword, newPassword });
-    this.takeCookies(raw);
-    if (res.status < 200 || res.status >= 300) {
-      const issues =
-        isObject(res.body) && Array.isArray(res.body.issues)
-          ? (res.body.issues as unknown[]).map(problemText).filter((t) => t !== null)
-          : [];
-      const text = issues.length > 0 ? issues : [problemText(res.body)].filter((t) => t !== null);
+    try {
+      await this.session.call('changePassword', { body: { currentPassword, newPassword } });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const issues = error.issues.map((issue) => issue.message);
+      const text =
+        issues.length > 0 ? issues : [problemText(error.problem)].filter((t) => t !== null);
       throw authError(
-        problemCode(res.body) ?? 'password.changeFailed',
-        `The new password was refused (HTTP ${res.status}): ${text.map((t) => t.en).join(' ') || 'no reason given.'}`,
-        `新しいパスワードは受け付けられませんでした (HTTP ${res.status}): ${text.map((t) => t.ja).join(' ') || '理由は示されていません。'}`,
+        error.code ?? 'password.changeFailed',
+        `The new password was refused (HTTP ${error.status}): ${text.map((t) => t.en).join(' ') || 'no reason given.'}`,
+        `新しいパスワードは受け付けられませんでした (HTTP ${error.status}): ${text.map((t) => t.ja).join(' ') || '理由は示されていません。'}`,
       );
     }
     // The old session may not survive a password change: sign in afresh with the new one.
@@ -314,19 +330,23 @@ export class HttpApiClient implements ApiClient {
     path: string,
     body?: unknown,
     headers?: Record<string, string>,
-  ): Promise<ApiResponse> {
+    options?: TransportOptions,
+  ): Promise<TransportResponse> {
     if (this.cookies.size === 0) await this.signIn();
-    let { res } = await this.send(method, path, body, headers);
+    let { res } = await this.send(method, path, body, headers, options);
     if (res.status === 401) {
       // The saved session expired (or the server restarted): sign in once more.
       this.cookies.clear();
       await this.signIn();
-      ({ res } = await this.send(method, path, body, headers));
+      ({ res } = await this.send(method, path, body, headers, options));
     }
-    if (res.status === 403 && problemCode(res.body) === 'password.changeRequired') {
+    if (
+      res.status === 403 &&
+      (res.body as Partial<Problem> | null)?.code === 'password.changeRequired'
+    ) {
       if (!this.options.newPassword) throw this.changeRequired();
       await this.changePassword();
-      ({ res } = await this.send(method, path, body, headers));
+      ({ res } = await this.send(method, path, body, headers, options));
     }
     return res;
   }
@@ -336,7 +356,7 @@ export class HttpApiClient implements ApiClient {
     const had = this.cookies.size > 0;
     if (had) {
       try {
-        await this.send('DELETE', API.session);
+        await this.session.call('signOut');
       } catch {
         // Unreachable server: forgetting the cookie locally is what matters.
       }

@@ -32,7 +32,7 @@ const PORT3_STATIC = {
 
 async function document(server: RunningServer) {
   const api = await apiOf(server);
-  const { revision: _revision, ...doc } = (await api('GET', '/api/config')).body;
+  const { revision: _revision, ...doc } = (await api.call('getConfig')).data;
   return doc;
 }
 
@@ -41,37 +41,35 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'edgenet-cli-exchange-'));
   for (const server of [source, target]) {
     const api = await apiOf(server);
-    const config = await api('GET', '/api/config');
-    expect((await api('PUT', '/api/ports/Port3', PORT3_STATIC, config.body.revision)).status).toBe(
-      200,
-    );
+    const config = await api.call('getConfig');
+    const port = await api.call('updatePort', {
+      params: { name: 'Port3' },
+      body: PORT3_STATIC,
+      ifMatch: config.data.revision,
+    });
+    expect(port.status).toBe(200);
   }
   // The source's plan: non-default cluster CIDRs (compute not enabled yet) and three routes.
   const api = await apiOf(source);
-  const rev = (await api('GET', '/api/config')).body.revision;
-  const saved = await api(
-    'PUT',
-    '/api/compute',
-    {
+  const rev = (await api.call('getConfig')).data.revision;
+  const saved = await api.call('updateCompute', {
+    body: {
       computePort: null,
       nodeIpRange: null,
       serviceIpRange: null,
       podCidr: '10.96.0.0/16',
       serviceCidr: '10.97.0.0/16',
     },
-    rev,
-  );
+    ifMatch: rev,
+  });
   expect(saved.status).toBe(200);
   for (const [destinationPrefix, routeMetric] of [
     ['192.168.21.0/24', 100],
     ['10.128.0.0/16', 256],
     ['10.0.5.7', 5],
   ] as const) {
-    const add = await api('POST', '/api/routes', {
-      interfaceAlias: 'Port3',
-      destinationPrefix,
-      nextHop: '192.168.20.1',
-      routeMetric,
+    const add = await api.call('addRoute', {
+      body: { interfaceAlias: 'Port3', destinationPrefix, nextHop: '192.168.20.1', routeMetric },
     });
     expect(add.status).toBe(201);
   }
@@ -123,7 +121,7 @@ describe('edgenet-ps --import', () => {
   it('applies a file as one change, and --export json imports back with nothing to change', async () => {
     const file = join(dir, 'more.csv');
     const api = await apiOf(target);
-    const rev = (await api('GET', '/api/config')).body.revision;
+    const rev = (await api.call('getConfig')).data.revision;
     const run = await edgenetPs(target, ['--import', file]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`Applied as revision ${rev + 1}.`);

@@ -5,6 +5,12 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { createContractChecker } from '@edgenet/network-config/contract/check';
+import {
+  createApiClient,
+  fetchTransport,
+  type TypedApiClient,
+} from '@edgenet/network-config/contract/client';
 import type { RunningServer } from '@edgenet/server/testing';
 
 export const EDGENET_PS = fileURLToPath(new URL('../bin/edgenet-ps.js', import.meta.url));
@@ -45,35 +51,17 @@ export function runEdgenetPs(
   });
 }
 
-/** A JSON answer in tests: its shape is what the assertions check. */
-// biome-ignore lint/suspicious/noExplicitAny: answers are checked by the tests' assertions
-export type Json = any;
-
-export type ApiCall = (
-  method: string,
-  path: string,
-  body?: unknown,
-  ifMatch?: number,
-) => Promise<{ status: number; body: Json }>;
-
-/** A signed-in JSON client of `server` (If-Match as a revision number). */
-export async function signedInApi(server: RunningServer): Promise<ApiCall> {
-  const signIn = await fetch(`${server.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ password: server.password }),
+/**
+ * A signed-in typed client of `server`: the contract's client over fetch, every answer checked
+ * against the endpoint table (answers typed by it, so no answer type is written here).
+ */
+export async function signedInApi(server: RunningServer): Promise<TypedApiClient> {
+  const check = createContractChecker();
+  const headers = { origin: server.url };
+  const anonymous = createApiClient(fetchTransport(fetch, server.url, { headers }), { check });
+  const signIn = await anonymous.call('signIn', { body: { password: server.password } });
+  const cookie = (signIn.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+  return createApiClient(fetchTransport(fetch, server.url, { headers: { ...headers, cookie } }), {
+    check,
   });
-  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return async (method, path, body, ifMatch) => {
-    const headers: Record<string, string> = { cookie, origin: server.url };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (ifMatch !== undefined) headers['if-match'] = `"${ifMatch}"`;
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
-  };
 }

@@ -12,6 +12,7 @@ let stub: Stub;
 
 afterEach(async () => {
   await stub?.close();
+  expect(stub?.violations ?? []).toEqual([]);
 });
 
 function store(): SessionStore {

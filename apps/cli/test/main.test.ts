@@ -2,9 +2,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AnswerOf } from '@edgenet/network-config/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../src/main';
-import { capture, input } from './io';
+import { capture, input, SPEC_ADD_ROUTE_ARGV } from './io';
 import { type Stub, startStub } from './stub-server';
 
 let stub: Stub;
@@ -17,16 +18,25 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await stub.close();
+  expect(stub.violations).toEqual([]);
 });
 
-async function cli(argv: string[], stdinText?: string, env: Record<string, string> = {}) {
+async function cli(
+  argv: string[],
+  stdinText?: string,
+  env: Record<string, string> = {},
+  fetchImpl?: typeof fetch,
+) {
   const stdout = capture();
   const stderr = capture();
   const code = await run(argv, {
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
     env: {
       EDGENET_URL: stub.url,
       EDGENET_PASSWORD: 'Secret#123',
       EDGENET_SESSION_FILE: join(dir, 'session.json'),
+      // As under vitest: the CLI checks every answer against the contract.
+      NODE_ENV: 'test',
       ...env,
     },
     stdin: input(stdinText),
@@ -38,17 +48,7 @@ async function cli(argv: string[], stdinText?: string, env: Record<string, strin
 
 describe('edgenet-ps', () => {
   it('runs one cmdlet from its arguments', async () => {
-    const result = await cli([
-      'Add-HcsNetRoute',
-      '-InterfaceAlias',
-      'Port3',
-      '-DestinationPrefix',
-      '192.168.20.0/24',
-      '-NextHop',
-      '192.168.20.1',
-      '-RouteMetric',
-      '100',
-    ]);
+    const result = await cli([...SPEC_ADD_ROUTE_ARGV]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toContain('RouteMetric       : 100');
     const post = stub.requests.find((r) => r.method === 'POST' && r.url === '/api/routes');
@@ -119,6 +119,31 @@ describe('edgenet-ps', () => {
     const result = await cli(['Get-HcsNetRoute'], undefined, { EDGENET_PASSWORD: '' });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('pass --password or set EDGENET_PASSWORD');
+  });
+
+  it('checks answers against the contract under EDGENET_CHECK_ANSWERS=1, and trusts them otherwise', async () => {
+    // The device answer of a server that broke the contract: its name is gone.
+    const nameless: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (!String(input).endsWith('/api/device')) return res;
+      const { name: _name, ...device } = (await res.json()) as AnswerOf<'getDevice'>;
+      return new Response(JSON.stringify(device), {
+        status: res.status,
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    const line = ['Get-HcsApplianceInfo'];
+    const checked = await cli(
+      line,
+      undefined,
+      { NODE_ENV: '', EDGENET_CHECK_ANSWERS: '1' },
+      nameless,
+    );
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toContain('an answer this console does not understand (HTTP 200)');
+    const trusted = await cli(line, undefined, { NODE_ENV: 'production' }, nameless);
+    expect(trusted.code).toBe(0);
+    expect(trusted.stdout).toContain('Model                   : Azure Stack Edge Pro GPU');
   });
 
   it('signs out', async () => {

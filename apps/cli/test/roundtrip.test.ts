@@ -6,13 +6,14 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TypedApiClient } from '@edgenet/network-config/contract/client';
 import { type RunningServer, startServer } from '@edgenet/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiCall, type Run, runEdgenetPs, signedInApi } from './harness';
+import { type Run, runEdgenetPs, signedInApi } from './harness';
 
 let server: RunningServer;
 let sessionDir: string;
-let api: ApiCall;
+let api: TypedApiClient;
 
 /** Runs one line with `-c`, so the quotes reach the parser as written. */
 function edgenetPs(line: string, extra: string[] = []): Promise<Run> {
@@ -22,9 +23,8 @@ function edgenetPs(line: string, extra: string[] = []): Promise<Run> {
   ]);
 }
 
-async function customRoutes(): Promise<{ destinationPrefix: string; routeMetric: number }[]> {
-  const res = await api('GET', '/api/routes?interfaceAlias=Port3');
-  return res.body.routes;
+async function customRoutes() {
+  return (await api.call('listRoutes', { query: { interfaceAlias: 'Port3' } })).data.routes;
 }
 
 beforeAll(async () => {
@@ -32,11 +32,10 @@ beforeAll(async () => {
   sessionDir = await mkdtemp(join(tmpdir(), 'edgenet-cli-test-'));
   api = await signedInApi(server);
   // The source article's network: Port3 static on 192.168.20.0/24, compute enabled on it.
-  const ports = await api('GET', '/api/ports');
-  const port = await api(
-    'PUT',
-    '/api/ports/Port3',
-    {
+  const ports = await api.call('listPorts');
+  const port = await api.call('updatePort', {
+    params: { name: 'Port3' },
+    body: {
       ipEnabled: true,
       dhcp: false,
       address: '192.168.20.10',
@@ -45,25 +44,23 @@ beforeAll(async () => {
       dns: [],
       mtu: 1500,
     },
-    ports.body.revision,
-  );
+    ifMatch: ports.data.revision,
+  });
   expect(port.status).toBe(200);
-  const compute = await api('GET', '/api/compute');
-  const applied = await api(
-    'PUT',
-    '/api/compute',
-    {
+  const compute = await api.call('getCompute');
+  const applied = await api.call('updateCompute', {
+    body: {
       computePort: 'Port3',
       nodeIpRange: { start: '192.168.20.50', end: '192.168.20.51' },
       serviceIpRange: { start: '192.168.20.60', end: '192.168.20.65' },
       podCidr: '172.27.0.0/16',
       serviceCidr: '172.28.0.0/16',
     },
-    compute.body.revision,
-  );
+    ifMatch: compute.data.revision,
+  });
   expect(applied.status).toBe(202);
   for (let i = 0; i < 100; i++) {
-    if ((await api('GET', '/api/compute')).body.state === 'Configured') break;
+    if ((await api.call('getCompute')).data.state === 'Configured') break;
     await new Promise((r) => setTimeout(r, 100));
   }
 }, 60_000);

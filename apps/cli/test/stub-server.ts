@@ -1,10 +1,18 @@
 /**
  * A tiny HTTP stand-in for the edgenet server's session rules, to test the CLI's transport:
- * sign-in sets a cookie, every /api call needs it, writes need our Origin and JSON, and the
- * initial password may have to be changed. The real server is tested end to end by the lead.
+ * sign-in sets a cookie, every other endpoint needs it, writes need our Origin and JSON, and the
+ * initial password may have to be changed. Behind those HTTP rules, the answers come from the
+ * contract's fake transport (`createFakeTransport`), so every answer the stub gives — documents
+ * and problems — is checked against the endpoint table; one off the contract (or a request no
+ * handler serves) is answered 500 and kept in `violations`, which each test checks is empty. The real server is
+ * tested by the round trips (`roundtrip.test.ts`).
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createContractChecker } from '@edgenet/network-config/contract/check';
+import { type EndpointName, matchEndpoint } from '@edgenet/network-config/contract/client';
+import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
+import { createFakeTransport, fakeProblem } from '@edgenet/network-config/contract/testing';
 
 export interface StubRequest {
   method: string;
@@ -22,135 +30,181 @@ export interface StubOptions {
 export interface Stub {
   url: string;
   requests: StubRequest[];
+  /** Answers the stub gave off the contract, or requests it has no handler for (none, or the stub is wrong). */
+  violations: Error[];
   /** Forget every session, as a server restart does. */
   expireSessions(): void;
   close(): Promise<void>;
 }
 
-function problem(status: number, title: string, extra: Record<string, unknown> = {}) {
-  return JSON.stringify({ type: 'about:blank', title, status, ...extra });
-}
+const SESSION = {
+  mustChangePassword: false,
+  failedAttemptsSinceLastSignIn: 0,
+  idleTimeoutSeconds: 900,
+};
 
 export async function startStub(options: StubOptions = {}): Promise<Stub> {
   let password = options.password ?? 'Secret#123';
   let mustChange = options.mustChange ?? false;
   const sessions = new Set<string>();
   const requests: StubRequest[] = [];
+  const violations: Error[] = [];
   let counter = 0;
-  const routes: unknown[] = [];
+  const routes: {
+    interfaceAlias: string;
+    destinationPrefix: string;
+    nextHop: string;
+    routeMetric: number;
+  }[] = [];
+  const checker = createContractChecker();
+
+  const api = createFakeTransport({
+    getHealth: () => ({ status: 200, body: { status: 'ok', uptimeSeconds: 1 } }),
+    signIn: ({ body }) => {
+      if (body.password !== password) {
+        return {
+          status: 401,
+          body: fakeProblem(401, 'session.wrongPassword', 'Wrong password.', {
+            message: { en: 'Wrong password.', ja: 'パスワードが違います。' },
+          }),
+        };
+      }
+      const id = `s${++counter}`;
+      sessions.add(id);
+      const headers = { 'set-cookie': `edgenet_session=${id}; Path=/; HttpOnly; SameSite=Strict` };
+      if (mustChange) {
+        return {
+          status: 403,
+          body: fakeProblem(403, 'password.changeRequired', 'Change the initial password first.'),
+          headers,
+        };
+      }
+      return { status: 200, body: SESSION, headers };
+    },
+    changePassword: ({ body }) => {
+      if (body.currentPassword !== password) {
+        return { status: 401, body: fakeProblem(401, 'session.wrongPassword', 'Wrong password.') };
+      }
+      if (body.newPassword.length < 8) {
+        const issue = {
+          path: 'newPassword',
+          code: 'password.length' as const,
+          severity: 'error' as const,
+          params: {},
+          message: { en: 'Use 8 to 16 characters.', ja: '8 から 16 文字にしてください。' },
+        };
+        return {
+          status: 422,
+          body: { type: 'about:blank', title: 'Weak password', status: 422, issues: [issue] },
+        };
+      }
+      password = body.newPassword;
+      mustChange = false;
+      return { status: 200, body: SESSION };
+    },
+    signOut: ({ headers }) => {
+      sessions.delete(sessionOf(headers.cookie) ?? '');
+      return {
+        status: 204,
+        body: null,
+        headers: { 'set-cookie': 'edgenet_session=; Path=/; Max-Age=0' },
+      };
+    },
+    getDevice: () => ({
+      status: 200,
+      body: {
+        name: 'stub-device',
+        sku: 'pro-gpu',
+        skuName: 'Azure Stack Edge Pro GPU',
+        nodeCount: 1,
+        softwareVersion: '1.0',
+        computeState: 'NotConfigured',
+        revision: 1,
+        kiosk: false,
+      },
+    }),
+    listPorts: () => ({ status: 200, body: { ports: [], revision: 1 } }),
+    listRoutes: () => ({
+      status: 200,
+      body: {
+        routes: routes.map((r) => ({ ...r, status: { active: true, reason: null } })),
+        revision: 1,
+      },
+    }),
+    addRoute: ({ body }) => {
+      const route = { ...body, routeMetric: body.routeMetric ?? 256 };
+      routes.push(route);
+      return {
+        status: 201,
+        body: { ...route, status: { active: true, reason: null }, issues: [], revision: 1 },
+      };
+    },
+    removeRoute: () => ({ status: 204, body: null }),
+  });
+
+  /** The HTTP rules in front of the endpoints: a refusal, checked against the table too. */
+  function refusal(name: EndpointName | null, status: number, code: string, title: string) {
+    const body = fakeProblem(status, code, title);
+    if (name) checker.assert(name, status, body);
+    return { status, headers: {}, body };
+  }
+
+  async function answer(req: IncomingMessage, body: string) {
+    const [path = ''] = (req.url ?? '').split('?');
+    const method = req.method ?? '';
+    const name = matchEndpoint(method, path)?.name ?? null;
+    const origin = `http://${req.headers.host}`;
+    if (method !== 'GET') {
+      if (req.headers.origin !== origin || req.headers['content-type'] !== 'application/json') {
+        return refusal(name, 403, 'csrf', 'Cross-site write refused');
+      }
+      if (body === '') return refusal(name, 400, 'body.empty', 'Body cannot be empty');
+    }
+    const auth = name ? ENDPOINTS[name].auth : 'admin';
+    const signedIn = sessions.has(sessionOf(req.headers.cookie) ?? '');
+    if (auth !== 'public' && !signedIn) {
+      return refusal(name, 401, 'session.required', 'Unauthorized');
+    }
+    if (auth === 'admin' && mustChange) {
+      return refusal(name, 403, 'password.changeRequired', 'Forbidden');
+    }
+    const headers: Record<string, string> = {};
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (typeof value === 'string') headers[key] = value;
+    }
+    // A DELETE carries `{}` (Fastify refuses an empty JSON body); the endpoint takes none.
+    const parsed = body === '' || method === 'DELETE' ? undefined : JSON.parse(body);
+    return api.request(method as never, req.url ?? '', parsed, headers);
+  }
 
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => {
       body += c;
     });
-    req.on('end', () => {
+    req.on('end', async () => {
       requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-      const send = (status: number, payload?: string, headers: Record<string, string> = {}) => {
-        res.writeHead(status, {
-          ...(payload
-            ? { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' }
-            : {}),
-          ...headers,
-        });
-        res.end(payload);
-      };
-      const origin = `http://${req.headers.host}`;
-      if (req.method !== 'GET') {
-        if (req.headers.origin !== origin || req.headers['content-type'] !== 'application/json') {
-          return send(403, problem(403, 'Cross-site write refused', { code: 'csrf' }));
-        }
-        if (body === '') return send(400, problem(400, 'Body cannot be empty'));
+      let reply: { status: number; headers: Record<string, string>; body: unknown };
+      try {
+        reply = await answer(req, body);
+      } catch (error) {
+        violations.push(error as Error);
+        reply = {
+          status: 500,
+          headers: {},
+          body: fakeProblem(500, 'stub.offContract', (error as Error).message),
+        };
       }
-      const cookie = /edgenet_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
-      const signedIn = cookie !== undefined && sessions.has(cookie);
-      const path = (req.url ?? '').split('?')[0];
-      if (req.method === 'POST' && path === '/api/session') {
-        const given = JSON.parse(body).password;
-        if (given !== password)
-          return send(
-            401,
-            problem(401, 'Unauthorized', {
-              code: 'session.wrongPassword',
-              message: { en: 'Wrong password.', ja: 'パスワードが違います。' },
-            }),
-          );
-        const id = `s${++counter}`;
-        sessions.add(id);
-        const setCookie = `edgenet_session=${id}; Path=/; HttpOnly; SameSite=Strict`;
-        if (mustChange) {
-          return send(403, problem(403, 'Forbidden', { code: 'password.changeRequired' }), {
-            'set-cookie': setCookie,
-          });
-        }
-        return send(
-          200,
-          JSON.stringify({
-            mustChangePassword: false,
-            failedAttemptsSinceLastSignIn: 0,
-            idleTimeoutSeconds: 900,
-          }),
-          { 'set-cookie': setCookie },
-        );
-      }
-      if (!signedIn) return send(401, problem(401, 'Unauthorized', { code: 'session.required' }));
-      if (req.method === 'POST' && path === '/api/password') {
-        const { currentPassword, newPassword } = JSON.parse(body);
-        if (currentPassword !== password) return send(401, problem(401, 'Unauthorized'));
-        if (String(newPassword).length < 8) {
-          return send(
-            422,
-            problem(422, 'Weak password', {
-              issues: [
-                {
-                  path: 'newPassword',
-                  code: 'password.weak',
-                  severity: 'error',
-                  params: {},
-                  message: { en: 'Use 8 to 16 characters.', ja: '8 から 16 文字にしてください。' },
-                },
-              ],
-            }),
-          );
-        }
-        password = newPassword;
-        mustChange = false;
-        return send(204);
-      }
-      if (mustChange)
-        return send(403, problem(403, 'Forbidden', { code: 'password.changeRequired' }));
-      if (req.method === 'DELETE' && path === '/api/session') {
-        sessions.delete(cookie as string);
-        return send(204, undefined, { 'set-cookie': 'edgenet_session=; Path=/; Max-Age=0' });
-      }
-      if (req.method === 'GET' && path === '/api/device') {
-        return send(
-          200,
-          JSON.stringify({
-            name: 'stub-device',
-            sku: 'pro-gpu',
-            skuName: 'Azure Stack Edge Pro GPU',
-            nodeCount: 1,
-            softwareVersion: '1.0',
-            computeState: 'NotConfigured',
-            revision: 1,
-          }),
-        );
-      }
-      if (req.method === 'GET' && path === '/api/ports') {
-        return send(200, JSON.stringify({ ports: [], revision: 1 }));
-      }
-      if (req.method === 'GET' && path === '/api/routes') {
-        return send(200, JSON.stringify({ routes, revision: 1 }));
-      }
-      if (req.method === 'POST' && path === '/api/routes') {
-        const route = { ...JSON.parse(body), status: { active: true, reason: null } };
-        route.routeMetric ??= 256;
-        routes.push(route);
-        return send(201, JSON.stringify(route));
-      }
-      if (req.method === 'DELETE' && path === '/api/routes') return send(204);
-      return send(404, problem(404, 'Not Found'));
+      const payload = reply.body === null ? undefined : JSON.stringify(reply.body);
+      res.writeHead(reply.status, {
+        ...(payload
+          ? {
+              'content-type': reply.status >= 400 ? 'application/problem+json' : 'application/json',
+            }
+          : {}),
+        ...reply.headers,
+      });
+      res.end(payload);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -158,6 +212,7 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    violations,
     expireSessions: () => sessions.clear(),
     close: () =>
       new Promise<void>((resolve) => {
@@ -165,4 +220,8 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
         server.close(() => resolve());
       }),
   };
+}
+
+function sessionOf(cookie: string | undefined): string | undefined {
+  return /edgenet_session=([^;]+)/.exec(cookie ?? '')?.[1];
 }

@@ -5,13 +5,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TypedApiClient } from '@edgenet/network-config/contract/client';
 import { type RunningServer, startServer } from '@edgenet/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiCall, type Run, runEdgenetPs, signedInApi } from './harness';
+import { type Run, runEdgenetPs, signedInApi } from './harness';
 
 let server: RunningServer;
 let sessionDir: string;
-let api: ApiCall;
+let api: TypedApiClient;
 
 /** Runs one line with `-c`, so the quotes reach the parser as written. */
 function edgenetPs(line: string, extra: string[] = []): Promise<Run> {
@@ -39,8 +40,8 @@ describe('SPEC §8 cmdlet lines against the real server', () => {
     );
     expect(add.stderr).toBe('');
     expect(add.status).toBe(0);
-    const list = await api('GET', '/api/virtual-switches');
-    expect(list.body.virtualSwitches).toEqual([
+    const list = await api.call('listVirtualSwitches');
+    expect(list.data.virtualSwitches).toEqual([
       expect.objectContaining({ name: 'vswitch-Port2', interfaceAlias: 'Port2' }),
     ]);
 
@@ -81,8 +82,8 @@ describe('SPEC §8 cmdlet lines against the real server', () => {
     );
     expect(add.stderr).toBe('');
     expect(add.status).toBe(0);
-    const list = await api('GET', '/api/virtual-switches/vswitch-Port2');
-    expect(list.body.virtualNetworks).toEqual([
+    const list = await api.call('getVirtualSwitch', { params: { name: 'vswitch-Port2' } });
+    expect(list.data.virtualNetworks).toEqual([
       expect.objectContaining({
         name: 'vnet10',
         vlanId: 10,
@@ -129,8 +130,8 @@ describe('SPEC §8 cmdlet lines against the real server', () => {
       'Remove-HcsVirtualNetwork -VirtualSwitchName vswitch-Port2 -VnetName vnet10',
     );
     expect(run.status).toBe(0);
-    const sw = await api('GET', '/api/virtual-switches/vswitch-Port2');
-    expect(sw.body.virtualNetworks).toEqual([]);
+    const sw = await api.call('getVirtualSwitch', { params: { name: 'vswitch-Port2' } });
+    expect(sw.data.virtualNetworks).toEqual([]);
     const again = await edgenetPs(
       'Remove-HcsVirtualNetwork -VirtualSwitchName vswitch-Port2 -VnetName vnet10',
     );

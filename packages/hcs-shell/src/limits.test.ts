@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeApi } from '../test/fake-api';
+import { check, FakeApi } from '../test/fake-api';
 import { CONSOLE_LIMITS, checkLineLimits, nestingDepth, statementCount } from './limits';
 import { runLine } from './shell';
 import { tokenize } from './tokenizer';
@@ -57,12 +57,12 @@ describe('runLine limits', () => {
         destinationPrefix: `10.9.${i}.0/24`,
         nextHop: '192.168.20.1',
         routeMetric: 1,
-        status: 'active',
-      } as never);
+        status: { active: true, reason: null },
+      });
     }
     const result = await runLine(
       `${add(1)}; Get-HcsNetRoute; ${add(2)}`,
-      { client: api, locale: 'en' },
+      { client: api, check, locale: 'en' },
       {
         limits: { maxOutputChars: 500 },
       },
@@ -80,7 +80,7 @@ describe('runLine limits', () => {
     let pauses = 0;
     const result = await runLine(
       `${add(3)}; ${add(4)}; ${add(5)}`,
-      { client: api, locale: 'en' },
+      { client: api, check, locale: 'en' },
       {
         limits: { timeBudgetMs: 100 },
         now: () => clock,

@@ -151,16 +151,18 @@ function convertArgument(
 ): ParameterValue | null {
   const raw = token.kind === 'argument' ? token.value : token.text;
   const constant = token.kind === 'argument' ? token.constant : null;
+  /** The value cannot become the parameter's type (PowerShell's transformation error). */
+  const notConvertible = (
+    message = msg.cannotConvert(parameter.name, raw, dotnetType(parameter.type)),
+  ) =>
+    bindingError(message, 'ParameterArgumentTransformationError', cmdlet.name, token.extent, {
+      category: 'InvalidData',
+      exception: 'ParameterBindingArgumentTransformationException',
+    });
   if (parameter.type === 'SwitchParameter') {
     if (constant === 'true' || /^true$/i.test(raw)) return true;
     if (constant === 'false' || /^false$/i.test(raw)) return false;
-    throw bindingError(
-      msg.cannotConvert(parameter.name, raw, dotnetType(parameter.type)),
-      'ParameterArgumentTransformationError',
-      cmdlet.name,
-      token.extent,
-      { category: 'InvalidData', exception: 'ParameterBindingArgumentTransformationException' },
-    );
+    throw notConvertible();
   }
   if (parameter.type === 'Boolean') {
     // PowerShell's [bool] parameters take Boolean values and numbers only, not text.
@@ -171,13 +173,7 @@ function convertArgument(
       return true;
     if (constant === 'false' || (token.kind === 'argument' && raw === '0' && !token.quoted))
       return false;
-    throw bindingError(
-      msg.booleanOnly(parameter.name, raw),
-      'ParameterArgumentTransformationError',
-      cmdlet.name,
-      token.extent,
-      { category: 'InvalidData', exception: 'ParameterBindingArgumentTransformationException' },
-    );
+    throw notConvertible(msg.booleanOnly(parameter.name, raw));
   }
   if (constant === 'null' || raw === '') {
     if (!parameter.mandatory) return null;
@@ -205,15 +201,7 @@ function convertArgument(
   }
   if (parameter.type === 'Int32') {
     const n = toInt32(raw);
-    if (n === null) {
-      throw bindingError(
-        msg.cannotConvert(parameter.name, raw, dotnetType(parameter.type)),
-        'ParameterArgumentTransformationError',
-        cmdlet.name,
-        token.extent,
-        { category: 'InvalidData', exception: 'ParameterBindingArgumentTransformationException' },
-      );
-    }
+    if (n === null) throw notConvertible();
     return n;
   }
   return raw;

@@ -218,7 +218,7 @@ class Tokenizer {
     const first = src[start] as string;
     if (isOneOf(SINGLE_QUOTES, first) || isOneOf(DOUBLE_QUOTES, first)) {
       // A token that starts with a quote ends at the closing quote ("a"b is two arguments).
-      value = isOneOf(SINGLE_QUOTES, first) ? this.readSingleQuoted() : this.readDoubleQuoted();
+      value = this.readQuoted(isOneOf(DOUBLE_QUOTES, first));
       quoted = true;
     } else {
       while (this.i < src.length) {
@@ -229,10 +229,10 @@ class Tokenizer {
           if (escaped === undefined || isNewline(escaped)) break;
           value += this.readEscape();
         } else if (isOneOf(SINGLE_QUOTES, c)) {
-          value += this.readSingleQuoted();
+          value += this.readQuoted(false);
           quoted = true;
         } else if (isOneOf(DOUBLE_QUOTES, c)) {
-          value += this.readDoubleQuoted();
+          value += this.readQuoted(true);
           quoted = true;
         } else if (c === '$') {
           const wholeToken = this.i === start;
@@ -310,53 +310,30 @@ class Tokenizer {
     return { value: '', constant: null };
   }
 
-  private readSingleQuoted(): string {
+  /**
+   * A quoted string from its opening quote (straight or typographic): a doubled quote stands for
+   * one; inside double quotes, backtick escapes and variables are expanded too.
+   */
+  private readQuoted(double: boolean): string {
     const { src } = this;
+    const quotes = double ? DOUBLE_QUOTES : SINGLE_QUOTES;
     const start = this.i;
     let value = '';
     this.i++;
     while (this.i < src.length) {
       const c = src[this.i] as string;
-      if (isOneOf(SINGLE_QUOTES, c)) {
-        if (isOneOf(SINGLE_QUOTES, src[this.i + 1])) {
-          value += "'";
+      if (isOneOf(quotes, c)) {
+        if (isOneOf(quotes, src[this.i + 1])) {
+          value += double ? '"' : "'";
           this.i += 2;
           continue;
         }
         this.i++;
         return value;
       }
-      value += c;
-      this.i++;
-    }
-    this.fail(
-      parserError(msg.missingTerminator("'"), 'TerminatorExpectedAtEndOfString', {
-        start,
-        end: src.length,
-      }),
-    );
-    return value;
-  }
-
-  private readDoubleQuoted(): string {
-    const { src } = this;
-    const start = this.i;
-    let value = '';
-    this.i++;
-    while (this.i < src.length) {
-      const c = src[this.i] as string;
-      if (isOneOf(DOUBLE_QUOTES, c)) {
-        if (isOneOf(DOUBLE_QUOTES, src[this.i + 1])) {
-          value += '"';
-          this.i += 2;
-          continue;
-        }
-        this.i++;
-        return value;
-      }
-      if (c === '`' && this.i + 1 < src.length) {
+      if (double && c === '`' && this.i + 1 < src.length) {
         value += this.readEscape();
-      } else if (c === '$') {
+      } else if (double && c === '$') {
         value += this.readVariable().value;
       } else {
         value += c;
@@ -364,7 +341,7 @@ class Tokenizer {
       }
     }
     this.fail(
-      parserError(msg.missingTerminator('"'), 'TerminatorExpectedAtEndOfString', {
+      parserError(msg.missingTerminator(double ? '"' : "'"), 'TerminatorExpectedAtEndOfString', {
         start,
         end: src.length,
       }),

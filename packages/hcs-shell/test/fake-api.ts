@@ -1,24 +1,38 @@
 /**
- * An in-memory stand-in for the edgenet API, for formatting and parsing unit tests only. It
- * answers in the contract's shapes with a handful of canned rules; the real round trip against
- * the real server is an end-to-end test (added by the lead), not this.
+ * An in-memory stand-in for the edgenet API, for formatting and parsing unit tests only, built on
+ * the contract's fake transport: each endpoint it serves is a typed handler of the endpoint table,
+ * and every answer is checked against the table's schema (an answer off the contract fails the
+ * test). The real round trip against the real server is `apps/cli/test/roundtrip.test.ts`.
  */
-import type {
-  ApiIssue,
-  Compute,
-  Device,
-  Kubernetes,
-  Port,
-  Route,
-} from '@edgenet/network-config/contract';
+import { externalSwitchName } from '@edgenet/network-config';
+import type { AnswerOf, ApiIssue } from '@edgenet/network-config/contract';
+import { createContractChecker } from '@edgenet/network-config/contract/check';
+import { ContractViolation } from '@edgenet/network-config/contract/client';
+import {
+  createFakeTransport,
+  type FakeTransport,
+  fakeProblem,
+  type RecordedRequest,
+} from '@edgenet/network-config/contract/testing';
+import { afterEach } from 'vitest';
 import type { ApiClient, ApiResponse, HttpMethod } from '../src/api-client';
 
-export interface RecordedRequest {
-  method: HttpMethod;
-  path: string;
-  body: unknown;
-  headers: Record<string, string>;
-}
+type Port = AnswerOf<'listPorts'>['ports'][number];
+type Compute = AnswerOf<'getCompute'>;
+type Route = AnswerOf<'listRoutes'>['routes'][number];
+
+/** The shell's answer checker in tests (`ShellContext.check`): every answer against the table. */
+export const check = createContractChecker();
+
+/**
+ * The fakes of the running test. The shell turns a rejected request into an error record, so an
+ * answer the fake gives off the contract would only show as a failed line: it fails the test here.
+ */
+const fakes: FakeApi[] = [];
+afterEach(() => {
+  const [violation] = fakes.splice(0).flatMap((api) => api.violations);
+  if (violation) throw violation;
+});
 
 function port(name: string, address: string | null, dhcp: boolean, compute = false): Port {
   return {
@@ -39,20 +53,20 @@ function port(name: string, address: string | null, dhcp: boolean, compute = fal
 
 function issue(
   path: string,
-  code: string,
-  severity: 'error' | 'warning',
+  code: ApiIssue['code'],
+  severity: ApiIssue['severity'],
   en: string,
   ja: string,
 ): ApiIssue {
-  return { path, code: code as ApiIssue['code'], severity, params: {}, message: { en, ja } };
+  return { path, code, severity, params: {}, message: { en, ja } };
 }
 
-function problem(status: number, title: string, extra: Record<string, unknown> = {}) {
-  return { type: 'about:blank', title, status, ...extra };
+/** A 422 (or 409) refusal carrying issues, as the server words one. */
+function refusal<S extends 409 | 422>(status: S, title: string, issues: ApiIssue[]) {
+  return { status, body: { type: 'about:blank', title, status, issues } };
 }
 
 export class FakeApi implements ApiClient {
-  readonly requests: RecordedRequest[] = [];
   revision = 7;
   ports: Port[] = [
     port('Port1', '192.168.100.10', false),
@@ -73,6 +87,122 @@ export class FakeApi implements ApiClient {
   routes: Route[] = [];
   /** Make every request reject, as a client does when the server is down. */
   down = false;
+  /** Answers of this fake the endpoint table refused (each fails the test). */
+  readonly violations: ContractViolation[] = [];
+
+  constructor() {
+    fakes.push(this);
+  }
+
+  private readonly fake: FakeTransport = createFakeTransport({
+    listPorts: () => ({ status: 200, body: { ports: this.ports, revision: this.revision } }),
+    getDevice: () => ({
+      status: 200,
+      body: {
+        name: 'edgenet-device',
+        sku: 'pro-gpu',
+        skuName: 'Azure Stack Edge Pro GPU',
+        nodeCount: 1,
+        softwareVersion: '3.2.2642.2453',
+        computeState: this.compute.state,
+        revision: this.revision,
+        kiosk: false,
+      },
+    }),
+    listVirtualSwitches: () => {
+      // The compute port's switch, as the server derives it.
+      const port = this.compute.computePort;
+      const virtualSwitches = port
+        ? [
+            {
+              name: externalSwitchName(port),
+              interfaceAlias: port,
+              mtu: 1500,
+              mtuConfigurable: true,
+              supportsAcceleratedNetworking: false,
+              enabledForCompute: true,
+              virtualNetworks: [],
+            },
+          ]
+        : [];
+      return { status: 200, body: { virtualSwitches, firmware: '2021', revision: this.revision } };
+    },
+    getCompute: () => ({
+      status: 200,
+      body: { ...this.compute, revision: this.revision },
+      headers: { etag: `"${this.revision}"` },
+    }),
+    updateCompute: ({ body, headers }) => {
+      if (headers['if-match'] !== `"${this.revision}"`) {
+        return {
+          status: 412,
+          body: fakeProblem(412, 'revision.stale', 'The configuration changed meanwhile.'),
+        };
+      }
+      if (this.compute.state === 'Configured') {
+        const issues: ApiIssue[] = [];
+        for (const field of ['podCidr', 'serviceCidr'] as const) {
+          if (body[field] !== this.compute[field]) {
+            issues.push(
+              issue(
+                field,
+                'compute.locked',
+                'error',
+                `${field} cannot change while compute is Configured; disable compute first.`,
+                `コンピューティングが Configured の間は ${field} を変更できません。`,
+              ),
+            );
+          }
+        }
+        if (issues.length > 0) return refusal(422, 'Invalid configuration', issues);
+      }
+      const { computeSwitch: _switch, ...settings } = body;
+      this.compute = { ...this.compute, ...settings, jobId: 'job-1' };
+      this.revision++;
+      return {
+        status: 202,
+        body: {
+          compute: { ...this.compute, revision: this.revision },
+          job: {
+            id: 'job-1',
+            kind: 'compute',
+            state: 'running',
+            progress: 0,
+            steps: [],
+            error: null,
+            startedAt: '2025-01-01T00:00:00Z',
+            finishedAt: null,
+          },
+          issues: [],
+        },
+      };
+    },
+    listRoutes: ({ query }) => {
+      const alias = query.interfaceAlias;
+      const routes = this.routes.filter((r) => alias === undefined || r.interfaceAlias === alias);
+      return { status: 200, body: { routes, revision: this.revision } };
+    },
+    addRoute: ({ body }) => this.addRoute(body),
+    removeRoute: ({ query }) => {
+      const i = this.routes.findIndex(
+        (r) =>
+          r.interfaceAlias === query.interfaceAlias &&
+          r.destinationPrefix === query.destinationPrefix,
+      );
+      if (i < 0) {
+        return { status: 404, body: fakeProblem(404, 'route.notFound', 'No such route.') };
+      }
+      this.routes.splice(i, 1);
+      this.revision++;
+      return { status: 204, body: null };
+    },
+    getKubernetes: () => ({ status: 200, body: this.kubernetes() }),
+  });
+
+  /** Every request, in order: method, path (with its query), endpoint, body, headers (lower case). */
+  get requests(): RecordedRequest[] {
+    return this.fake.requests;
+  }
 
   async request(
     method: HttpMethod,
@@ -80,328 +210,211 @@ export class FakeApi implements ApiClient {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<ApiResponse> {
-    this.requests.push({ method, path, body, headers });
     if (this.down) throw new Error('connection refused (http://localhost:8080).');
-    // No URL class here: the package compiles without DOM or Node types.
-    const [pathname = '', search = ''] = path.split('?');
-    const query = new Map(
-      search
-        .split('&')
-        .filter(Boolean)
-        .map((pair) => pair.split('=').map(decodeURIComponent) as [string, string]),
-    );
-    const q = { get: (name: string) => query.get(name) ?? null };
-    const json = (status: number, value: unknown, extra: Record<string, string> = {}) => ({
-      status,
-      headers: { 'content-type': 'application/json', ...extra },
-      body: value,
-    });
-    const key = `${method} ${pathname}`;
-    switch (key) {
-      case 'GET /api/ports':
-        return json(200, { ports: this.ports, revision: this.revision });
-      case 'GET /api/device': {
-        const device: Device = {
-          name: 'edgenet-device',
-          // The contract's SkuId union is typed too narrowly for a literal (reported to the lead).
-          sku: 'pro-gpu' as Device['sku'],
-          skuName: 'Azure Stack Edge Pro GPU',
-          nodeCount: 1,
-          softwareVersion: '3.2.2642.2453',
-          computeState: this.compute.state,
-          revision: this.revision,
-        };
-        return json(200, device);
-      }
-      case 'GET /api/virtual-switches': {
-        // The compute port's switch, as the server derives it (vswitch-<port>).
-        const port = this.compute.computePort;
-        const virtualSwitches = port
-          ? [
-              {
-                name: `vswitch-${port}`,
-                interfaceAlias: port,
-                mtu: 1500,
-                mtuConfigurable: true,
-                supportsAcceleratedNetworking: false,
-                enabledForCompute: true,
-                virtualNetworks: [],
-              },
-            ]
-          : [];
-        return json(200, { virtualSwitches, firmware: '2021', revision: this.revision });
-      }
-      case 'GET /api/compute':
-        return json(
-          200,
-          { ...this.compute, revision: this.revision },
-          { etag: `"${this.revision}"` },
-        );
-      case 'PUT /api/compute': {
-        if (headers['If-Match'] !== `"${this.revision}"`) {
-          return json(412, problem(412, 'Precondition Failed', { code: 'revision.stale' }));
-        }
-        const doc = body as Compute;
-        if (this.compute.state === 'Configured') {
-          const issues: ApiIssue[] = [];
-          for (const field of ['podCidr', 'serviceCidr'] as const) {
-            if (doc[field] !== this.compute[field]) {
-              issues.push(
-                issue(
-                  field,
-                  'compute.locked',
-                  'error',
-                  `${field} cannot change while compute is Configured; disable compute first.`,
-                  `コンピューティングが Configured の間は ${field} を変更できません。`,
-                ),
-              );
-            }
-          }
-          if (issues.length > 0)
-            return json(422, problem(422, 'Invalid configuration', { issues }));
-        }
-        this.compute = { ...this.compute, ...doc };
-        this.revision++;
-        return json(202, {
-          id: 'job-1',
-          kind: 'compute',
-          state: 'running',
-          progress: 0,
-          steps: [],
-          error: null,
-          startedAt: '2025-01-01T00:00:00Z',
-          finishedAt: null,
-        });
-      }
-      case 'GET /api/routes': {
-        const alias = q.get('interfaceAlias');
-        const routes = this.routes.filter((r) => alias === null || r.interfaceAlias === alias);
-        return json(200, { routes, revision: this.revision });
-      }
-      case 'POST /api/routes': {
-        const b = body as Record<string, unknown>;
-        const destinationPrefix = String(b.destinationPrefix);
-        const interfaceAlias = String(b.interfaceAlias);
-        if (!this.ports.some((p) => p.name === interfaceAlias)) {
-          return json(
-            422,
-            problem(422, 'Invalid route', {
-              issues: [
-                issue(
-                  'interfaceAlias',
-                  'route.interfaceUnknown',
-                  'error',
-                  `This device has no interface named ${interfaceAlias}.`,
-                  `このデバイスには ${interfaceAlias} というインターフェイスはありません。`,
-                ),
-              ],
-            }),
-          );
-        }
-        if (destinationPrefix === '192.168.20.5/24') {
-          return json(
-            422,
-            problem(422, 'Invalid route', {
-              issues: [
-                issue(
-                  'destinationPrefix',
-                  'prefix.hostBits',
-                  'error',
-                  '192.168.20.5/24 has host bits set. Did you mean 192.168.20.0/24?',
-                  '192.168.20.5/24 にはホスト部のビットが含まれています。192.168.20.0/24 のことですか?',
-                ),
-                issue(
-                  'nextHop',
-                  'route.nextHopOutsideSubnet',
-                  'error',
-                  `Next hop ${String(b.nextHop)} is outside Port3's subnet 192.168.20.0/24.`,
-                  `次ホップ ${String(b.nextHop)} は Port3 のサブネット 192.168.20.0/24 の外にあります。`,
-                ),
-              ],
-            }),
-          );
-        }
-        if (
-          this.routes.some(
-            (r) => r.interfaceAlias === interfaceAlias && r.destinationPrefix === destinationPrefix,
-          )
-        ) {
-          return json(
-            409,
-            problem(409, 'Conflict', {
-              code: 'route.duplicate',
-              issues: [
-                issue(
-                  'destinationPrefix',
-                  'route.duplicate',
-                  'error',
-                  `A route to ${destinationPrefix} on ${interfaceAlias} already exists; remove it first to change it.`,
-                  `${interfaceAlias} の宛先 ${destinationPrefix} へのルートは既に存在します。`,
-                ),
-              ],
-            }),
-          );
-        }
-        const active = interfaceAlias === this.compute.computePort;
-        const route: Route = {
-          interfaceAlias,
-          destinationPrefix,
-          nextHop: String(b.nextHop),
-          routeMetric: typeof b.routeMetric === 'number' ? b.routeMetric : 256,
-          status: active
-            ? { active: true, reason: null }
-            : {
-                active: false,
-                reason: {
-                  code: 'route.notComputePort',
-                  params: {},
-                  message: {
-                    en: `${interfaceAlias} is not the compute port (Port3).`,
-                    ja: `${interfaceAlias} はコンピューティング ポート (Port3) ではありません。`,
-                  },
-                },
-              },
-        };
-        this.routes.push(route);
-        this.revision++;
-        const warnings = destinationPrefix.startsWith('192.168.20.')
-          ? [
-              issue(
-                'destinationPrefix',
-                'route.destinationConnected',
-                'warning',
-                `Destination ${destinationPrefix} is inside Port3's own subnet 192.168.20.0/24; the route is redundant.`,
-                `宛先 ${destinationPrefix} は Port3 のサブネット内にあります。`,
-              ),
-            ]
-          : [];
-        return json(201, warnings.length > 0 ? { ...route, issues: warnings } : route);
-      }
-      case 'DELETE /api/routes': {
-        const i = this.routes.findIndex(
-          (r) =>
-            r.interfaceAlias === q.get('interfaceAlias') &&
-            r.destinationPrefix === q.get('destinationPrefix'),
-        );
-        if (i < 0) return json(404, problem(404, 'Not Found', { code: 'route.notFound' }));
-        this.routes.splice(i, 1);
-        this.revision++;
-        return { status: 204, headers: {}, body: null };
-      }
-      case 'GET /api/kubernetes': {
-        const configured = this.compute.state === 'Configured';
-        const k8s: Kubernetes = {
-          state: this.compute.state,
-          podCidr: this.compute.podCidr,
-          serviceCidr: this.compute.serviceCidr,
-          nodes: configured
-            ? [
-                {
-                  name: 'k8s-master',
-                  role: 'master',
-                  ip: '192.168.20.50',
-                  internalIp: '172.16.0.2',
-                  status: 'Ready',
-                },
-                {
-                  name: 'k8s-worker-1',
-                  role: 'worker',
-                  ip: '192.168.20.51',
-                  internalIp: '172.16.0.3',
-                  status: 'Ready',
-                },
-              ]
-            : [],
-          components: configured
-            ? [
-                {
-                  name: 'coredns',
-                  namespace: 'kube-system',
-                  pods: [
-                    {
-                      name: 'coredns-5d78c9869d-abcde',
-                      node: 'k8s-worker-1',
-                      status: 'Running',
-                      ready: '1/1',
-                      ip: '172.27.1.2',
-                      restarts: 0,
-                      createdAt: '2026-12-01T09:00:00Z',
-                    },
-                    {
-                      name: 'coredns-5d78c9869d-fghij',
-                      node: 'k8s-worker-1',
-                      status: 'Running',
-                      ready: '1/1',
-                      ip: '172.27.1.3',
-                      restarts: 2,
-                      createdAt: '2026-11-28T10:00:00Z',
-                    },
-                  ],
-                },
-                {
-                  name: 'speaker',
-                  namespace: 'metallb-system',
-                  pods: [
-                    {
-                      name: 'speaker-x7k2p',
-                      node: 'k8s-master',
-                      status: 'Running',
-                      ready: '1/1',
-                      ip: '192.168.20.50',
-                    },
-                  ],
-                },
-              ]
-            : [],
-          services: configured
-            ? [
-                {
-                  name: 'kubernetes',
-                  namespace: 'default',
-                  type: 'ClusterIP',
-                  clusterIp: '172.28.0.1',
-                  externalIp: null,
-                  ports: '443/TCP',
-                  createdAt: '2026-11-28T10:00:00Z',
-                },
-                {
-                  name: 'kube-dns',
-                  namespace: 'kube-system',
-                  type: 'ClusterIP',
-                  clusterIp: '172.28.0.10',
-                  externalIp: null,
-                  ports: '53/UDP,53/TCP',
-                  createdAt: '2026-11-28T10:00:00Z',
-                },
-                {
-                  name: 'web',
-                  namespace: 'default',
-                  type: 'LoadBalancer',
-                  clusterIp: '172.28.14.3',
-                  externalIp: '192.168.20.60',
-                  ports: '80:31080/TCP',
-                  createdAt: '2026-12-01T09:55:30Z',
-                  selector: 'app=web',
-                },
-                {
-                  name: 'queue',
-                  namespace: 'default',
-                  type: 'LoadBalancer',
-                  clusterIp: '172.28.14.4',
-                  externalIp: null,
-                  pending: true,
-                  ports: '5672:30001/TCP',
-                  createdAt: '2026-12-01T09:59:00Z',
-                },
-              ]
-            : [],
-          endpoints: [],
-          reserved: [],
-        };
-        return json(200, k8s);
-      }
-      default:
-        return json(404, problem(404, 'Not Found'));
+    try {
+      return await this.fake.request(method, path, body, headers);
+    } catch (error) {
+      if (error instanceof ContractViolation) this.violations.push(error);
+      throw error;
     }
+  }
+
+  private addRoute(b: {
+    interfaceAlias: string;
+    destinationPrefix: string;
+    nextHop: string;
+    routeMetric?: number;
+  }) {
+    const { destinationPrefix, interfaceAlias, nextHop } = b;
+    if (!this.ports.some((p) => p.name === interfaceAlias)) {
+      return refusal(422, 'Invalid route', [
+        issue(
+          'interfaceAlias',
+          'route.interfaceUnknown',
+          'error',
+          `This device has no interface named ${interfaceAlias}.`,
+          `このデバイスには ${interfaceAlias} というインターフェイスはありません。`,
+        ),
+      ]);
+    }
+    if (destinationPrefix === '192.168.20.5/24') {
+      return refusal(422, 'Invalid route', [
+        issue(
+          'destinationPrefix',
+          'prefix.hostBits',
+          'error',
+          '192.168.20.5/24 has host bits set. Did you mean 192.168.20.0/24?',
+          '192.168.20.5/24 にはホスト部のビットが含まれています。192.168.20.0/24 のことですか?',
+        ),
+        issue(
+          'nextHop',
+          'route.nextHopOutsideSubnet',
+          'error',
+          `Next hop ${nextHop} is outside Port3's subnet 192.168.20.0/24.`,
+          `次ホップ ${nextHop} は Port3 のサブネット 192.168.20.0/24 の外にあります。`,
+        ),
+      ]);
+    }
+    if (
+      this.routes.some(
+        (r) => r.interfaceAlias === interfaceAlias && r.destinationPrefix === destinationPrefix,
+      )
+    ) {
+      return refusal(409, 'Conflict', [
+        issue(
+          'destinationPrefix',
+          'route.duplicate',
+          'error',
+          `A route to ${destinationPrefix} on ${interfaceAlias} already exists; remove it first to change it.`,
+          `${interfaceAlias} の宛先 ${destinationPrefix} へのルートは既に存在します。`,
+        ),
+      ]);
+    }
+    const active = interfaceAlias === this.compute.computePort;
+    const route: Route = {
+      interfaceAlias,
+      destinationPrefix,
+      nextHop,
+      routeMetric: b.routeMetric ?? 256,
+      status: active
+        ? { active: true, reason: null }
+        : {
+            active: false,
+            reason: {
+              code: 'route.notComputePort',
+              params: {},
+              message: {
+                en: `${interfaceAlias} is not the compute port (Port3).`,
+                ja: `${interfaceAlias} はコンピューティング ポート (Port3) ではありません。`,
+              },
+            },
+          },
+    };
+    this.routes.push(route);
+    this.revision++;
+    const issues = destinationPrefix.startsWith('192.168.20.')
+      ? [
+          issue(
+            'destinationPrefix',
+            'route.destinationConnected',
+            'warning',
+            `Destination ${destinationPrefix} is inside Port3's own subnet 192.168.20.0/24; the route is redundant.`,
+            `宛先 ${destinationPrefix} は Port3 のサブネット内にあります。`,
+          ),
+        ]
+      : [];
+    return { status: 201 as const, body: { ...route, issues, revision: this.revision } };
+  }
+
+  private kubernetes(): AnswerOf<'getKubernetes'> {
+    const configured = this.compute.state === 'Configured';
+    return {
+      state: this.compute.state,
+      podCidr: this.compute.podCidr,
+      serviceCidr: this.compute.serviceCidr,
+      nodes: configured
+        ? [
+            {
+              name: 'k8s-master',
+              role: 'master',
+              ip: '192.168.20.50',
+              internalIp: '172.16.0.2',
+              status: 'Ready',
+            },
+            {
+              name: 'k8s-worker-1',
+              role: 'worker',
+              ip: '192.168.20.51',
+              internalIp: '172.16.0.3',
+              status: 'Ready',
+            },
+          ]
+        : [],
+      components: configured
+        ? [
+            {
+              name: 'coredns',
+              namespace: 'kube-system',
+              pods: [
+                {
+                  name: 'coredns-5d78c9869d-abcde',
+                  node: 'k8s-worker-1',
+                  status: 'Running',
+                  ready: '1/1',
+                  ip: '172.27.1.2',
+                  restarts: 0,
+                  createdAt: '2026-12-01T09:00:00Z',
+                },
+                {
+                  name: 'coredns-5d78c9869d-fghij',
+                  node: 'k8s-worker-1',
+                  status: 'Running',
+                  ready: '1/1',
+                  ip: '172.27.1.3',
+                  restarts: 2,
+                  createdAt: '2026-11-28T10:00:00Z',
+                },
+              ],
+            },
+            {
+              name: 'speaker',
+              namespace: 'metallb-system',
+              pods: [
+                {
+                  name: 'speaker-x7k2p',
+                  node: 'k8s-master',
+                  status: 'Running',
+                  ready: '1/1',
+                  ip: '192.168.20.50',
+                },
+              ],
+            },
+          ]
+        : [],
+      services: configured
+        ? [
+            {
+              name: 'kubernetes',
+              namespace: 'default',
+              type: 'ClusterIP',
+              clusterIp: '172.28.0.1',
+              externalIp: null,
+              ports: '443/TCP',
+              createdAt: '2026-11-28T10:00:00Z',
+            },
+            {
+              name: 'kube-dns',
+              namespace: 'kube-system',
+              type: 'ClusterIP',
+              clusterIp: '172.28.0.10',
+              externalIp: null,
+              ports: '53/UDP,53/TCP',
+              createdAt: '2026-11-28T10:00:00Z',
+            },
+            {
+              name: 'web',
+              namespace: 'default',
+              type: 'LoadBalancer',
+              clusterIp: '172.28.14.3',
+              externalIp: '192.168.20.60',
+              ports: '80:31080/TCP',
+              createdAt: '2026-12-01T09:55:30Z',
+              selector: 'app=web',
+            },
+            {
+              name: 'queue',
+              namespace: 'default',
+              type: 'LoadBalancer',
+              clusterIp: '172.28.14.4',
+              externalIp: null,
+              pending: true,
+              ports: '5672:30001/TCP',
+              createdAt: '2026-12-01T09:59:00Z',
+            },
+          ]
+        : [],
+      endpoints: [],
+      reserved: [],
+    };
   }
 }

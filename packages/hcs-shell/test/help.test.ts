@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CMDLETS, KUBECTL, runLine, type ShellContext, syntaxOf } from '../src/index';
-import { FakeApi } from './fake-api';
+import { check, FakeApi } from './fake-api';
 
-const ctx: ShellContext = { client: new FakeApi(), locale: 'en', width: 100 };
+const ctx: ShellContext = { client: new FakeApi(), check, locale: 'en', width: 100 };
 
 describe('Get-Help', () => {
   it.each([...CMDLETS.map((c) => c.name), KUBECTL.name])(

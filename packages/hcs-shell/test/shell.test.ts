@@ -4,14 +4,20 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runLine, runScript, type ShellContext } from '../src/index';
-import { FakeApi } from './fake-api';
+import { check, FakeApi } from './fake-api';
 
 let api: FakeApi;
 let ctx: ShellContext;
 
 beforeEach(() => {
   api = new FakeApi();
-  ctx = { client: api, locale: 'en', width: 120, now: () => Date.parse('2026-12-01T10:00:00Z') };
+  ctx = {
+    client: api,
+    check,
+    locale: 'en',
+    width: 120,
+    now: () => Date.parse('2026-12-01T10:00:00Z'),
+  };
 });
 
 /** The requests a line sent, without the port-list reads used to match alias case. */
@@ -293,7 +299,8 @@ describe('compute', () => {
     expect(put).toEqual({
       method: 'PUT',
       path: '/api/compute',
-      headers: { 'If-Match': '"7"' },
+      endpoint: 'updateCompute',
+      headers: { 'if-match': '"7"' },
       body: {
         computePort: 'Port3',
         nodeIpRange: { start: '192.168.20.50', end: '192.168.20.51' },

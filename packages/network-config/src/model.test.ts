@@ -20,6 +20,7 @@ import {
   SKU_IDS,
   SKUS,
   type SkuId,
+  sameName,
 } from './model';
 
 describe('SPEC §1.1 SKUs and ports (doc)', () => {
@@ -148,6 +149,22 @@ describe('finding ports and routes', () => {
     expect(findPort(device, 'port3')).toBeUndefined();
     expect(findPortCaseInsensitive(device, 'PORT3')?.name).toBe('Port3');
     expect(findPortCaseInsensitive(device, 'Port7')).toBeUndefined();
+  });
+
+  it('matches an alias in the port list of an API answer the same way, returning that port', () => {
+    const ports = [
+      { name: 'Port3', mtu: 1500 },
+      { name: 'Port4', mtu: 1400 },
+    ];
+    expect(findPortCaseInsensitive({ ports }, 'port4')).toBe(ports[1]);
+    expect(findPortCaseInsensitive({ ports }, 'Port 4')).toBeUndefined();
+    expect(findPortCaseInsensitive({ ports: [] }, 'Port3')).toBeUndefined();
+  });
+
+  it('names are the same whatever their case, and only then', () => {
+    expect(sameName('vswitch-Port3', 'VSWITCH-port3')).toBe(true);
+    expect(sameName('Port3', 'Port3 ')).toBe(false);
+    expect(sameName('vnet1', 'vnet10')).toBe(false);
   });
 
   it('routeKey is one route per (interface, destination)', () => {

@@ -247,13 +247,30 @@ export function findPort(
   return device.ports.find((p) => p.name === name);
 }
 
-/** Interface aliases match case-insensitively, as they do in PowerShell. */
-export function findPortCaseInsensitive(
-  device: Pick<DeviceConfig, 'ports'>,
+/**
+ * Names compare case-insensitively, as PowerShell and Azure compare them: interface aliases
+ * (`port3` is Port3), virtual switch and virtual network names.
+ */
+export function sameName(a: string, b: string): boolean {
+  return nameKey(a) === nameKey(b);
+}
+
+/** What `sameName` compares: equal keys, same name. */
+function nameKey(name: string): string {
+  return String(name).toLowerCase();
+}
+
+/**
+ * The port an interface alias names, matched as `sameName` does: in the device document, or in
+ * any list of named ports (the API's port list, for a client that spells the alias as the device
+ * does before it sends it).
+ */
+export function findPortCaseInsensitive<P extends { name: string }>(
+  device: { readonly ports: readonly P[] },
   name: string,
-): PortConfig | undefined {
-  const lower = String(name).toLowerCase();
-  return device.ports.find((p) => p.name.toLowerCase() === lower);
+): P | undefined {
+  const key = nameKey(name);
+  return device.ports.find((p) => nameKey(p.name) === key);
 }
 
 /** The same route key as the device: one route per (interface, destination). */

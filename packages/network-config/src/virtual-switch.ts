@@ -17,6 +17,7 @@ import {
   MTU_DEFAULT,
   MTU_MAX,
   MTU_MIN,
+  sameName,
   skuPortSpec,
   type VirtualNetwork,
   type VirtualSwitch,
@@ -40,11 +41,6 @@ export function isAzureName(name: unknown): boolean {
     name.length <= AZURE_NAME_MAX &&
     AZURE_NAME.test(name)
   );
-}
-
-/** Names compare case-insensitively, as PowerShell and Azure compare them. */
-function sameName(a: string, b: string): boolean {
-  return String(a).toLowerCase() === String(b).toLowerCase();
 }
 
 export function findVirtualSwitch(

@@ -1,10 +1,10 @@
 /** Get-NetAdapter over /api/ports and Get-HcsApplianceInfo over /api/device. */
-import { API } from '@edgenet/network-config';
-import type { Device, Port, PortList } from '@edgenet/network-config/contract';
+import { maskToPrefixLength } from '@edgenet/network-config';
+import type { AnswerOf } from '@edgenet/network-config/contract';
 import { hasWildcard, wildcardMatch } from '../cmdlets';
 import type { Column, OutputObject } from '../format';
 import { text } from '../messages';
-import { emitFailure, type Handler, isObject, localError, okBody, send, stringParam } from './env';
+import { call, type Handler, localError, stringParam } from './env';
 
 /** Get-NetAdapter's own table (doc, SPEC §8). */
 const ADAPTER_COLUMNS: readonly Column[] = [
@@ -16,15 +16,18 @@ const ADAPTER_COLUMNS: readonly Column[] = [
   { property: 'LinkSpeed', align: 'right' },
 ];
 
-/** `255.255.255.0` → 24; null for a mask that is not contiguous or not a mask. */
-function prefixLength(mask: string | null): number | null {
-  const octets = mask?.split('.').map(Number) ?? [];
-  if (octets.length !== 4 || octets.some((o) => !Number.isInteger(o) || o < 0 || o > 255)) {
-    return null;
+/** `192.168.20.10/24`: the address and its mask as a length; the address alone without a mask. */
+function addressWithLength(address: string, mask: string | null): string {
+  if (mask === null) return address;
+  try {
+    return `${address}/${maskToPrefixLength(mask)}`;
+  } catch {
+    // The server stores only masks the core accepts; a stranger one is shown by SubnetMask.
+    return address;
   }
-  const bits = octets.map((o) => o.toString(2).padStart(8, '0')).join('');
-  return /^1*0*$/.test(bits) ? (bits.indexOf('0') < 0 ? 32 : bits.indexOf('0')) : null;
 }
+
+type Port = AnswerOf<'listPorts'>['ports'][number];
 
 function adapterObject(port: Port): OutputObject {
   const up = port.link?.connected === true;
@@ -41,9 +44,7 @@ function adapterObject(port: Port): OutputObject {
     DHCP: port.dhcp ? 'Enabled' : 'Disabled',
     // Address/length in the table, as Get-NetIPAddress shows IPAddress and PrefixLength.
     IPv4Address:
-      port.ipEnabled && port.address
-        ? `${port.address}${prefixLength(port.subnetMask) === null ? '' : `/${prefixLength(port.subnetMask)}`}`
-        : null,
+      port.ipEnabled && port.address ? addressWithLength(port.address, port.subnetMask) : null,
     SubnetMask: port.subnetMask,
     Gateway: port.gateway,
     DNS: port.dns,
@@ -54,11 +55,10 @@ function adapterObject(port: Port): OutputObject {
 }
 
 export const getNetAdapter: Handler = async (env) => {
-  const res = await send(env, 'GET', API.ports);
-  const list = okBody<PortList>(res, [200], (b) => isObject(b) && Array.isArray(b.ports));
-  if (!list) return emitFailure(env, res);
+  const list = await call(env, 'listPorts');
+  if (!list) return;
   const name = stringParam(env.command, 'Name');
-  const ports = list.ports.filter((p) => name === undefined || wildcardMatch(name, p.name));
+  const ports = list.data.ports.filter((p) => name === undefined || wildcardMatch(name, p.name));
   if (name !== undefined && !hasWildcard(name) && ports.length === 0) {
     // Get-NetAdapter's own error for a name that matches nothing.
     throw localError(
@@ -76,9 +76,9 @@ export const getNetAdapter: Handler = async (env) => {
 };
 
 export const getHcsApplianceInfo: Handler = async (env) => {
-  const res = await send(env, 'GET', API.device);
-  const device = okBody<Device>(res, [200], (b) => isObject(b) && typeof b.name === 'string');
-  if (!device) return emitFailure(env, res);
+  const answer = await call(env, 'getDevice');
+  if (!answer) return;
+  const device = answer.data;
   env.out.objects(
     [
       {

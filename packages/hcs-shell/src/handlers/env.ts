@@ -3,6 +3,15 @@
  * answers (problem+json with issues) into PowerShell error records naming the parameters.
  */
 import type { ApiIssue, Problem } from '@edgenet/network-config/contract';
+import {
+  type ApiAnswer,
+  ApiError,
+  type CallArgs,
+  type ContractChecker,
+  ContractViolation,
+  createApiClient,
+  type EndpointName,
+} from '@edgenet/network-config/contract/client';
 import { type ApiClient, ApiClientError, type ApiResponse, type HttpMethod } from '../api-client';
 import type { CmdletInfo } from '../cmdlets';
 import { CommandError, type ErrorCategory, type ErrorRecord } from '../error-record';
@@ -11,7 +20,14 @@ import { type Locale, type LocalizedText, msg, text } from '../messages';
 import type { CmdletCommand, Command } from '../parser';
 
 export interface ShellContext {
+  /** The transport every request goes through (`ApiTransport`: HTTP in the CLI, in-process in the server). */
   client: ApiClient;
+  /**
+   * Checks every answer against the contract's endpoint table (tests; the CLI with
+   * `EDGENET_CHECK_ANSWERS=1`): an answer off the contract is then an error record saying so,
+   * instead of a wrong value printed. Without it, answers are trusted as the table types them.
+   */
+  check?: ContractChecker;
   locale: Locale;
   /** Write every command's output as JSON (the CLI's --json), as if -AsJson were given. */
   json?: boolean;
@@ -58,21 +74,13 @@ export interface HandlerEnv<C extends Command = CmdletCommand> {
 
 export type Handler<C extends Command = CmdletCommand> = (env: HandlerEnv<C>) => Promise<void>;
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isLocalized(value: unknown): value is LocalizedText {
-  return isObject(value) && typeof value.en === 'string' && typeof value.ja === 'string';
-}
-
 function commandName(env: HandlerEnv<Command>): string {
   if (env.command.kind === 'cmdlet') return env.command.name;
   return env.command.verb === 'nslookup' ? 'nslookup' : 'kubectl';
 }
 
 /** Sends a request; a transport failure becomes a ConnectionError record. */
-export async function send(
+async function send(
   env: HandlerEnv<Command>,
   method: HttpMethod,
   path: string,
@@ -107,13 +115,49 @@ export async function send(
   }
 }
 
-/** The response body if the status is one of `ok` and `check` accepts it; else null. */
-export function okBody<T>(
-  res: ApiResponse,
-  ok: readonly number[],
-  check: (body: unknown) => boolean,
-): T | null {
-  return ok.includes(res.status) && check(res.body) ? (res.body as T) : null;
+/** What one call of an endpoint came to: its typed answer, or the status and problem of a refusal. */
+type Outcome<K extends EndpointName> =
+  | { ok: true; answer: ApiAnswer<K> }
+  | { ok: false; status: number; problem: Problem | null; offContract: boolean };
+
+/**
+ * Calls an endpoint through the typed client over the context's transport (each request shown
+ * with -Verbose; a transport failure is a ConnectionError record). A refusal (non-2xx) and an
+ * answer the checker finds off the contract come back as `ok: false`, for the caller to print.
+ */
+export async function attempt<K extends EndpointName>(
+  env: HandlerEnv<Command>,
+  name: K,
+  ...args: CallArgs<K>
+): Promise<Outcome<K>> {
+  const transport: ApiClient = {
+    request: (method, path, body, headers) => send(env, method, path, body, headers),
+  };
+  const api = createApiClient(transport, env.ctx.check ? { check: env.ctx.check } : {});
+  try {
+    return { ok: true, answer: await api.call(name, ...args) };
+  } catch (error) {
+    if (error instanceof ApiError) {
+      return { ok: false, status: error.status, problem: error.problem, offContract: false };
+    }
+    if (error instanceof ContractViolation) {
+      env.out.verbose(error.message);
+      return { ok: false, status: error.status, problem: null, offContract: true };
+    }
+    throw error;
+  }
+}
+
+/** Calls an endpoint; on a refusal, prints it (`emitFailure`) and answers null. */
+export async function call<K extends EndpointName>(
+  env: HandlerEnv<Command>,
+  name: K,
+  ...args: CallArgs<K>
+): Promise<ApiAnswer<K> | null> {
+  const outcome = await attempt(env, name, ...args);
+  if (outcome.ok) return outcome.answer;
+  emitFailure(env, outcome);
+  return null;
 }
 
 function categoryForStatus(status: number): ErrorCategory {
@@ -161,55 +205,47 @@ export function parameterForPath(path: string, info: CmdletInfo): string | null 
   return null;
 }
 
-function readIssues(body: unknown): ApiIssue[] {
-  if (!isObject(body)) return [];
-  const list = Array.isArray(body.issues)
-    ? body.issues
-    : Array.isArray(body.warnings)
-      ? body.warnings
-      : [];
-  return list.filter(
-    (i): i is ApiIssue => isObject(i) && typeof i.code === 'string' && typeof i.path === 'string',
-  );
-}
+/** What a warning needs: its severity and its text. */
+type IssueLike = Pick<ApiIssue, 'severity'> & { message: LocalizedText };
 
-function issueText(issue: ApiIssue): LocalizedText {
-  return isLocalized(issue.message) ? issue.message : text(issue.code, issue.code);
-}
-
-/** Prints the warnings an answer carries (`issues` or `warnings` with severity "warning"). */
-export function emitWarnings(env: HandlerEnv<Command>, body: unknown): void {
-  for (const issue of readIssues(body)) {
-    if (issue.severity === 'warning') env.out.warning(issueText(issue));
+/** Prints the warnings among an answer's issues. */
+export function emitWarnings(env: HandlerEnv<Command>, issues: readonly IssueLike[] = []): void {
+  for (const issue of issues) {
+    if (issue.severity === 'warning') env.out.warning(issue.message);
   }
 }
 
+/** A refused call, as `attempt` reports it. */
+type Refusal = Extract<Outcome<EndpointName>, { ok: false }>;
+
 /**
- * Prints a failed answer: one error record per error issue, naming the parameter it is about
+ * Prints a refused call: one error record per error issue, naming the parameter it is about
  * and pointing at its value; or one record from the problem's own message. Warnings among the
- * issues are printed first, as PowerShell prints warnings before errors.
+ * issues are printed first, as PowerShell prints warnings before errors. An answer off the
+ * contract is said to be one.
  */
 export function emitFailure(
   env: HandlerEnv<Command>,
-  res: ApiResponse,
+  refusal: Refusal,
   fallback?: LocalizedText,
 ): void {
   const { command, info } = env;
+  const { status, problem, offContract } = refusal;
   const name = commandName(env);
   const layout = command.kind === 'kubectl' ? 'native' : 'cmdlet';
-  const issues = readIssues(res.body);
+  const issues = problem?.issues ?? [];
   const errors = issues.filter((i) => i.severity !== 'warning');
   // Warnings about a change that was refused are noise next to the reason it was refused.
-  if (errors.length === 0) emitWarnings(env, res.body);
+  if (errors.length === 0) emitWarnings(env, issues);
   if (errors.length > 0) {
     for (const issue of errors) {
       const parameter = parameterForPath(issue.path, info);
-      const detail = issueText(issue);
+      const detail = issue.message;
       const argument =
         parameter && command.kind === 'cmdlet' ? command.argumentExtents[parameter] : undefined;
       const value =
         parameter && command.kind === 'cmdlet' ? command.parameters[parameter] : undefined;
-      const category = categoryForIssue(issue.code, res.status);
+      const category = categoryForIssue(issue.code, status);
       // "Cannot validate argument" suits a refused value, not a conflict with an existing route.
       const validation = parameter !== null && category !== 'ResourceExists';
       env.out.error({
@@ -234,23 +270,18 @@ export function emitFailure(
     }
     return;
   }
-  const problem = (isObject(res.body) ? res.body : {}) as Partial<Problem>;
-  const serverText = isLocalized(problem.message)
-    ? problem.message
-    : typeof problem.detail === 'string' && problem.detail
-      ? text(problem.detail, problem.detail)
-      : null;
-  const message =
-    (res.status === 404 && fallback) ||
-    serverText ||
-    fallback ||
-    (typeof problem.title === 'string' && problem.title
-      ? text(`${problem.title} (HTTP ${res.status})`, `${problem.title} (HTTP ${res.status})`)
-      : res.status >= 200 && res.status < 300
-        ? msg.unexpectedAnswer(res.status)
-        : msg.httpStatus(res.status));
+  const serverText =
+    problem?.message ?? (problem?.detail ? text(problem.detail, problem.detail) : null);
+  const message = offContract
+    ? msg.unexpectedAnswer(status)
+    : (status === 404 && fallback) ||
+      serverText ||
+      fallback ||
+      (problem?.title
+        ? text(`${problem.title} (HTTP ${status})`, `${problem.title} (HTTP ${status})`)
+        : msg.httpStatus(status));
   const retry =
-    typeof problem.retryAfterSeconds === 'number'
+    typeof problem?.retryAfterSeconds === 'number'
       ? text(
           ` Try again in ${problem.retryAfterSeconds} s.`,
           ` ${problem.retryAfterSeconds} 秒後に再試行してください。`,
@@ -258,8 +289,8 @@ export function emitFailure(
       : null;
   env.out.error({
     message: retry ? { en: message.en + retry.en, ja: message.ja + retry.ja } : message,
-    errorId: typeof problem.code === 'string' ? problem.code : `Http${res.status}`,
-    category: categoryForStatus(res.status),
+    errorId: problem?.code ?? `Http${status}`,
+    category: categoryForStatus(status),
     exception: 'HttpResponseException',
     command: name,
     target: '',

@@ -4,36 +4,58 @@
  * `delete svc`, `get svc -o yaml`; and `nslookup` answering from CoreDNS's point of view.
  */
 import {
-  API,
   formatServiceManifest,
   reservedServiceAddresses,
   resolveServiceName,
 } from '@edgenet/network-config';
-import type {
-  Kubernetes,
-  ServiceApplyAnswer,
-  ServiceCreateBody,
-  ServiceCreated,
-  ServiceList,
-} from '@edgenet/network-config/contract';
+import type { AnswerOf, InputOf } from '@edgenet/network-config/contract';
 import type { Column, OutputObject } from '../format';
 import { msg, text } from '../messages';
 import type { KubectlCommand } from '../parser';
 import {
+  attempt,
+  call,
   emitFailure,
   emitWarnings,
   type Handler,
   type HandlerEnv,
-  isObject,
   localError,
-  okBody,
-  send,
 } from './env';
 
 type Env = HandlerEnv<KubectlCommand>;
 
-function columns(all: boolean, extra: readonly Column[], base: readonly Column[]): Column[] {
-  return [...(all ? [{ property: 'namespace', label: 'NAMESPACE' }] : []), ...base, ...extra];
+/** kubectl's header for each property of a row. */
+const LABELS = {
+  namespace: 'NAMESPACE',
+  name: 'NAME',
+  ready: 'READY',
+  status: 'STATUS',
+  restarts: 'RESTARTS',
+  age: 'AGE',
+  ip: 'IP',
+  node: 'NODE',
+  type: 'TYPE',
+  clusterIp: 'CLUSTER-IP',
+  externalIp: 'EXTERNAL-IP',
+  internalIp: 'INTERNAL-IP',
+  ports: 'PORT(S)',
+  selector: 'SELECTOR',
+  roles: 'ROLES',
+} as const;
+
+type Property = keyof typeof LABELS;
+
+/** The columns of `properties`, with NAMESPACE first for `-A` and `wide` ones last for `-o wide`. */
+function columns(
+  properties: readonly Property[],
+  options: { all?: boolean; wide?: readonly Property[] | false } = {},
+): Column[] {
+  const names: Property[] = [
+    ...(options.all ? (['namespace'] as const) : []),
+    ...properties,
+    ...(options.wide ? options.wide : []),
+  ];
+  return names.map((property) => ({ property, label: LABELS[property] }));
 }
 
 /** kubectl's AGE (k8s.io/apimachinery duration.HumanDuration). */
@@ -59,15 +81,8 @@ export function formatAge(since: string | undefined, now: number): string {
   return `${years}y`;
 }
 
-async function kubernetesView(env: Env): Promise<Kubernetes | null> {
-  const res = await send(env, 'GET', API.kubernetes);
-  const k8s = okBody<Kubernetes>(
-    res,
-    [200],
-    (b) => isObject(b) && Array.isArray(b.components) && Array.isArray(b.services),
-  );
-  if (!k8s) emitFailure(env, res);
-  return k8s;
+async function kubernetesView(env: Env): Promise<AnswerOf<'getKubernetes'> | null> {
+  return (await call(env, 'getKubernetes'))?.data ?? null;
 }
 
 const kubectlGet: Handler<KubectlCommand> = async (env) => {
@@ -96,22 +111,10 @@ const kubectlGet: Handler<KubectlCommand> = async (env) => {
           node: p.node,
         })),
     );
-    cols = columns(
+    cols = columns(['name', 'ready', 'status', 'restarts', 'age'], {
       all,
-      wide
-        ? [
-            { property: 'ip', label: 'IP' },
-            { property: 'node', label: 'NODE' },
-          ]
-        : [],
-      [
-        { property: 'name', label: 'NAME' },
-        { property: 'ready', label: 'READY' },
-        { property: 'status', label: 'STATUS' },
-        { property: 'restarts', label: 'RESTARTS' },
-        { property: 'age', label: 'AGE' },
-      ],
-    );
+      wide: wide && ['ip', 'node'],
+    });
   } else if (command.resource === 'services') {
     rows = k8s.services
       .filter((s) => inNamespace(s.namespace))
@@ -125,14 +128,10 @@ const kubectlGet: Handler<KubectlCommand> = async (env) => {
         age: formatAge(s.createdAt, now),
         selector: s.selector ?? null,
       }));
-    cols = columns(all, wide ? [{ property: 'selector', label: 'SELECTOR' }] : [], [
-      { property: 'name', label: 'NAME' },
-      { property: 'type', label: 'TYPE' },
-      { property: 'clusterIp', label: 'CLUSTER-IP' },
-      { property: 'externalIp', label: 'EXTERNAL-IP' },
-      { property: 'ports', label: 'PORT(S)' },
-      { property: 'age', label: 'AGE' },
-    ]);
+    cols = columns(['name', 'type', 'clusterIp', 'externalIp', 'ports', 'age'], {
+      all,
+      wide: wide && ['selector'],
+    });
   } else {
     // Nodes are not namespaced: -n and -A change nothing, as in kubectl.
     rows = k8s.nodes.map((n) => ({
@@ -142,17 +141,7 @@ const kubectlGet: Handler<KubectlCommand> = async (env) => {
       internalIp: n.ip,
       externalIp: null,
     }));
-    cols = [
-      { property: 'name', label: 'NAME' },
-      { property: 'status', label: 'STATUS' },
-      { property: 'roles', label: 'ROLES' },
-      ...(wide
-        ? [
-            { property: 'internalIp', label: 'INTERNAL-IP' },
-            { property: 'externalIp', label: 'EXTERNAL-IP' },
-          ]
-        : []),
-    ];
+    cols = columns(['name', 'status', 'roles'], { wide: wide && ['internalIp', 'externalIp'] });
   }
 
   if (command.names.length > 0) {
@@ -209,26 +198,23 @@ const kubectlGet: Handler<KubectlCommand> = async (env) => {
 
 /** `kubectl get svc … -o yaml`: the full documents, as kubectl prints one object or a List. */
 async function printServiceYaml(env: Env, rows: readonly OutputObject[]): Promise<void> {
-  const res = await send(env, 'GET', API.services);
-  const list = okBody<ServiceList>(res, [200], (b) => isObject(b) && Array.isArray(b.services));
-  if (!list) return emitFailure(env, res);
+  const list = await call(env, 'listServices');
+  if (!list) return;
   const wanted = new Set(rows.map((r) => `${r.namespace}/${r.name}`));
-  const docs = list.services.filter((s) => wanted.has(`${s.namespace}/${s.name}`));
-  env.out.text(
-    formatServiceManifest(
-      docs.map((s) => ({ ...s, ports: s.ports })),
-      env.command.names.length !== 1,
-    ),
-  );
+  const docs = list.data.services.filter((s) => wanted.has(`${s.namespace}/${s.name}`));
+  env.out.text(formatServiceManifest(docs, env.command.names.length !== 1));
 }
 
 /** Sends one service; prints `service/NAME <verb>` as kubectl does. */
-async function createService(env: Env, body: ServiceCreateBody, verb: string): Promise<void> {
-  const res = await send(env, 'POST', API.services, body);
-  const created = okBody<ServiceCreated>(res, [201], (b) => isObject(b) && 'clusterIP' in b);
-  if (!created) return emitFailure(env, res);
-  emitWarnings(env, created);
-  env.out.text(`service/${created.name} ${verb}\n`);
+async function createService(
+  env: Env,
+  body: InputOf<'createService'>['body'],
+  verb: string,
+): Promise<void> {
+  const created = await call(env, 'createService', { body });
+  if (!created) return;
+  emitWarnings(env, created.data.issues);
+  env.out.text(`service/${created.data.name} ${verb}\n`);
 }
 
 function namespaceOf(command: KubectlCommand): string | undefined {
@@ -339,10 +325,10 @@ const kubectlApply: Handler<KubectlCommand> = async (env) => {
       'ObjectNotFound',
     );
   }
-  const res = await send(env, 'POST', API.manifests, { manifest });
-  const answer = okBody<ServiceApplyAnswer>(res, [200], (b) => isObject(b) && 'results' in b);
-  if (!answer) return emitFailure(env, res);
-  emitWarnings(env, answer);
+  const applied = await call(env, 'applyManifest', { body: { manifest } });
+  if (!applied) return;
+  const answer = applied.data;
+  emitWarnings(env, answer.issues);
   env.out.text(answer.results.map((r) => `service/${r.service.name} ${r.outcome}\n`).join(''));
 };
 
@@ -350,13 +336,13 @@ const kubectlDelete: Handler<KubectlCommand> = async (env) => {
   const { command } = env;
   const namespace = command.namespace ?? 'default';
   for (const name of command.names) {
-    const res = await send(env, 'DELETE', API.service(namespace, name));
-    if (res.status === 204) {
+    const deleted = await attempt(env, 'deleteService', { params: { namespace, name } });
+    if (deleted.ok) {
       env.out.text(`service "${name}" deleted\n`);
     } else {
       emitFailure(
         env,
-        res,
+        deleted,
         text(
           `Error from server (NotFound): services "${name}" not found`,
           `Error from server (NotFound): サービス "${name}" が見つかりません`,

@@ -3,19 +3,14 @@
  * the path when -TraceRoute is given. On the simulated device the server answers 409 with the
  * reason (the probe needs the Linux driver), printed as an error record.
  */
-import { API, type ProbeAnswer } from '@edgenet/network-config/contract';
-import { emitFailure, type Handler, isObject, okBody, send, stringParam } from './env';
+import { call, type Handler, stringParam } from './env';
 
 export const testNetConnection: Handler = async (env) => {
   const destination = stringParam(env.command, 'ComputerName') ?? '';
   const vm = stringParam(env.command, 'Vm') ?? 'master';
-  const res = await send(env, 'POST', API.probe, { destination, vm });
-  const probe = okBody<ProbeAnswer>(
-    res,
-    [200],
-    (b) => isObject(b) && typeof b.reachable === 'boolean',
-  );
-  if (!probe) return emitFailure(env, res);
+  const answer = await call(env, 'probeAddress', { body: { destination, vm } });
+  if (!answer) return;
+  const probe = answer.data;
   const traceRoute = env.command.parameters.TraceRoute === true;
   env.out.objects(
     [

@@ -1,24 +1,20 @@
 /** Add-HcsNetRoute, Get-HcsNetRoute, Remove-HcsNetRoute over /api/routes. */
-import {
-  API,
-  type PortList,
-  type Route,
-  type RouteCreateBody,
-  type RouteList,
-} from '@edgenet/network-config/contract';
+import { findPortCaseInsensitive } from '@edgenet/network-config';
+import type { AnswerOf, InputOf } from '@edgenet/network-config/contract';
 import type { Column, OutputObject } from '../format';
 import { msg } from '../messages';
 import {
+  attempt,
+  call,
   emitFailure,
   emitWarnings,
   type Handler,
   type HandlerEnv,
-  isObject,
   localError,
-  okBody,
-  send,
   stringParam,
 } from './env';
+
+type Route = AnswerOf<'listRoutes'>['routes'][number];
 
 const ROUTE_COLUMNS: readonly Column[] = [
   { property: 'InterfaceAlias' },
@@ -29,24 +25,15 @@ const ROUTE_COLUMNS: readonly Column[] = [
   { property: 'Reason' },
 ];
 
-function isRoute(value: unknown): value is Route {
-  return (
-    isObject(value) &&
-    typeof value.interfaceAlias === 'string' &&
-    typeof value.destinationPrefix === 'string' &&
-    typeof value.nextHop === 'string'
-  );
-}
-
 function routeObject(route: Route, env: HandlerEnv): OutputObject {
-  const reason = route.status?.reason;
+  const { active, reason } = route.status;
   return {
     InterfaceAlias: route.interfaceAlias,
     DestinationPrefix: route.destinationPrefix,
     NextHop: route.nextHop,
     RouteMetric: route.routeMetric,
-    Status: route.status?.active === false ? 'Inactive' : 'Active',
-    Reason: reason ? (reason.message?.[env.ctx.locale] ?? reason.code) : null,
+    Status: active ? 'Active' : 'Inactive',
+    Reason: reason ? reason.message[env.ctx.locale] : null,
   };
 }
 
@@ -56,16 +43,14 @@ function routeObject(route: Route, env: HandlerEnv): OutputObject {
  * that name; the alias itself when the port list cannot be read (the next call will say why).
  */
 async function canonicalAlias(env: HandlerEnv, alias: string): Promise<string | null> {
-  const res = await send(env, 'GET', API.ports);
-  const list = okBody<PortList>(res, [200], (b) => isObject(b) && Array.isArray(b.ports));
-  if (!list) return alias;
-  const port = list.ports.find((p) => p.name.toLowerCase() === alias.toLowerCase());
-  return port ? port.name : null;
+  const outcome = await attempt(env, 'listPorts');
+  if (!outcome.ok) return alias;
+  return findPortCaseInsensitive(outcome.answer.data, alias)?.name ?? null;
 }
 
 export const getHcsNetRoute: Handler = async (env) => {
   const typed = stringParam(env.command, 'InterfaceAlias');
-  let path: string = API.routes;
+  let query: InputOf<'listRoutes'>['query'];
   if (typed !== undefined) {
     const alias = await canonicalAlias(env, typed);
     if (alias === null) {
@@ -74,13 +59,12 @@ export const getHcsNetRoute: Handler = async (env) => {
         target: typed,
       });
     }
-    path = `${API.routes}?interfaceAlias=${encodeURIComponent(alias)}`;
+    query = { interfaceAlias: alias };
   }
-  const res = await send(env, 'GET', path);
-  const list = okBody<RouteList>(res, [200], (b) => isObject(b) && Array.isArray(b.routes));
-  if (!list) return emitFailure(env, res);
+  const list = await call(env, 'listRoutes', query ? { query } : {});
+  if (!list) return;
   env.out.objects(
-    list.routes.filter(isRoute).map((r) => routeObject(r, env)),
+    list.data.routes.map((r) => routeObject(r, env)),
     { kind: 'table', columns: ROUTE_COLUMNS },
   );
 };
@@ -89,28 +73,25 @@ export const addHcsNetRoute: Handler = async (env) => {
   const { parameters } = env.command;
   const typed = stringParam(env.command, 'InterfaceAlias') ?? '';
   const alias = (await canonicalAlias(env, typed)) ?? typed;
-  const body: RouteCreateBody = {
+  const body: InputOf<'addRoute'>['body'] = {
     interfaceAlias: alias,
     destinationPrefix: stringParam(env.command, 'DestinationPrefix') ?? '',
     nextHop: stringParam(env.command, 'NextHop') ?? '',
     // Omitted → the server applies the documented default (256), so there is one default.
     ...(typeof parameters.RouteMetric === 'number' ? { routeMetric: parameters.RouteMetric } : {}),
   };
-  const res = await send(env, 'POST', API.routes, body);
-  if (res.status !== 200 && res.status !== 201) return emitFailure(env, res);
-  emitWarnings(env, res.body);
-  const created = isObject(res.body) && isRoute(res.body.route) ? res.body.route : res.body;
-  if (isRoute(created)) {
-    env.out.objects([routeObject(created, env)], { kind: 'list' }, { single: true });
-  }
+  const created = await call(env, 'addRoute', { body });
+  if (!created) return;
+  emitWarnings(env, created.data.issues);
+  env.out.objects([routeObject(created.data, env)], { kind: 'list' }, { single: true });
 };
 
 export const removeHcsNetRoute: Handler = async (env) => {
   const typed = stringParam(env.command, 'InterfaceAlias') ?? '';
   const prefix = stringParam(env.command, 'DestinationPrefix') ?? '';
   const alias = (await canonicalAlias(env, typed)) ?? typed;
-  const query = `interfaceAlias=${encodeURIComponent(alias)}&destinationPrefix=${encodeURIComponent(prefix)}`;
-  const res = await send(env, 'DELETE', `${API.routes}?${query}`);
-  if (res.status === 200 || res.status === 204) return;
-  emitFailure(env, res, res.status === 404 ? msg.routeNotFound(alias, prefix) : undefined);
+  const removed = await attempt(env, 'removeRoute', {
+    query: { interfaceAlias: alias, destinationPrefix: prefix },
+  });
+  if (!removed.ok) emitFailure(env, removed, msg.routeNotFound(alias, prefix));
 };

@@ -3,23 +3,10 @@
  * Add-/Get-HcsExternalVirtualSwitch, Add-/Get-/Remove-HcsVirtualNetwork, with the fields and
  * columns the device's documentation prints.
  */
-import { API } from '@edgenet/network-config';
-import type {
-  Port,
-  PortList,
-  VirtualNetworkBody,
-  VirtualSwitchList,
-} from '@edgenet/network-config/contract';
+import { externalSwitchName, findPortCaseInsensitive } from '@edgenet/network-config';
+import type { AnswerOf, InputOf } from '@edgenet/network-config/contract';
 import type { Column, OutputObject } from '../format';
-import {
-  emitFailure,
-  emitWarnings,
-  type Handler,
-  isObject,
-  okBody,
-  send,
-  stringParam,
-} from './env';
+import { call, emitWarnings, type Handler, type HandlerEnv, stringParam } from './env';
 
 /** FNV-1a over text, with a salt: stable simulated identifiers (ours). */
 function fnv(text: string, salt: number): number {
@@ -37,15 +24,8 @@ export function stableGuid(seed: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-function isSwitchList(body: unknown): boolean {
-  return isObject(body) && Array.isArray(body.virtualSwitches);
-}
-
-async function readSwitches(env: Parameters<Handler>[0]): Promise<VirtualSwitchList | null> {
-  const res = await send(env, 'GET', API.virtualSwitches);
-  const list = okBody<VirtualSwitchList>(res, [200], isSwitchList);
-  if (!list) emitFailure(env, res);
-  return list;
+async function readSwitches(env: HandlerEnv): Promise<AnswerOf<'listVirtualSwitches'> | null> {
+  return (await call(env, 'listVirtualSwitches'))?.data ?? null;
 }
 
 export const getHcsExternalVirtualSwitch: Handler = async (env) => {
@@ -75,19 +55,18 @@ function booleanParam(value: unknown): boolean | undefined {
 /** Creates `vswitch-<InterfaceAlias>` (doc), the port named as the device spells it. */
 export const addHcsExternalVirtualSwitch: Handler = async (env) => {
   const alias = stringParam(env.command, 'InterfaceAlias') ?? '';
-  const ports = await send(env, 'GET', API.ports);
-  const list = okBody<PortList>(ports, [200], (b) => isObject(b) && Array.isArray(b.ports));
-  if (!list) return emitFailure(env, ports);
-  const port = list.ports.find((p: Port) => p.name.toLowerCase() === alias.toLowerCase());
-  const interfaceAlias = port?.name ?? alias;
+  const ports = await call(env, 'listPorts');
+  if (!ports) return;
+  const interfaceAlias = findPortCaseInsensitive(ports.data, alias)?.name ?? alias;
   const accelerated = booleanParam(env.command.parameters.SupportsAcceleratedNetworking);
-  const res = await send(env, 'POST', API.virtualSwitches, {
-    name: `vswitch-${interfaceAlias}`,
-    interfaceAlias,
-    ...(accelerated === undefined ? {} : { supportsAcceleratedNetworking: accelerated }),
+  const added = await call(env, 'addVirtualSwitch', {
+    body: {
+      name: externalSwitchName(interfaceAlias),
+      interfaceAlias,
+      ...(accelerated === undefined ? {} : { supportsAcceleratedNetworking: accelerated }),
+    },
   });
-  if (res.status !== 201) return emitFailure(env, res);
-  emitWarnings(env, res.body);
+  if (added) emitWarnings(env, added.data.issues);
 };
 
 const VNET_COLUMNS: readonly Column[] = [
@@ -121,7 +100,7 @@ export const addHcsVirtualNetwork: Handler = async (env) => {
   const { parameters } = env.command;
   const switchName = stringParam(env.command, 'VirtualSwitchName') ?? '';
   const dns = stringParam(env.command, 'DnsServers');
-  const body: VirtualNetworkBody = {
+  const body: InputOf<'addVirtualNetwork'>['body'] = {
     name: stringParam(env.command, 'VnetName') ?? '',
     vlanId: typeof parameters.VlanId === 'number' ? parameters.VlanId : Number.NaN,
     addressSpace: stringParam(env.command, 'AddressSpace') ?? '',
@@ -134,14 +113,12 @@ export const addHcsVirtualNetwork: Handler = async (env) => {
       : [],
     dnsSuffix: stringParam(env.command, 'DnsSuffix') ?? null,
   };
-  const res = await send(env, 'POST', API.virtualNetworks(switchName), body);
-  if (res.status !== 201) return emitFailure(env, res);
-  emitWarnings(env, res.body);
+  const added = await call(env, 'addVirtualNetwork', { params: { name: switchName }, body });
+  if (added) emitWarnings(env, added.data.issues);
 };
 
 export const removeHcsVirtualNetwork: Handler = async (env) => {
   const switchName = stringParam(env.command, 'VirtualSwitchName') ?? '';
   const name = stringParam(env.command, 'VnetName') ?? '';
-  const res = await send(env, 'DELETE', API.virtualNetwork(switchName, name));
-  if (res.status !== 204) return emitFailure(env, res);
+  await call(env, 'removeVirtualNetwork', { params: { name: switchName, vnet: name } });
 };
