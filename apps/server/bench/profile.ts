@@ -5,6 +5,8 @@
  * by function and by package.
  *
  *   npx tsx bench/profile.ts compute|lookup|bare-get|bare-post|start [seconds] [out-dir]
+ *   PROFILE=0: no profile, only req/s and the server's CPU time per request (user, kernel);
+ *   SERVER_SCRIPT=<path>: another build of the server.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -119,7 +121,10 @@ async function main(): Promise<void> {
   const device = scenarioDevice(10_000);
   const bare = target.startsWith('bare');
   if (!bare) await seedDevice(dataDir, device, PASSWORD);
-  const script = bare ? join(here, 'hello-server.mjs') : join(serverDir, 'dist/server.js');
+  // SERVER_SCRIPT: another build of the server (an older one, to compare).
+  const script = bare
+    ? join(here, 'hello-server.mjs')
+    : (process.env.SERVER_SCRIPT ?? join(serverDir, 'dist/server.js'));
   const child = spawn(
     process.execPath,
     [
