@@ -178,8 +178,8 @@ async function main(): Promise<void> {
       : target === 'bare-get'
         ? { url: `${url}/` }
         : { url, requests: lookups };
-  if (target === 'start') {
-    // Start-up only: the profile runs from process start to the first answer.
+  /** Stops the server (which writes its profile) and summarizes the profile per `requests`. */
+  const finish = async (requests: number) => {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
     await exited;
@@ -188,9 +188,10 @@ async function main(): Promise<void> {
       .filter((f) => f.endsWith('.cpuprofile'))
       .sort()
       .at(-1);
-    if (file) summarize(join(outDir, file), 1);
-    return;
-  }
+    if (file) summarize(join(outDir, file), requests);
+  };
+  // Start-up only: the profile runs from process start to the first answer.
+  if (target === 'start') return finish(1);
   const warm = await autocannon({ ...options, duration: 2, connections: 10 }); // warm-up (JIT)
   const before = cpuTicks(child.pid);
   const result = await autocannon({ ...options, duration: seconds, connections: 10 });
@@ -201,15 +202,7 @@ async function main(): Promise<void> {
     `${target}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}; ` +
       `server CPU per request: user ${perRequest(after.user - before.user)} µs, kernel ${perRequest(after.system - before.system)} µs\n`,
   );
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-  rmSync(dataDir, { recursive: true, force: true });
-  const file = readdirSync(outDir)
-    .filter((f) => f.endsWith('.cpuprofile'))
-    .sort()
-    .at(-1);
-  if (file) summarize(join(outDir, file), warm.requests.total + result.requests.total);
+  await finish(warm.requests.total + result.requests.total);
 }
 
 await main();
