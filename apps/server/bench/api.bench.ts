@@ -5,7 +5,9 @@
  * baseline (targets: `GET /api/compute` ≥ 0.8×, the lookup ≥ 0.6×, p99 ≤ 2× the baseline's), idle
  * RSS (≤ bare + 40 MB) and start-to-listen time (≤ 1.5× bare), as JSON and as a table. For
  * reference, the bare server also answers the lookup's requests with a fixed lookup answer (no
- * target): what Fastify alone costs for that request and answer.
+ * target): what Fastify alone costs for that request and answer; the lookup is printed against it
+ * too (like for like). The last table lists every target with "met" or "NOT MET", and the load
+ * average: on a loaded machine the figures are noisy, the start-up CPU time less so.
  *
  *   npm run bench -w @edgenet/server
  *   (BENCH_SECONDS=10 per target, BENCH_ROUNDS=10, BENCH_CONNECTIONS=10, BENCH_ROUTES=10000;
