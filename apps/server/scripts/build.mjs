@@ -1,9 +1,9 @@
 /**
- * Compiles the server into one ES module, `dist/server.js`, so `npm start` runs plain Node with no
- * TypeScript loader at run time (ADR 0032). The workspace packages (`@edgenet/*`, consumed as
- * TypeScript source) are bundled in; every other package stays an import from node_modules, as
- * installed — native better-sqlite3, pino's transport workers and Fastify's plugins all load the
- * way their authors ship them.
+ * Compiles the server into ES modules, `dist/server.js` and, for code loaded only when needed (the
+ * Linux driver, `--clean`), `dist/chunks/` — so `npm start` runs plain Node with no TypeScript
+ * loader at run time (ADR 0032, 0044). The workspace packages (`@edgenet/*`, consumed as
+ * TypeScript source) and the dependencies are bundled in, except the few in EXTERNAL, which load
+ * from node_modules as installed.
  */
 
 import { rmSync } from 'node:fs';
