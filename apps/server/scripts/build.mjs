@@ -1,11 +1,12 @@
 /**
- * Compiles the server into one ES module, `dist/server.js`, so `npm start` runs plain Node with no
- * TypeScript loader at run time (ADR 0032). The workspace packages (`@edgenet/*`, consumed as
- * TypeScript source) are bundled in; every other package stays an import from node_modules, as
- * installed — native better-sqlite3, pino's transport workers and Fastify's plugins all load the
- * way their authors ship them.
+ * Compiles the server into ES modules, `dist/server.js` and, for code loaded only when needed (the
+ * Linux driver, `--clean`), `dist/chunks/` — so `npm start` runs plain Node with no TypeScript
+ * loader at run time (ADR 0032, 0044). The workspace packages (`@edgenet/*`, consumed as
+ * TypeScript source) and the dependencies are bundled in, except the few in EXTERNAL, which load
+ * from node_modules as installed.
  */
 
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -18,10 +19,16 @@ const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const EXTERNAL = ['better-sqlite3', 'pino', 'pino-pretty', 'thread-stream', '@fastify/swagger-ui'];
 
 const started = performance.now();
+// Chunks are named by content hash: start clean, so no stale one is left beside the new ones.
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   absWorkingDir: serverDir,
   entryPoints: ['src/server.ts'],
-  outfile: 'dist/server.js',
+  outdir: 'dist',
+  // What is loaded with `import()` only when needed (the Linux driver) goes to chunks of its own,
+  // so starting the simulated device does not parse it (ADR 0044).
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -16,7 +16,7 @@ import { type AppOptions, resolveOptions } from './config';
 import type { DeviceDriver } from './driver/driver';
 import { clientErrorHandler } from './http/client-error';
 import { installErrorHandler, sendProblem, toProblem } from './http/error-handler';
-import { lazySerializers } from './http/lazy-serializers';
+import { lazySerializers, lazyValidators } from './http/lazy-serializers';
 import docs from './plugins/docs';
 import security from './plugins/security';
 import services from './plugins/services';
@@ -26,7 +26,7 @@ import api from './routes/index';
 export interface BuildOptions extends Partial<AppOptions> {
   /** Another device driver than the simulated device. */
   driver?: DeviceDriver;
-  /** Compile response serializers on first use (server.ts; tests keep them eager). */
+  /** Compile response serializers and request validators on first use (server.ts; tests keep them eager). */
   lazySerializers?: boolean;
   /** Where JSON log lines go instead of stdout (tests read them). */
   logStream?: NodeJS.WritableStream;
@@ -89,7 +89,9 @@ export async function buildApp(build: BuildOptions = {}): Promise<App> {
       ? { schemaController: { compilersFactory: { buildSerializer: lazySerializers() } } }
       : {}),
   }).withTypeProvider<TypeBoxTypeProvider>();
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setValidatorCompiler(
+    lazy ? lazyValidators(TypeBoxValidatorCompiler) : TypeBoxValidatorCompiler,
+  );
   // JSON only: a text/plain body is a 415, not a string that fails the schema.
   app.removeContentTypeParser('text/plain');
 

@@ -5,7 +5,6 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app';
 import { ConfigError, optionsFromEnv } from './config';
-import { cleanNetwork } from './driver/linux/clean';
 
 const started = performance.now();
 
@@ -23,6 +22,7 @@ async function main(): Promise<void> {
   // `--clean` (or `npm start -- --clean`, which npm hands over as npm_config_clean): remove the
   // Linux driver's namespaces of this data directory, then exit.
   if (process.argv.includes('--clean') || process.env.npm_config_clean === 'true') {
+    const { cleanNetwork } = await import('./driver/linux/clean');
     process.exit(await cleanNetwork(options));
   }
   const port = Number(process.env.PORT || 8080);

@@ -42,6 +42,26 @@ describe('sessions', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it('a clean stop writes the last-seen time, so the idle clock survives a restart exactly', async () => {
+    const dataDir = tempDir();
+    const first = await startApp({ dataDir });
+    const c = await signedIn(first.app);
+    await new Promise((r) => setTimeout(r, 1100));
+    const seenAt = Date.now();
+    expect((await c.get('/api/ports')).status).toBe(200);
+    await first.close();
+    const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+    const row = db.prepare('SELECT created_at, last_seen_at FROM sessions').get() as {
+      created_at: number;
+      last_seen_at: number;
+    };
+    db.close();
+    // Written behind at most once a minute while running, and at the stop.
+    expect(row.last_seen_at).toBeGreaterThanOrEqual(seenAt);
+    expect(row.last_seen_at - row.created_at).toBeGreaterThanOrEqual(1000);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
   it('a password change ends the other sessions, across a restart too', async () => {
     const dataDir = tempDir();
     const first = await startApp({ dataDir });

@@ -14,7 +14,7 @@
  * - password checks run one at a time (each scrypt holds 128 MiB); a queue longer than
  *   `MAX_QUEUED_CHECKS` is refused at once.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { INITIAL_PASSWORD, type Issue, issue, validatePassword } from '@edgenet/network-config';
 import type { Session } from '@edgenet/network-config/contract';
 import { Busy, Forbidden, RuleViolation, Unauthenticated } from '../domain-errors';
@@ -67,8 +67,12 @@ export interface SignedIn {
   body: Session;
 }
 
+/**
+ * SHA-256 of a cookie's token, in hex. Runs on every signed-in request: the one-shot
+ * `crypto.hash` costs about 1 µs where a `createHash` object costs 2.4 µs (ADR 0043).
+ */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return hash('sha256', token, 'hex');
 }
 
 /** Initial account of a new store: the factory password with a forced change, or the operator's. */
@@ -290,6 +294,21 @@ export class AuthService {
       this.persistedSeen.set(id, now);
     }
     return session;
+  }
+
+  /**
+   * Writes every session's last-seen time that moved since it was last written (the write-behind
+   * of `authenticate`), so a clean restart keeps each session's idle clock exactly. Called when
+   * the server closes, before the store does.
+   */
+  flushLastSeen(): void {
+    const moved: [string, number][] = [];
+    for (const [id, session] of this.sessions) {
+      if (session.lastSeenAt > (this.persistedSeen.get(id) ?? 0))
+        moved.push([id, session.lastSeenAt]);
+    }
+    this.sessionStore.touchAll(moved);
+    for (const [id, lastSeenAt] of moved) this.persistedSeen.set(id, lastSeenAt);
   }
 
   signOut(token: string | undefined): void {

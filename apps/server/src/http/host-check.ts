@@ -40,9 +40,18 @@ function machineAddresses(): Set<string> {
   return out;
 }
 
+/** `Host` values whose answer is kept (the same few arrive on every request); then it starts over. */
+const MAX_REMEMBERED = 256;
+
 export class HostAllowList {
   private readonly names: Set<string>;
-  private readonly machine = machineAddresses();
+  /** Read on the first request that needs them, not at start-up (ADR 0044). */
+  private machineSet: Set<string> | undefined;
+  /**
+   * Answers by `Host` header that do not depend on the configuration: everything but a match
+   * among the device's port addresses, which change with it and are checked on every request.
+   */
+  private readonly remembered = new Map<string, boolean>();
 
   constructor(
     allowedHosts: readonly string[],
@@ -54,13 +63,26 @@ export class HostAllowList {
 
   allows(host: string | undefined): boolean {
     if (!host) return false;
+    const known = this.remembered.get(host);
+    if (known === true) return true;
     const name = hostnameOf(host);
-    if (name === 'localhost' || name.endsWith('.localhost')) return true;
-    if (this.names.has(name) || isLoopback(name) || this.machine.has(name)) return true;
+    if (known === undefined) {
+      const fixed = this.fixedAnswer(name);
+      if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
+      this.remembered.set(host, fixed);
+      if (fixed) return true;
+    }
     if (isIP(name) !== 0) {
       for (const address of this.deviceAddresses()) if (address === name) return true;
     }
     return false;
+  }
+
+  /** Allowed whatever the configuration says (false: only a device address can allow it). */
+  private fixedAnswer(name: string): boolean {
+    if (name === 'localhost' || name.endsWith('.localhost')) return true;
+    this.machineSet ??= machineAddresses();
+    return this.names.has(name) || isLoopback(name) || this.machineSet.has(name);
   }
 }
 

@@ -15,6 +15,7 @@ import {
   type SerializerFactory,
   SerializerSelector,
 } from '@fastify/fast-json-stringify-compiler';
+import type { FastifySchemaCompiler } from 'fastify';
 
 export function lazySerializers(): SerializerFactory {
   const eager = SerializerSelector();
@@ -26,6 +27,21 @@ export function lazySerializers(): SerializerFactory {
         serialize ??= compile(route);
         return serialize(data);
       };
+    };
+  };
+}
+
+/**
+ * The same for request validators: TypeBox compiles each route's body, query and params schema
+ * into a checking function when the app becomes ready (≈ 40 ms of start-up, ADR 0044); this
+ * compiles it on the route's first request instead. Only `server.ts` uses it, as above.
+ */
+export function lazyValidators<S>(compile: FastifySchemaCompiler<S>): FastifySchemaCompiler<S> {
+  return (routeSchema) => {
+    let validate: ReturnType<FastifySchemaCompiler<S>> | undefined;
+    return (data) => {
+      validate ??= compile(routeSchema);
+      return validate(data);
     };
   };
 }

@@ -3,12 +3,17 @@
  * with, at /api/openapi.json, and Swagger UI at /api/docs. Both are public: the API's shape is no
  * secret, and every call it makes still needs a session.
  * Registered before the routes (it collects them as they are added).
+ *
+ * Swagger UI loads on the first visit of /api/docs, not at start-up (ADR 0044): loading
+ * `@fastify/swagger-ui` and what it requires from node_modules was the largest single part of
+ * the time to listen. It then runs in a Fastify instance of its own, answering the main app's
+ * /api/docs requests through `inject`, with its answers' headers and body passed on as they are.
  */
 
 import { API } from '@edgenet/network-config/contract';
 import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { problemResponsesOf, routeSchema } from '../http/endpoint-schema';
 
@@ -26,6 +31,38 @@ const DOCS_CSP = [
   "script-src-attr 'none'",
   "style-src 'self' 'unsafe-inline'",
 ].join('; ');
+
+/** Headers of the inner answer that belong to its own connection, not to the outer answer. */
+const HOP_HEADERS = new Set([
+  'connection',
+  'content-length',
+  'date',
+  'keep-alive',
+  'transfer-encoding',
+]);
+
+/** Swagger UI in an instance of its own, showing the main app's OpenAPI document. */
+async function swaggerUiApp(app: FastifyInstance): Promise<FastifyInstance> {
+  const { default: swaggerUi } = await import('@fastify/swagger-ui');
+  const ui = Fastify({ logger: false });
+  // What Swagger UI needs of @fastify/swagger: the document, here the main app's.
+  await ui.register(
+    fp(
+      async (inner) => {
+        inner.decorate('swagger', ((options?: { yaml?: boolean }) =>
+          app.swagger(options as { yaml: true })) as FastifyInstance['swagger']);
+      },
+      { name: '@fastify/swagger' },
+    ),
+  );
+  await ui.register(swaggerUi, {
+    routePrefix: API.docs,
+    staticCSP: DOCS_CSP,
+    uiConfig: { url: API.openapi, validatorUrl: null } as never,
+  });
+  await ui.ready();
+  return ui;
+}
 
 export default fp(
   async (app) => {
@@ -72,11 +109,30 @@ export default fp(
         return { schema: { ...schema, response }, url };
       },
     });
-    await app.register(swaggerUi, {
-      routePrefix: API.docs,
-      staticCSP: DOCS_CSP,
-      uiConfig: { url: API.openapi, validatorUrl: null } as never,
+    let ui: Promise<FastifyInstance> | undefined;
+    app.addHook('onClose', async () => {
+      await (await ui?.catch(() => undefined))?.close();
     });
+    const docs = async (request: FastifyRequest, reply: FastifyReply) => {
+      ui ??= swaggerUiApp(app).catch((error: unknown) => {
+        ui = undefined; // try again on the next visit
+        throw error;
+      });
+      const answer = await (await ui).inject({
+        method: request.method as 'GET' | 'HEAD',
+        url: request.url,
+        headers: request.headers,
+      });
+      // Not Swagger UI's: the main app's 404 (a problem, with the main app's headers).
+      if (answer.statusCode === 404) return reply.callNotFound();
+      for (const [name, value] of Object.entries(answer.headers)) {
+        if (value !== undefined && !HOP_HEADERS.has(name)) reply.header(name, value);
+      }
+      return reply.status(answer.statusCode).send(answer.rawPayload);
+    };
+    for (const url of [API.docs, `${API.docs}/*`]) {
+      app.get(url, { schema: { hide: true }, config: { auth: 'public' } }, docs);
+    }
     app.get(
       ENDPOINTS.getOpenApi.path,
       { schema: { ...routeSchema('getOpenApi'), hide: true }, config: { auth: 'public' } },

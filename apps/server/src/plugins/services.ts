@@ -12,7 +12,6 @@ import fp from 'fastify-plugin';
 import { AuthService, createInitialAccount } from '../auth/auth-service';
 import type { AppOptions } from '../config';
 import type { DeviceDriver } from '../driver/driver';
-import { LinuxDevice } from '../driver/linux/linux-device';
 import { SimulatedDevice } from '../driver/simulated';
 import { JobRunner } from '../jobs/job-runner';
 import { Store } from '../store/store';
@@ -41,7 +40,8 @@ const foundation = fp<ServicesOptions>(
     const device: DeviceDriver =
       driver ??
       (options.deviceDriver === 'linux'
-        ? new LinuxDevice({
+        ? // Loaded only when asked for: the simulated device never needs it (ADR 0044).
+          new (await import('../driver/linux/linux-device')).LinuxDevice({
             dataDir: options.dataDir,
             applyMs: options.applyMs,
             failStep: options.failStep,
@@ -126,6 +126,8 @@ export default fp<ServicesOptions>(
       await jobs.stop();
     });
     app.addHook('onClose', async () => {
+      // Sessions' last-seen times are written behind (auth-service.ts): write them before closing.
+      if (store.isOpen) app.auth.flushLastSeen();
       store.close();
     });
     await installKernelSync(app, store, device);

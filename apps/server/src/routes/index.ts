@@ -6,6 +6,7 @@
  * - otherwise a session with the password changed, else 403 `password.changeRequired`.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { onRequestHookHandler } from 'fastify';
 import { passwordChangeRequired, type SessionRecord } from '../auth/auth-service';
 import { sessionIdOf } from '../http/session-cookie';
 import compute from './compute';
@@ -35,15 +36,23 @@ declare module 'fastify' {
 
 const api: FastifyPluginAsyncTypebox = async (app) => {
   app.decorateRequest('session', null);
-  app.addHook('onRequest', (request, _reply, done) => {
-    const level = request.routeOptions.config.auth ?? 'admin';
-    if (level === 'public') return done();
-    try {
-      request.session = app.auth.authenticate(sessionIdOf(request));
-    } catch (error) {
-      return done(error as Error);
-    }
-    done(level === 'admin' && app.auth.mustChangePassword ? passwordChangeRequired() : undefined);
+  // The sign-in check is a hook of each route that needs one, chosen once when the route is
+  // added (ADR 0043): public routes run none, and no request reads its route's options for it.
+  const signedIn = (admin: boolean): onRequestHookHandler =>
+    function requireSession(request, _reply, done) {
+      try {
+        request.session = app.auth.authenticate(sessionIdOf(request));
+      } catch (error) {
+        return done(error as Error);
+      }
+      done(admin && app.auth.mustChangePassword ? passwordChangeRequired() : undefined);
+    };
+  const hooks = { admin: signedIn(true), session: signedIn(false) };
+  app.addHook('onRoute', (route) => {
+    const level = route.config?.auth ?? 'admin';
+    if (level === 'public') return;
+    // First among the route's own onRequest hooks, as the scope-wide hook it replaces ran.
+    route.onRequest = [hooks[level], ...[route.onRequest ?? []].flat()];
   });
   await app.register(session);
   await app.register(device);
