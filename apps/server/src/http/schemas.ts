@@ -17,7 +17,7 @@ import {
   VirtualNetworkSchema,
   VirtualSwitchSchema,
 } from '@edgenet/network-config/contract';
-import Type, { type Static } from 'typebox';
+import Type from 'typebox';
 
 export const HealthSchema = Type.Object({
   status: Type.Literal('ok'),
@@ -84,18 +84,6 @@ export const ConfigAnswerSchema = Type.Object({
   revision: Type.Integer(),
 });
 
-export const RevisionListSchema = Type.Object({
-  revisions: Type.Array(
-    Type.Object({
-      number: Type.Integer(),
-      createdAt: Type.String(),
-      author: Type.String(),
-      summary: Type.String(),
-    }),
-  ),
-  revision: Type.Integer(),
-});
-
 export const RevisionQuerySchema = Type.Object(
   {
     limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
@@ -135,6 +123,3 @@ export const problemResponses = {
   429: ProblemSchema,
   500: ProblemSchema,
 } as const;
-
-export type DeviceAnswer = Static<typeof DeviceAnswerSchema>;
-export type ConfigAnswer = Static<typeof ConfigAnswerSchema>;
