@@ -6,6 +6,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ARTICLE_CMDLETS, applyArticleScenario } from '@edgenet/network-config/testing';
 import { type RunningServer, startServer } from '@edgenet/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiCall, type Run, runEdgenetPs, signedInApi } from './harness';
@@ -32,40 +33,7 @@ beforeAll(async () => {
   sessionDir = await mkdtemp(join(tmpdir(), 'edgenet-cli-test-'));
   api = await signedInApi(server);
   // The source article's network: Port3 static on 192.168.20.0/24, compute enabled on it.
-  const ports = await api('GET', '/api/ports');
-  const port = await api(
-    'PUT',
-    '/api/ports/Port3',
-    {
-      ipEnabled: true,
-      dhcp: false,
-      address: '192.168.20.10',
-      subnetMask: '255.255.255.0',
-      gateway: '192.168.20.1',
-      dns: [],
-      mtu: 1500,
-    },
-    ports.body.revision,
-  );
-  expect(port.status).toBe(200);
-  const compute = await api('GET', '/api/compute');
-  const applied = await api(
-    'PUT',
-    '/api/compute',
-    {
-      computePort: 'Port3',
-      nodeIpRange: { start: '192.168.20.50', end: '192.168.20.51' },
-      serviceIpRange: { start: '192.168.20.60', end: '192.168.20.65' },
-      podCidr: '172.27.0.0/16',
-      serviceCidr: '172.28.0.0/16',
-    },
-    compute.body.revision,
-  );
-  expect(applied.status).toBe(202);
-  for (let i = 0; i < 100; i++) {
-    if ((await api('GET', '/api/compute')).body.state === 'Configured') break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await applyArticleScenario(api);
 }, 60_000);
 
 afterAll(async () => {
@@ -75,9 +43,7 @@ afterAll(async () => {
 
 describe('SPEC §1.3 cmdlet lines against the real server', () => {
   it('adds the documented route, with the connected-subnet warning, and the API shows it', async () => {
-    const run = await edgenetPs(
-      'Add-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "192.168.20.0/24" -NextHop "192.168.20.1" -RouteMetric 100',
-    );
+    const run = await edgenetPs(ARTICLE_CMDLETS.addConnectedRoute);
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/WARNING: .*192\.168\.20\.0\/24 is inside Port3's own subnet/);
     expect(await customRoutes()).toEqual([
@@ -91,15 +57,13 @@ describe('SPEC §1.3 cmdlet lines against the real server', () => {
   }, 60_000);
 
   it('adds the second subnet route and reads both back with Get-HcsNetRoute', async () => {
-    const add = await edgenetPs(
-      'Add-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "192.168.21.0/24" -NextHop "192.168.20.1" -RouteMetric 100',
-    );
+    const add = await edgenetPs(ARTICLE_CMDLETS.addRoute);
     expect(add.status).toBe(0);
-    const get = await edgenetPs('Get-HcsNetRoute -InterfaceAlias Port3');
+    const get = await edgenetPs(ARTICLE_CMDLETS.getRoutes);
     expect(get.status).toBe(0);
     expect(get.stdout).toContain('192.168.20.0/24');
     expect(get.stdout).toContain('192.168.21.0/24');
-    const json = await edgenetPs('Get-HcsNetRoute -InterfaceAlias Port3', ['--json']);
+    const json = await edgenetPs(ARTICLE_CMDLETS.getRoutes, ['--json']);
     expect(JSON.parse(json.stdout)).toEqual(
       (await customRoutes()).map((r) =>
         expect.objectContaining({ DestinationPrefix: r.destinationPrefix }),
@@ -108,21 +72,17 @@ describe('SPEC §1.3 cmdlet lines against the real server', () => {
   }, 60_000);
 
   it('refuses adding the same route again with an error record and a non-zero exit', async () => {
-    const again = await edgenetPs(
-      'Add-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "192.168.21.0/24" -NextHop "192.168.20.1" -RouteMetric 100',
-    );
+    const again = await edgenetPs(ARTICLE_CMDLETS.addRoute);
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/^Add-HcsNetRoute : .*already exists/m);
     expect(await customRoutes()).toHaveLength(2);
   }, 60_000);
 
   it('removes the documented route; the API and Get-HcsNetRoute no longer show it', async () => {
-    const run = await edgenetPs(
-      'Remove-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "192.168.21.0/24"',
-    );
+    const run = await edgenetPs(ARTICLE_CMDLETS.removeRoute);
     expect(run.status).toBe(0);
     expect((await customRoutes()).map((r) => r.destinationPrefix)).toEqual(['192.168.20.0/24']);
-    const get = await edgenetPs('Get-HcsNetRoute -InterfaceAlias Port3');
+    const get = await edgenetPs(ARTICLE_CMDLETS.getRoutes);
     expect(get.stdout).not.toContain('192.168.21.0/24');
   }, 60_000);
 });
