@@ -74,7 +74,7 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`edgenet server did not answer /api/health within 30 s:\n${log()}`);
 }
@@ -95,6 +95,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     EDGENET_KIOSK: options.kiosk ? 'true' : 'false',
     EDGENET_SIGNIN_DELAY_MS: '0',
     LOG_LEVEL: 'warn',
+    // A cheap password hash (scrypt N = 2^12, as the in-process tests use): the suites start a
+    // server per test and sign in several times each; OWASP's 2^17 cost ~1 s each on CI.
+    EDGENET_SCRYPT_LOG2N: process.env.EDGENET_SCRYPT_LOG2N ?? '12',
   };
   if (options.firmware) env.EDGENET_FIRMWARE = options.firmware;
   else delete env.EDGENET_FIRMWARE;
