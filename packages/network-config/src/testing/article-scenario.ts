@@ -33,7 +33,7 @@ export const ARTICLE_COMPUTE: ComputeSettingsBody = {
 };
 
 /** The routes of SPEC §1.3 (the bodies of `POST /api/routes`), in the cmdlets' order. */
-export const ARTICLE_ROUTES: [RouteCreateBody, RouteCreateBody] = [
+export const ARTICLE_ROUTES: [Required<RouteCreateBody>, Required<RouteCreateBody>] = [
   {
     interfaceAlias: 'Port3',
     destinationPrefix: '192.168.20.0/24',
