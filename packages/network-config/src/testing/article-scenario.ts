@@ -8,6 +8,7 @@
  * from the contract (no TypeBox at run time), so the web's tests may import it too.
  */
 import type { ComputeSettingsBody, PortSettingsBody, RouteCreateBody } from '../contract/index';
+import type { ComputeState, DeviceConfig } from '../model';
 
 // The core compiles without DOM or Node types; every runtime it runs on (Node, jsdom) has this.
 declare function setTimeout(callback: () => void, ms: number): unknown;
@@ -59,6 +60,21 @@ export const ARTICLE_CMDLETS = {
   getRoutes: 'Get-HcsNetRoute -InterfaceAlias Port3',
   removeRoute: 'Remove-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "192.168.21.0/24"',
 } as const;
+
+/**
+ * The set-up written straight into a device document (a seeded store, the Linux driver's wanted
+ * state): Port3 and the compute ranges as above, compute in `state`; everything else as `device`.
+ */
+export function withArticleScenario(
+  device: DeviceConfig,
+  state: ComputeState = 'Configured',
+): DeviceConfig {
+  return {
+    ...device,
+    ports: device.ports.map((p) => (p.name === 'Port3' ? { ...p, ...ARTICLE_PORT3 } : p)),
+    compute: { ...device.compute, ...ARTICLE_COMPUTE, state },
+  };
+}
 
 /** An answer as the helpers below need it: any client (inject, fetch, Playwright) fits. */
 export interface ScenarioAnswer {
