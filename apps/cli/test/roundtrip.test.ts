@@ -3,43 +3,19 @@
  * `edgenet-ps` against the real server (a child process with its own SQLite data directory):
  * CLI → server → the API the Routes page reads, and back through Get-HcsNetRoute.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ARTICLE_CMDLETS, applyArticleScenario } from '@edgenet/network-config/testing';
-import { type RunningServer, startServer } from '@edgenet/server/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiCall, type Run, runEdgenetPs, signedInApi } from './harness';
+import { describe, expect, it } from 'vitest';
+import { cliSuite } from './harness';
 
-let server: RunningServer;
-let sessionDir: string;
-let api: ApiCall;
-
-/** Runs one line with `-c`, so the quotes reach the parser as written. */
-function edgenetPs(line: string, extra: string[] = []): Promise<Run> {
-  return runEdgenetPs(server, join(sessionDir, 'session.json'), [
-    ...extra,
-    ...(line === '' ? [] : ['-c', line]),
-  ]);
-}
+// The source article's network: Port3 static on 192.168.20.0/24, compute enabled on it.
+const { api, edgenetPs, dir } = cliSuite({ applyMs: 0 }, applyArticleScenario);
 
 async function customRoutes(): Promise<{ destinationPrefix: string; routeMetric: number }[]> {
   const res = await api('GET', '/api/routes?interfaceAlias=Port3');
   return res.body.routes;
 }
-
-beforeAll(async () => {
-  server = await startServer({ applyMs: 0 });
-  sessionDir = await mkdtemp(join(tmpdir(), 'edgenet-cli-test-'));
-  api = await signedInApi(server);
-  // The source article's network: Port3 static on 192.168.20.0/24, compute enabled on it.
-  await applyArticleScenario(api);
-}, 60_000);
-
-afterAll(async () => {
-  await server?.stop();
-  if (sessionDir) await rm(sessionDir, { recursive: true, force: true });
-});
 
 describe('SPEC §1.3 cmdlet lines against the real server', () => {
   it('adds the documented route, with the connected-subnet warning, and the API shows it', async () => {
@@ -89,15 +65,15 @@ describe('SPEC §1.3 cmdlet lines against the real server', () => {
 
 describe('SPEC §9 services with kubectl against the real server', () => {
   it('creates, applies from a file, lists, resolves and deletes services', async () => {
-    const manifest = join(sessionDir, 'dns.yaml');
+    const manifest = join(dir(), 'dns.yaml');
     await writeFile(
       manifest,
       'apiVersion: v1\nkind: Service\nmetadata:\n  name: dns\nspec:\n  type: LoadBalancer\n  loadBalancerIP: 192.168.20.64\n  ports:\n  - port: 53\n    protocol: UDP\n',
     );
-    const broken = join(sessionDir, 'broken.yaml');
+    const broken = join(dir(), 'broken.yaml');
     await writeFile(broken, 'kind: Service\nmetadata:\n  name: [x\n');
     // One process for the whole session (a spawn costs seconds on a busy machine).
-    const script = join(sessionDir, 'services.ps1');
+    const script = join(dir(), 'services.ps1');
     await writeFile(
       script,
       [
