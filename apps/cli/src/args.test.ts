@@ -44,10 +44,21 @@ describe('parseArgs', () => {
 
 describe('joinCommandLine', () => {
   it('rebuilds the SPEC lines the shell passed without quotes', () => {
-    const line =
-      'Add-HcsNetRoute -InterfaceAlias Port3 -DestinationPrefix 192.168.20.0/24 -NextHop 192.168.20.1 -RouteMetric 100';
-    // The words as the shell passes them (no quotes), back into the line.
-    expect(joinCommandLine(line.split(' '))).toBe(line);
+    expect(
+      joinCommandLine([
+        'Add-HcsNetRoute',
+        '-InterfaceAlias',
+        'Port3',
+        '-DestinationPrefix',
+        '192.168.20.0/24',
+        '-NextHop',
+        '192.168.20.1',
+        '-RouteMetric',
+        '100',
+      ]),
+    ).toBe(
+      'Add-HcsNetRoute -InterfaceAlias Port3 -DestinationPrefix 192.168.20.0/24 -NextHop 192.168.20.1 -RouteMetric 100',
+    );
   });
 
   it('quotes values holding spaces or PowerShell characters again', () => {

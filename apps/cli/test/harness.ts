@@ -4,12 +4,8 @@
  * server to check the outcome through the API.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type RunningServer, type ServerOptions, startServer } from '@edgenet/server/testing';
-import { afterAll, beforeAll } from 'vitest';
+import type { RunningServer } from '@edgenet/server/testing';
 
 export const EDGENET_PS = fileURLToPath(new URL('../bin/edgenet-ps.js', import.meta.url));
 
@@ -79,50 +75,5 @@ export async function signedInApi(server: RunningServer): Promise<ApiCall> {
     });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };
-  };
-}
-
-export interface CliSuite {
-  /** Runs one line with `-c` (so the quotes reach the parser as written), `extra` arguments first. */
-  edgenetPs(line: string, extra?: string[]): Promise<Run>;
-  /** A signed-in JSON client of the same server. */
-  api: ApiCall;
-  /** The suite's own directory: `edgenet-ps`'s session file, and files the tests write. */
-  dir(): string;
-}
-
-/**
- * A real server for the file's tests and `edgenet-ps` against it: started (then `setUp` through
- * the API) before the tests, stopped after them, with a directory of its own.
- */
-export function cliSuite(
-  options: ServerOptions,
-  setUp?: (api: ApiCall) => Promise<unknown>,
-): CliSuite {
-  let server: RunningServer | undefined;
-  let call: ApiCall | undefined;
-  let dir = '';
-  const started = () => {
-    if (!server || !call) throw new Error('cliSuite: the server starts in beforeAll');
-    return { server, call };
-  };
-  beforeAll(async () => {
-    server = await startServer(options);
-    dir = await mkdtemp(join(tmpdir(), 'edgenet-cli-test-'));
-    call = await signedInApi(server);
-    await setUp?.(call);
-  }, 60_000);
-  afterAll(async () => {
-    await server?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-  return {
-    edgenetPs: (line, extra = []) =>
-      runEdgenetPs(started().server, join(dir, 'session.json'), [
-        ...extra,
-        ...(line === '' ? [] : ['-c', line]),
-      ]),
-    api: (...args) => started().call(...args),
-    dir: () => dir,
   };
 }

@@ -38,11 +38,17 @@ async function cli(argv: string[], stdinText?: string, env: Record<string, strin
 
 describe('edgenet-ps', () => {
   it('runs one cmdlet from its arguments', async () => {
-    const result = await cli(
-      'Add-HcsNetRoute -InterfaceAlias Port3 -DestinationPrefix 192.168.20.0/24 -NextHop 192.168.20.1 -RouteMetric 100'.split(
-        ' ',
-      ),
-    );
+    const result = await cli([
+      'Add-HcsNetRoute',
+      '-InterfaceAlias',
+      'Port3',
+      '-DestinationPrefix',
+      '192.168.20.0/24',
+      '-NextHop',
+      '192.168.20.1',
+      '-RouteMetric',
+      '100',
+    ]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toContain('RouteMetric       : 100');
     const post = stub.requests.find((r) => r.method === 'POST' && r.url === '/api/routes');

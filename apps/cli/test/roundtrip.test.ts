@@ -3,23 +3,81 @@
  * `edgenet-ps` against the real server (a child process with its own SQLite data directory):
  * CLI → server → the API the Routes page reads, and back through Get-HcsNetRoute.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTICLE_CMDLETS, applyArticleScenario } from '@edgenet/network-config/testing';
-import { describe, expect, it } from 'vitest';
-import { cliSuite } from './harness';
+import { type RunningServer, startServer } from '@edgenet/server/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiCall, type Run, runEdgenetPs, signedInApi } from './harness';
 
-// The source article's network: Port3 static on 192.168.20.0/24, compute enabled on it.
-const { api, edgenetPs, dir } = cliSuite({ applyMs: 0 }, applyArticleScenario);
+let server: RunningServer;
+let sessionDir: string;
+let api: ApiCall;
+
+/** Runs one line with `-c`, so the quotes reach the parser as written. */
+function edgenetPs(line: string, extra: string[] = []): Promise<Run> {
+  return runEdgenetPs(server, join(sessionDir, 'session.json'), [
+    ...extra,
+    ...(line === '' ? [] : ['-c', line]),
+  ]);
+}
 
 async function customRoutes(): Promise<{ destinationPrefix: string; routeMetric: number }[]> {
   const res = await api('GET', '/api/routes?interfaceAlias=Port3');
   return res.body.routes;
 }
 
+beforeAll(async () => {
+  server = await startServer({ applyMs: 0 });
+  sessionDir = await mkdtemp(join(tmpdir(), 'edgenet-cli-test-'));
+  api = await signedInApi(server);
+  // The source article's network: Port3 static on 192.168.20.0/24, compute enabled on it.
+  const ports = await api('GET', '/api/ports');
+  const port = await api(
+    'PUT',
+    '/api/ports/Port3',
+    {
+      ipEnabled: true,
+      dhcp: false,
+      address: '192.168.20.10',
+      subnetMask: '255.255.255.0',
+      gateway: '192.168.20.1',
+      dns: [],
+      mtu: 1500,
+    },
+    ports.body.revision,
+  );
+  expect(port.status).toBe(200);
+  const compute = await api('GET', '/api/compute');
+  const applied = await api(
+    'PUT',
+    '/api/compute',
+    {
+      computePort: 'Port3',
+      nodeIpRange: { start: '192.168.20.50', end: '192.168.20.51' },
+      serviceIpRange: { start: '192.168.20.60', end: '192.168.20.65' },
+      podCidr: '172.27.0.0/16',
+      serviceCidr: '172.28.0.0/16',
+    },
+    compute.body.revision,
+  );
+  expect(applied.status).toBe(202);
+  for (let i = 0; i < 100; i++) {
+    if ((await api('GET', '/api/compute')).body.state === 'Configured') break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+  if (sessionDir) await rm(sessionDir, { recursive: true, force: true });
+});
+
 describe('SPEC §1.3 cmdlet lines against the real server', () => {
   it('adds the documented route, with the connected-subnet warning, and the API shows it', async () => {
-    const run = await edgenetPs(ARTICLE_CMDLETS.addConnectedRoute);
+    const run = await edgenetPs(
+      'Add-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "192.168.20.0/24" -NextHop "192.168.20.1" -RouteMetric 100',
+    );
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/WARNING: .*192\.168\.20\.0\/24 is inside Port3's own subnet/);
     expect(await customRoutes()).toEqual([
@@ -33,13 +91,15 @@ describe('SPEC §1.3 cmdlet lines against the real server', () => {
   }, 60_000);
 
   it('adds the second subnet route and reads both back with Get-HcsNetRoute', async () => {
-    const add = await edgenetPs(ARTICLE_CMDLETS.addRoute);
+    const add = await edgenetPs(
+      'Add-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "192.168.21.0/24" -NextHop "192.168.20.1" -RouteMetric 100',
+    );
     expect(add.status).toBe(0);
-    const get = await edgenetPs(ARTICLE_CMDLETS.getRoutes);
+    const get = await edgenetPs('Get-HcsNetRoute -InterfaceAlias Port3');
     expect(get.status).toBe(0);
     expect(get.stdout).toContain('192.168.20.0/24');
     expect(get.stdout).toContain('192.168.21.0/24');
-    const json = await edgenetPs(ARTICLE_CMDLETS.getRoutes, ['--json']);
+    const json = await edgenetPs('Get-HcsNetRoute -InterfaceAlias Port3', ['--json']);
     expect(JSON.parse(json.stdout)).toEqual(
       (await customRoutes()).map((r) =>
         expect.objectContaining({ DestinationPrefix: r.destinationPrefix }),
@@ -48,32 +108,36 @@ describe('SPEC §1.3 cmdlet lines against the real server', () => {
   }, 60_000);
 
   it('refuses adding the same route again with an error record and a non-zero exit', async () => {
-    const again = await edgenetPs(ARTICLE_CMDLETS.addRoute);
+    const again = await edgenetPs(
+      'Add-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "192.168.21.0/24" -NextHop "192.168.20.1" -RouteMetric 100',
+    );
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/^Add-HcsNetRoute : .*already exists/m);
     expect(await customRoutes()).toHaveLength(2);
   }, 60_000);
 
   it('removes the documented route; the API and Get-HcsNetRoute no longer show it', async () => {
-    const run = await edgenetPs(ARTICLE_CMDLETS.removeRoute);
+    const run = await edgenetPs(
+      'Remove-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "192.168.21.0/24"',
+    );
     expect(run.status).toBe(0);
     expect((await customRoutes()).map((r) => r.destinationPrefix)).toEqual(['192.168.20.0/24']);
-    const get = await edgenetPs(ARTICLE_CMDLETS.getRoutes);
+    const get = await edgenetPs('Get-HcsNetRoute -InterfaceAlias Port3');
     expect(get.stdout).not.toContain('192.168.21.0/24');
   }, 60_000);
 });
 
 describe('SPEC §9 services with kubectl against the real server', () => {
   it('creates, applies from a file, lists, resolves and deletes services', async () => {
-    const manifest = join(dir(), 'dns.yaml');
+    const manifest = join(sessionDir, 'dns.yaml');
     await writeFile(
       manifest,
       'apiVersion: v1\nkind: Service\nmetadata:\n  name: dns\nspec:\n  type: LoadBalancer\n  loadBalancerIP: 192.168.20.64\n  ports:\n  - port: 53\n    protocol: UDP\n',
     );
-    const broken = join(dir(), 'broken.yaml');
+    const broken = join(sessionDir, 'broken.yaml');
     await writeFile(broken, 'kind: Service\nmetadata:\n  name: [x\n');
     // One process for the whole session (a spawn costs seconds on a busy machine).
-    const script = join(dir(), 'services.ps1');
+    const script = join(sessionDir, 'services.ps1');
     await writeFile(
       script,
       [

@@ -2,10 +2,35 @@
  * The documented virtual switch and virtual network cmdlet lines (SPEC §8), word for word, run by
  * the real `edgenet-ps` against the real server on firmware 2023, and checked through the API.
  */
-import { describe, expect, it } from 'vitest';
-import { cliSuite } from './harness';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type RunningServer, startServer } from '@edgenet/server/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiCall, type Run, runEdgenetPs, signedInApi } from './harness';
 
-const { api, edgenetPs } = cliSuite({ applyMs: 0, firmware: '2023' });
+let server: RunningServer;
+let sessionDir: string;
+let api: ApiCall;
+
+/** Runs one line with `-c`, so the quotes reach the parser as written. */
+function edgenetPs(line: string, extra: string[] = []): Promise<Run> {
+  return runEdgenetPs(server, join(sessionDir, 'session.json'), [
+    ...extra,
+    ...(line === '' ? [] : ['-c', line]),
+  ]);
+}
+
+beforeAll(async () => {
+  server = await startServer({ applyMs: 0, firmware: '2023' });
+  sessionDir = await mkdtemp(join(tmpdir(), 'edgenet-cli-vswitch-'));
+  api = await signedInApi(server);
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+  if (sessionDir) await rm(sessionDir, { recursive: true, force: true });
+});
 
 describe('SPEC §8 cmdlet lines against the real server', () => {
   it('Add-HcsExternalVirtualSwitch creates vswitch-Port2, and Get-HcsExternalVirtualSwitch prints the documented fields', async () => {
