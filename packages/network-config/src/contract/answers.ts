@@ -1,14 +1,16 @@
 /**
- * Server-side schemas beyond the shared contract (`@edgenet/network-config/contract`): answers that
- * wrap contract documents, and the extra endpoints. Everything here only adds fields; the contract
- * documents travel unchanged inside.
+ * Answers and request parts of the endpoints that the server once described by itself (health,
+ * settings, the device, the whole configuration document, the query and path parts of a few
+ * routes), now in the contract beside the others. Everything here only adds fields around the
+ * contract's documents. Not re-exported by `index.ts` as values (this file imports it: a cycle);
+ * the endpoint table (`contract/endpoints`) is the way in.
  */
+import Type, { type Static } from 'typebox';
 import {
   ComputeSchema,
   DeviceSchema,
   FirmwareSchema,
   PortSchema,
-  ProblemSchema,
   RouteSchema,
   ServiceEventSchema,
   ServicePortSchema,
@@ -16,9 +18,9 @@ import {
   SkuIdSchema,
   VirtualNetworkSchema,
   VirtualSwitchSchema,
-} from '@edgenet/network-config/contract';
-import Type from 'typebox';
+} from './index';
 
+/** GET /api/health. */
 export const HealthSchema = Type.Object({
   status: Type.Literal('ok'),
   uptimeSeconds: Type.Integer(),
@@ -103,23 +105,27 @@ export const EffectiveQuerySchema = Type.Object({
 export const PortParamsSchema = Type.Object({ name: Type.String({ maxLength: 32 }) });
 export const JobParamsSchema = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
-/**
- * The error answers of every API route, added to the OpenAPI document (plugins/docs.ts). They are
- * not route response schemas on purpose: fast-json-stringify compiles one serializer per route and
- * status (≈15 ms each with the issue-code enum, seconds at start-up); problems are built by
- * `HttpProblem.toJSON` with every field listed, so plain JSON.stringify cannot drop any.
- */
-export const problemResponses = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-  412: ProblemSchema,
-  413: ProblemSchema,
-  415: ProblemSchema,
-  422: ProblemSchema,
-  428: ProblemSchema,
-  429: ProblemSchema,
-  500: ProblemSchema,
-} as const;
+/** The answer of a write without a body (204). */
+export const NoContentSchema = Type.Null();
+
+/** GET /api/openapi.json: the OpenAPI 3.1 document of this API. */
+export const OpenApiDocumentSchema = Type.Object(
+  {
+    openapi: Type.String(),
+    info: Type.Object(
+      { title: Type.String(), version: Type.String() },
+      { additionalProperties: true },
+    ),
+    paths: Type.Record(Type.String(), Type.Unknown()),
+  },
+  { additionalProperties: true },
+);
+
+/** A file or a page, sent as text (export, the API documentation). */
+export const TextAnswerSchema = Type.String({ description: 'The file, sent as an attachment' });
+
+export type Health = Static<typeof HealthSchema>;
+export type Settings = Static<typeof SettingsSchema>;
+export type DeviceAnswer = Static<typeof DeviceAnswerSchema>;
+export type DeviceConfigDoc = Static<typeof DeviceConfigSchema>;
+export type ConfigAnswer = Static<typeof ConfigAnswerSchema>;
