@@ -3,6 +3,7 @@
  * blades and dialogs open too), and a keyboard alone reaches the navigation and the main actions;
  * focus stays inside a blade or dialog until Escape closes it, then returns to what opened it.
  */
+import { ARTICLE_ROUTES } from '@edgenet/network-config/testing';
 import type { Locator } from '@playwright/test';
 import { expectFocusTrapped, expectNoSeriousViolations, tabTo } from '../fixtures/a11y';
 import { expect, test } from '../fixtures/test';
@@ -50,12 +51,7 @@ test.describe('signed in', () => {
   }) => {
     const { shell, network, compute, routes } = app;
     await api.configureScenario();
-    await api.addRoute({
-      interfaceAlias: 'Port3',
-      destinationPrefix: '192.168.21.0/24',
-      nextHop: '192.168.20.1',
-      routeMetric: 100,
-    });
+    await api.addRoute(ARTICLE_ROUTES[1]);
     await app.useSessionOf(api);
 
     /** Goes to a page with the keyboard only: Tab to its link in the navigation, Enter. */

@@ -6,6 +6,7 @@
  * as one revision; at 800×480 the blade fits and its controls are touch-sized.
  */
 import { readFile } from 'node:fs/promises';
+import { ARTICLE_ROUTES } from '@edgenet/network-config/testing';
 import { expect, type Locator } from '@playwright/test';
 import { signedInApi } from '../fixtures/api';
 import { expectKioskFriendly } from '../fixtures/layout';
@@ -14,20 +15,6 @@ import { test } from '../fixtures/test';
 
 test.use({ serverOptions: { applyMs: 0 } });
 
-const ARTICLE_ROUTES = [
-  {
-    interfaceAlias: 'Port3',
-    destinationPrefix: '192.168.20.0/24',
-    nextHop: '192.168.20.1',
-    routeMetric: 100,
-  },
-  {
-    interfaceAlias: 'Port3',
-    destinationPrefix: '192.168.21.0/24',
-    nextHop: '192.168.20.1',
-    routeMetric: 100,
-  },
-];
 const BAD_LINE =
   'Add-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "10.128.0.0/16" -NextHop "192.168.20.1" -RouteMetric 70000';
 

@@ -5,6 +5,7 @@
  * from the History page, and the Routes page follows.
  */
 import { expectNoSeriousViolations } from '../fixtures/a11y';
+import { PORT3_STATIC } from '../fixtures/api';
 import { expectKioskFriendly } from '../fixtures/layout';
 import { expect, test } from '../fixtures/test';
 
@@ -72,15 +73,7 @@ test.describe('restore by touch', () => {
     page,
   }) => {
     const { shell } = app;
-    await api.putPort('Port3', {
-      ipEnabled: true,
-      dhcp: false,
-      address: '192.168.20.10',
-      subnetMask: '255.255.255.0',
-      gateway: '192.168.20.1',
-      dns: [],
-      mtu: 1500,
-    });
+    await api.putPort('Port3', PORT3_STATIC);
     const route = (destinationPrefix: string) => ({
       interfaceAlias: 'Port3',
       destinationPrefix,

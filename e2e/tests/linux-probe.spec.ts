@@ -4,7 +4,9 @@
  * route (the NAT has no Internet: its kernel answers "Destination Host Unreachable"). The tester also
  * shows the kernel's own answer beside the core's. Needs root; skips with the reason elsewhere.
  */
+
 import { execFileSync } from 'node:child_process';
+import { ARTICLE_ROUTES } from '@edgenet/network-config/testing';
 import { expect, test } from '../fixtures/test';
 
 function skipReason(): string | null {
@@ -35,12 +37,7 @@ test('probe from the worker VM: a host behind 192.168.20.1 answers, no route fai
 
   await test.step('set-up (API): Port3 static, compute on Port3, 192.168.21.0/24 via 192.168.20.1', async () => {
     await api.configureScenario();
-    await api.addRoute({
-      interfaceAlias: 'Port3',
-      destinationPrefix: '192.168.21.0/24',
-      nextHop: '192.168.20.1',
-      routeMetric: 100,
-    });
+    await api.addRoute(ARTICLE_ROUTES[1]);
     await app.useSessionOf(api);
     await app.open('routes');
   });

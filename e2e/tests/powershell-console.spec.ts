@@ -3,20 +3,31 @@
  * through the same engine as the command line, and their effect on the Routes page.
  */
 
+import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from '../fixtures/a11y';
+import type { EdgenetApi } from '../fixtures/api';
 import { expectKioskFriendly } from '../fixtures/layout';
 import { expect, test } from '../fixtures/test';
+import type { Console } from '../pages/console';
 import { PowerShellPage } from '../pages/powershell';
+
+/** The article's set-up through the API, then the Console page at `path`, signed in. */
+async function openConsoleOnScenario(
+  { page, api, app }: { page: Page; api: EdgenetApi; app: Console },
+  path: string,
+): Promise<PowerShellPage> {
+  await api.configureScenario();
+  await app.useSessionOf(api);
+  await page.goto(path);
+  return new PowerShellPage(app.ui);
+}
 
 test('Add-HcsNetRoute in the Console shows up on the Routes page and in the API', async ({
   page,
   api,
   app,
 }) => {
-  await api.configureScenario();
-  await app.useSessionOf(api);
-  await page.goto('/console');
-  const ps = new PowerShellPage(app.ui);
+  const ps = await openConsoleOnScenario({ page, api, app }, '/console');
   await expect(ps.input).toBeVisible();
   // The prompt is the device's: its management address.
   await expect(page.getByText('[192.168.100.10]: PS>').first()).toBeVisible();
@@ -60,10 +71,7 @@ test.describe('the Console on the kiosk screen', () => {
     api,
     app,
   }) => {
-    await api.configureScenario();
-    await app.useSessionOf(api);
-    await page.goto('/console?kiosk=1');
-    const ps = new PowerShellPage(app.ui);
+    const ps = await openConsoleOnScenario({ page, api, app }, '/console?kiosk=1');
     await ps.run('kubectl get pods -n metallb-system');
     await expect(ps.lastAnswer()).toContainText('speaker');
     await expectKioskFriendly(page, 'console');

@@ -5,6 +5,7 @@
  * usable while a notice is shown; the route list sorted by a column and keeping a route's warning;
  * Lock that says why and hides the routes; the password change asking for the current password.
  */
+import { ARTICLE_ROUTES } from '@edgenet/network-config/testing';
 import type { Page } from '@playwright/test';
 import { controlsUnderToasts, expectKioskFriendly } from '../fixtures/layout';
 import { TEST_PASSWORD } from '../fixtures/server';
@@ -36,12 +37,7 @@ test("a new admin's afternoon: nothing in the way, nothing swallowed", async ({
 }) => {
   const { ui, shell, routes } = app;
   await api.configureScenario();
-  await api.addRoute({
-    interfaceAlias: 'Port3',
-    destinationPrefix: '192.168.20.0/24',
-    nextHop: '192.168.20.1',
-    routeMetric: 100,
-  });
+  await api.addRoute(ARTICLE_ROUTES[0]);
   await api.addRoute({
     interfaceAlias: 'Port3',
     destinationPrefix: '10.1.0.0/16',

@@ -3,9 +3,11 @@
  * (a child process with its own SQLite data directory) gives the same configuration document;
  * `--export` and `--import` work over the same API as the Routes page.
  */
+
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ARTICLE_PORT3 } from '@edgenet/network-config/testing';
 import { type RunningServer, startServer } from '@edgenet/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Run, runEdgenetPs, signedInApi } from './harness';
@@ -20,15 +22,7 @@ function edgenetPs(server: RunningServer, args: string[]): Promise<Run> {
 
 const apiOf = signedInApi;
 
-const PORT3_STATIC = {
-  ipEnabled: true,
-  dhcp: false,
-  address: '192.168.20.10',
-  subnetMask: '255.255.255.0',
-  gateway: '192.168.20.1',
-  dns: [],
-  mtu: 1500,
-};
+const PORT3_STATIC = ARTICLE_PORT3;
 
 async function document(server: RunningServer) {
   const api = await apiOf(server);

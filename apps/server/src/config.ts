@@ -199,6 +199,9 @@ export function optionsFromEnv(
     logger: isTty ? 'pretty' : 'json',
     deviceDriver: driverFromEnv(env, canBuildNamespaces),
     cleanNetworkOnClose: bool(env, 'EDGENET_NET_CLEAN_ON_EXIT'),
+    // Test harnesses only (ours): each hash at OWASP's 2^17 costs ~0.3-1 s of CPU, paid at every
+    // start and sign-in of the hundred servers the browser and CLI suites start.
+    scryptN: 2 ** int(env, 'EDGENET_SCRYPT_LOG2N', Math.log2(DEFAULT_OPTIONS.scryptN), 12, 20),
   });
 }
 

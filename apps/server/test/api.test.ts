@@ -3,35 +3,15 @@
  * scenario of the source article: Port3 static → compute on Port3 → apply → the two routes of
  * SPEC §1.3 → read back → lookup → remove one.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type Json, signedIn, startApp, type TestApp, waitForJob } from './helpers';
+import { ARTICLE_COMPUTE, ARTICLE_PORT3 } from '@edgenet/network-config/testing';
+import { describe, expect, it } from 'vitest';
+import { appPerSuite, type Client, type Json, signedIn, waitForJob } from './helpers';
 
-const PORT3_STATIC = {
-  ipEnabled: true,
-  dhcp: false,
-  address: '192.168.20.10',
-  subnetMask: '255.255.255.0',
-  gateway: '192.168.20.1',
-  dns: [],
-  mtu: 1500,
-};
-
-const COMPUTE_PORT3 = {
-  computePort: 'Port3',
-  nodeIpRange: { start: '192.168.20.50', end: '192.168.20.51' },
-  serviceIpRange: { start: '192.168.20.60', end: '192.168.20.65' },
-  podCidr: '172.27.0.0/16',
-  serviceCidr: '172.28.0.0/16',
-};
+const PORT3_STATIC = ARTICLE_PORT3;
+const COMPUTE_PORT3 = ARTICLE_COMPUTE;
 
 describe('the source article, end to end', () => {
-  let t: TestApp;
-  let c: Client;
-  beforeAll(async () => {
-    t = await startApp();
-    c = await signedIn(t.app);
-  });
-  afterAll(() => t.close());
+  const { c } = appPerSuite();
 
   it('runs the whole scenario', async () => {
     // Factory state: Port1 static (doc), Port2 on DHCP with a lease, Port3 DHCP without one.
@@ -232,13 +212,7 @@ describe('the source article, end to end', () => {
 });
 
 describe('endpoints', () => {
-  let t: TestApp;
-  let c: Client;
-  beforeAll(async () => {
-    t = await startApp({ kiosk: true });
-    c = await signedIn(t.app);
-  });
-  afterAll(() => t.close());
+  const { t, c } = appPerSuite({ kiosk: true });
 
   it('GET /api/health and /api/settings need no session', async () => {
     const anonymous = new (c.constructor as typeof Client)(t.app);

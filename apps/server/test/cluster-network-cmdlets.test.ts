@@ -4,17 +4,11 @@
  * it as the networks 10.96.0.0/16 and 10.97.0.0/16 and says so, and `Get-HcsKubeClusterNetworkInfo`
  * prints the documented table `Id PodSubnet ServiceSubnet`. Run by the real server's console.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, signedIn, startApp, type TestApp } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { appPerSuite } from './helpers';
 
 describe('Set-/Get-HcsKubeClusterNetworkInfo, as documented', () => {
-  let t: TestApp;
-  let c: Client;
-  beforeAll(async () => {
-    t = await startApp();
-    c = await signedIn(t.app);
-  });
-  afterAll(() => t.close());
+  const { c } = appPerSuite();
 
   const run = (line: string, locale?: 'en' | 'ja') =>
     c.post('/api/console', { line, locale, width: 120 });

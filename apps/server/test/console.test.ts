@@ -2,50 +2,21 @@
  * POST /api/console: the SPEC §1.3 cmdlet lines, word for word, run by the server with the same
  * engine as the command line, against the same API (so the routes show up everywhere).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type Json, signedIn, startApp, type TestApp, waitForJob } from './helpers';
+import { ARTICLE_CMDLETS } from '@edgenet/network-config/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appPerSuite, Client, configureArticle, type Json } from './helpers';
 
 describe('the console', () => {
-  let t: TestApp;
-  let c: Client;
+  const { t, c } = appPerSuite();
   beforeAll(async () => {
-    t = await startApp();
-    c = await signedIn(t.app);
-    const port = await c.put(
-      '/api/ports/Port3',
-      {
-        ipEnabled: true,
-        dhcp: false,
-        address: '192.168.20.10',
-        subnetMask: '255.255.255.0',
-        gateway: '192.168.20.1',
-        dns: [],
-        mtu: 1500,
-      },
-      { ifMatch: await c.revision() },
-    );
-    const compute = await c.put(
-      '/api/compute',
-      {
-        computePort: 'Port3',
-        nodeIpRange: { start: '192.168.20.50', end: '192.168.20.51' },
-        serviceIpRange: { start: '192.168.20.60', end: '192.168.20.65' },
-        podCidr: '172.27.0.0/16',
-        serviceCidr: '172.28.0.0/16',
-      },
-      { ifMatch: port.revision as number },
-    );
-    await waitForJob(c, compute.body.job.id);
+    await configureArticle(c);
   });
-  afterAll(() => t.close());
 
   const run = (line: string, locale?: 'en' | 'ja') =>
     c.post('/api/console', { line, locale, width: 120 });
 
   it('runs the documented lines word for word; the routes are those of the API', async () => {
-    const add = await run(
-      'Add-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "192.168.21.0/24" -NextHop "192.168.20.1" -RouteMetric 100',
-    );
+    const add = await run(ARTICLE_CMDLETS.addRoute);
     expect(add.status).toBe(200);
     expect(add.body).toMatchObject({ error: false, exitCode: 0 });
     const routes = await c.get('/api/routes');
@@ -53,13 +24,11 @@ describe('the console', () => {
     const history = await c.get('/api/revisions', { query: { limit: '1' } });
     expect(history.body.revisions[0].summary).toContain('Route added: Port3 192.168.21.0/24');
 
-    const get = await run('Get-HcsNetRoute -InterfaceAlias Port3');
+    const get = await run(ARTICLE_CMDLETS.getRoutes);
     expect(get.body.error).toBe(false);
     expect(get.body.output).toContain('192.168.21.0/24');
 
-    const remove = await run(
-      'Remove-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "192.168.21.0/24"',
-    );
+    const remove = await run(ARTICLE_CMDLETS.removeRoute);
     expect(remove.body.error).toBe(false);
     expect((await c.get('/api/routes')).body.routes).toEqual([]);
   });

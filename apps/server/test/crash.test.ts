@@ -30,30 +30,26 @@ let writerBundle: string;
 let lifecycleBundle: string;
 const LIFECYCLE_KILLS = Number(process.env.EDGENET_CRASH_LIFECYCLE_KILLS ?? 40);
 
+/** Bundles `crash/<name>.ts` into one CommonJS file a bare `node` starts. */
+async function bundle(name: string): Promise<string> {
+  const outfile = join(workDir, `${name}.cjs`);
+  await build({
+    entryPoints: [join(here, `crash/${name}.ts`)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['better-sqlite3'],
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'edgenet-crash-'));
-  writerBundle = join(workDir, 'writer.cjs');
-  await build({
-    entryPoints: [join(here, 'crash/writer.ts')],
-    outfile: writerBundle,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['better-sqlite3'],
-    logLevel: 'warning',
-  });
-  lifecycleBundle = join(workDir, 'lifecycle-writer.cjs');
-  await build({
-    entryPoints: [join(here, 'crash/lifecycle-writer.ts')],
-    outfile: lifecycleBundle,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['better-sqlite3'],
-    logLevel: 'warning',
-  });
+  writerBundle = await bundle('writer');
+  lifecycleBundle = await bundle('lifecycle-writer');
 });
 afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });

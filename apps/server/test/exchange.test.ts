@@ -3,18 +3,19 @@
  * out and back into a fresh device, the preview that never changes anything, one revision per
  * apply, and every error answer (400, 412, 413, 422, 428) as problem+json.
  */
+import { ARTICLE_COMPUTE, ARTICLE_PORT3 } from '@edgenet/network-config/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type Json, signedIn, startApp, type TestApp, waitForJob } from './helpers';
+import {
+  appPerSuite,
+  type Client,
+  type Json,
+  signedIn,
+  startApp,
+  type TestApp,
+  waitForJob,
+} from './helpers';
 
-const PORT3_STATIC = {
-  ipEnabled: true,
-  dhcp: false,
-  address: '192.168.20.10',
-  subnetMask: '255.255.255.0',
-  gateway: '192.168.20.1',
-  dns: [],
-  mtu: 1500,
-};
+const PORT3_STATIC = ARTICLE_PORT3;
 
 const ROUTES = [
   {
@@ -41,11 +42,9 @@ async function prepare(c: Client, options: { configure: boolean; cidrs?: boolean
   const compute = await c.put(
     '/api/compute',
     {
+      ...ARTICLE_COMPUTE,
       computePort: options.configure ? 'Port3' : null,
-      nodeIpRange: { start: '192.168.20.50', end: '192.168.20.51' },
-      serviceIpRange: { start: '192.168.20.60', end: '192.168.20.65' },
-      podCidr: options.cidrs ? '10.96.0.0/16' : '172.27.0.0/16',
-      serviceCidr: options.cidrs ? '10.97.0.0/16' : '172.28.0.0/16',
+      ...(options.cidrs ? { podCidr: '10.96.0.0/16', serviceCidr: '10.97.0.0/16' } : {}),
     },
     { ifMatch: rev },
   );
@@ -155,14 +154,10 @@ describe('export → import into a fresh device → the same document', () => {
 });
 
 describe('import: bad input and the rules of a write', () => {
-  let t: TestApp;
-  let c: Client;
+  const { c } = appPerSuite();
   beforeAll(async () => {
-    t = await startApp();
-    c = await signedIn(t.app);
     await prepare(c, { configure: false });
   });
-  afterAll(() => t.close());
 
   it('an unknown format is 400 problem+json, for export and import', async () => {
     const exp = await c.get('/api/export?format=xlsx');
@@ -299,15 +294,11 @@ describe('import: bad input and the rules of a write', () => {
 });
 
 describe('bulk route changes: one revision', () => {
-  let t: TestApp;
-  let c: Client;
+  const { c } = appPerSuite();
   beforeAll(async () => {
-    t = await startApp();
-    c = await signedIn(t.app);
     await prepare(c, { configure: false });
     for (const route of ROUTES) expect((await c.post('/api/routes', route)).status).toBe(201);
   });
-  afterAll(() => t.close());
 
   it('removes several routes and changes a metric in place', async () => {
     const rev = await c.revision();

@@ -7,10 +7,12 @@
  *
  * Runs: 3,000 by default (CI), 12,000 with EDGENET_FUZZ_FULL=1, or EDGENET_FUZZ_RUNS.
  */
+
 import { ISSUE_CODES } from '@edgenet/network-config';
+import { ARTICLE_PORT3 } from '@edgenet/network-config/testing';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, signedIn, startApp, type TestApp, waitForJob } from './helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appPerSuite, waitForJob } from './helpers';
 
 const RUNS = Number(
   process.env.EDGENET_FUZZ_RUNS ?? (process.env.EDGENET_FUZZ_FULL === '1' ? 12_000 : 3000),
@@ -433,30 +435,12 @@ const request: fc.Arbitrary<Request> = fc.oneof(
 );
 
 describe('fuzz', () => {
-  let t: TestApp;
-  let c: Client;
+  const { t, c } = appPerSuite({ lockoutThreshold: 1_000_000 });
   const statuses = new Map<number, number>();
   const consoleStatuses = new Map<number, number>();
   beforeAll(async () => {
-    t = await startApp({ lockoutThreshold: 1_000_000 });
-    c = await signedIn(t.app);
     // A stage where many generated writes can succeed: Port3 static on 192.168.20.0/24.
-    await c.put(
-      '/api/ports/Port3',
-      {
-        ipEnabled: true,
-        dhcp: false,
-        address: '192.168.20.10',
-        subnetMask: '255.255.255.0',
-        gateway: '192.168.20.1',
-        dns: [],
-        mtu: 1500,
-      },
-      { ifMatch: await c.revision() },
-    );
-  });
-  afterAll(async () => {
-    await t.close();
+    await c.put('/api/ports/Port3', ARTICLE_PORT3, { ifMatch: await c.revision() });
   });
 
   it(`${RUNS} generated requests: no 5xx, well-formed problems, refused writes change nothing`, {

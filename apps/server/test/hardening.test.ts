@@ -7,11 +7,12 @@
 
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
+import { ARTICLE_PORT3 } from '@edgenet/network-config/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN_PASSWORD,
   answer,
-  type Client,
+  appPerSuite,
   type Json,
   signedIn,
   startApp,
@@ -70,32 +71,14 @@ describe('the Host allow-list', () => {
   it("follows the device's port addresses as they change", async () => {
     expect((await get('/api/health', '192.168.20.10')).status).toBe(421);
     const c = await signedIn(t.app);
-    const res = await c.put(
-      '/api/ports/Port3',
-      {
-        ipEnabled: true,
-        dhcp: false,
-        address: '192.168.20.10',
-        subnetMask: '255.255.255.0',
-        gateway: '192.168.20.1',
-        dns: [],
-        mtu: 1500,
-      },
-      { ifMatch: await c.revision() },
-    );
+    const res = await c.put('/api/ports/Port3', ARTICLE_PORT3, { ifMatch: await c.revision() });
     expect(res.status).toBe(200);
     expect((await get('/api/health', '192.168.20.10')).status).toBe(200);
   });
 });
 
 describe('the Origin check compares scheme, host and port', () => {
-  let t: TestApp;
-  let c: Client;
-  beforeAll(async () => {
-    t = await startApp();
-    c = await signedIn(t.app);
-  });
-  afterAll(() => t.close());
+  const { c } = appPerSuite();
 
   it.each([
     ['https://localhost:8080', 403],

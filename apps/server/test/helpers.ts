@@ -5,7 +5,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  type ApplyArticleOptions,
+  applyArticleScenario,
+  type ScenarioSend,
+} from '@edgenet/network-config/testing';
 import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { type App, type BuildOptions, buildApp } from '../src/app';
 
 /** A JSON answer in tests: its shape is what the assertions check. */
@@ -87,8 +93,12 @@ export function answer<T>(res: LightMyRequestResponse): Answer<T> {
 /** A client of one app, with a session cookie once signed in. */
 export class Client {
   cookie: string | undefined;
+  /** The app it calls: given to the constructor, or set by `appPerSuite` before the tests run. */
+  app!: App;
 
-  constructor(readonly app: App) {}
+  constructor(app?: App) {
+    if (app) this.app = app;
+  }
 
   async call<T = Json>(method: Method, url: string, options: CallOptions = {}): Promise<Answer<T>> {
     const headers: Record<string, string> = { ...options.headers };
@@ -135,10 +145,46 @@ export class Client {
 
 export async function signedIn(app: App, password = ADMIN_PASSWORD): Promise<Client> {
   const client = new Client(app);
+  await signInOrThrow(client, password);
+  return client;
+}
+
+async function signInOrThrow(client: Client, password = ADMIN_PASSWORD): Promise<void> {
   const res = await client.signIn(password);
   if (res.status !== 200)
     throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return client;
+}
+
+/**
+ * One app for the enclosing `describe` (or file) and a client signed in to it: built before its
+ * tests (vitest runs `beforeAll` hooks in order, so a later `beforeAll` may set up on it), closed
+ * after them. `t` and `c` are usable in tests and hooks, not at collection time.
+ */
+export function appPerSuite(options: BuildOptions = {}): { t: TestApp; c: Client } {
+  let app: TestApp | undefined;
+  const started = (): TestApp => {
+    if (!app) throw new Error('appPerSuite: the app is built in beforeAll; use it in tests');
+    return app;
+  };
+  const c = new Client();
+  const t: TestApp = {
+    get app() {
+      return started().app;
+    },
+    get dataDir() {
+      return started().dataDir;
+    },
+    close: () => started().close(),
+  };
+  beforeAll(async () => {
+    app = await startApp(options);
+    c.app = app.app;
+    await signInOrThrow(c);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  return { t, c };
 }
 
 /** Polls a job until it leaves `running`. */
@@ -151,4 +197,14 @@ export async function waitForJob(client: Client, id: string, timeoutMs = 10_000)
     if (Date.now() > until) throw new Error(`job ${id} still running`);
     await new Promise((r) => setTimeout(r, 5));
   }
+}
+
+/** The client as `@edgenet/network-config/testing`'s scenario helpers call it. */
+export function scenarioSend(client: Client): ScenarioSend {
+  return (method, url, body, ifMatch) => client.call(method, url, { body, ifMatch });
+}
+
+/** The source article's set-up through the API: Port3 static, compute applied on it. */
+export function configureArticle(client: Client, options?: ApplyArticleOptions): Promise<number> {
+  return applyArticleScenario(scenarioSend(client), options);
 }

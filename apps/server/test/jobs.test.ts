@@ -2,28 +2,15 @@
  * The compute jobs on the simulated device: progress while it runs (the API never blocks), a
  * failing step, retry, disabling compute, a two-node device, and a restart during a job.
  */
+import { ARTICLE_COMPUTE, ARTICLE_PORT3 } from '@edgenet/network-config/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SimulatedDevice } from '../src/driver/simulated';
 import { INTERRUPTED_ERROR } from '../src/jobs/job-runner';
 import { Store } from '../src/store/store';
 import { type Client, type Json, signedIn, startApp, type TestApp, waitForJob } from './helpers';
 
-const PORT3 = {
-  ipEnabled: true,
-  dhcp: false,
-  address: '192.168.20.10',
-  subnetMask: '255.255.255.0',
-  gateway: '192.168.20.1',
-  dns: [],
-  mtu: 1500,
-};
-const COMPUTE = {
-  computePort: 'Port3',
-  nodeIpRange: { start: '192.168.20.50', end: '192.168.20.51' },
-  serviceIpRange: { start: '192.168.20.60', end: '192.168.20.65' },
-  podCidr: '172.27.0.0/16',
-  serviceCidr: '172.28.0.0/16',
-};
+const PORT3 = ARTICLE_PORT3;
+const COMPUTE = ARTICLE_COMPUTE;
 
 async function preparePort3(c: Client): Promise<number> {
   const res = await c.put('/api/ports/Port3', PORT3, { ifMatch: await c.revision() });

@@ -3,26 +3,11 @@
  * one revision, diff, restore (and its errors), the management-port warning, tentative changes
  * with confirm / revert / expiry, and the pending change across a restart.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Client,
-  type Json,
-  signedIn,
-  startApp,
-  type TestApp,
-  tempDir,
-  waitForJob,
-} from './helpers';
+import { ARTICLE_PORT3 } from '@edgenet/network-config/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appPerSuite, type Json, signedIn, startApp, tempDir, waitForJob } from './helpers';
 
-const PORT3_STATIC = {
-  ipEnabled: true,
-  dhcp: false,
-  address: '192.168.20.10',
-  subnetMask: '255.255.255.0',
-  gateway: '192.168.20.1',
-  dns: [],
-  mtu: 1500,
-};
+const PORT3_STATIC = ARTICLE_PORT3;
 const PORT1_NEW = {
   ipEnabled: true,
   dhcp: false,
@@ -40,11 +25,8 @@ const route = (destinationPrefix: string) => ({
 });
 
 describe('history, diff and restore', () => {
-  let t: TestApp;
-  let c: Client;
+  const { c } = appPerSuite();
   beforeAll(async () => {
-    t = await startApp();
-    c = await signedIn(t.app);
     const rev = await c.revision();
     expect((await c.put('/api/ports/Port3', PORT3_STATIC, { ifMatch: rev })).status).toBe(200);
     for (const p of ['10.1.0.0/16', '10.2.0.0/16', '10.3.0.0/16']) {
@@ -53,7 +35,6 @@ describe('history, diff and restore', () => {
       ).toBe(201);
     }
   });
-  afterAll(() => t.close());
 
   it('lists revisions newest first, paged, with source and a summary in English and Japanese', async () => {
     const page = await c.get('/api/revisions', { query: { limit: '2' } });
@@ -155,13 +136,7 @@ describe('history, diff and restore', () => {
 });
 
 describe('safe apply: the management port, confirm and revert', () => {
-  let t: TestApp;
-  let c: Client;
-  beforeAll(async () => {
-    t = await startApp({ confirmSeconds: 60 });
-    c = await signedIn(t.app);
-  });
-  afterAll(() => t.close());
+  const { c } = appPerSuite({ confirmSeconds: 60 });
 
   it('Port1 to a new address needs the acknowledgement, then is tentative until confirmed', async () => {
     const rev = await c.revision();

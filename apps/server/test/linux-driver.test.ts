@@ -3,6 +3,7 @@
  * kernel's own tables and answers, real pings, a kernel refusal, a kill mid-apply, `--clean`,
  * and a host that is exactly as it was. Skips (with the reason) where it cannot run (not root).
  */
+
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import {
   kubernetesVms,
   podBlocks,
 } from '@edgenet/network-config';
+import { ARTICLE_COMPUTE, ARTICLE_PORT3 } from '@edgenet/network-config/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { namespacePrefix } from '../src/driver/linux/linux-device';
 import {
@@ -29,22 +31,8 @@ import { hostSnapshot, linuxSkipReason, namespaces } from './linux-env';
 const skip = linuxSkipReason();
 if (skip) console.log(`Linux driver tests skipped: ${skip}`);
 
-const PORT3 = {
-  ipEnabled: true,
-  dhcp: false,
-  address: '192.168.20.10',
-  subnetMask: '255.255.255.0',
-  gateway: '192.168.20.1',
-  dns: ['192.168.20.2'],
-  mtu: 1500,
-};
-const COMPUTE = {
-  computePort: 'Port3',
-  nodeIpRange: { start: '192.168.20.50', end: '192.168.20.51' },
-  serviceIpRange: { start: '192.168.20.60', end: '192.168.20.65' },
-  podCidr: '172.27.0.0/16',
-  serviceCidr: '172.28.0.0/16',
-};
+const PORT3 = { ...ARTICLE_PORT3, dns: ['192.168.20.2'] };
+const COMPUTE = ARTICLE_COMPUTE;
 
 async function configure(c: Client) {
   const port = await c.put('/api/ports/Port3', PORT3, { ifMatch: await c.revision() });

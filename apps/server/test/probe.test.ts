@@ -3,19 +3,13 @@
  * the probe needs the Linux driver (409), after the same address checks as the lookup.
  * (On the kernel, linux-driver.test.ts pings for real.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, signedIn, startApp, type TestApp } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { appPerSuite } from './helpers';
 
 describe.skipIf(process.env.EDGENET_TEST_DRIVER === 'linux')(
   'the probe on the simulated device',
   () => {
-    let t: TestApp;
-    let c: Client;
-    beforeAll(async () => {
-      t = await startApp();
-      c = await signedIn(t.app);
-    });
-    afterAll(() => t.close());
+    const { c } = appPerSuite();
 
     it('answers 409 probe.needsLinuxDriver in English and Japanese', async () => {
       const res = await c.post('/api/probe', { destination: '192.168.21.7', vm: 'master' });

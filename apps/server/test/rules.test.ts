@@ -3,8 +3,9 @@
  * right field (path relative to the request body), and nothing changed (same revision, same
  * document). Warnings are accepted and returned.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type Json, signedIn, startApp, type TestApp, waitForJob } from './helpers';
+import { ARTICLE_COMPUTE } from '@edgenet/network-config/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appPerSuite, type Client, type Json, waitForJob } from './helpers';
 
 const STATIC = (address: string, extra: Record<string, unknown> = {}) => ({
   ipEnabled: true,
@@ -17,13 +18,7 @@ const STATIC = (address: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-const COMPUTE = {
-  computePort: 'Port3',
-  nodeIpRange: { start: '192.168.20.50', end: '192.168.20.51' },
-  serviceIpRange: { start: '192.168.20.60', end: '192.168.20.65' },
-  podCidr: '172.27.0.0/16',
-  serviceCidr: '172.28.0.0/16',
-};
+const COMPUTE = ARTICLE_COMPUTE;
 
 const ROUTE = {
   interfaceAlias: 'Port3',
@@ -421,17 +416,13 @@ const CASES: Case[] = [
 ];
 
 describe('SPEC §2 rules through the API', () => {
-  let t: TestApp;
-  let c: Client;
+  const { c } = appPerSuite();
   beforeAll(async () => {
-    t = await startApp();
-    c = await signedIn(t.app);
     await stage(c);
     // One route to collide with.
     const res = await c.post('/api/routes', { ...ROUTE, destinationPrefix: '192.168.22.0/24' });
     expect(res.status).toBe(201);
   });
-  afterAll(() => t.close());
 
   it.each(CASES)('$name → $status on $path ($code)', async (k) => {
     const before = await c.get('/api/config');
@@ -547,17 +538,13 @@ describe('SPEC §2 rules through the API', () => {
 });
 
 describe('locks once compute is Configured', () => {
-  let t: TestApp;
-  let c: Client;
+  const { c } = appPerSuite();
   beforeAll(async () => {
-    t = await startApp();
-    c = await signedIn(t.app);
     await stage(c);
     const res = await c.put('/api/compute', COMPUTE, { ifMatch: await c.revision() });
     expect(res.status).toBe(202);
     await waitForJob(c, res.body.job.id);
   });
-  afterAll(() => t.close());
 
   for (const [field, value] of [
     ['podCidr', '172.29.0.0/16'],

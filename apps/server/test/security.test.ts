@@ -6,7 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, OWASP_SCRYPT, parseHash, verifyPassword } from '../src/auth/password-hash';
 import { SimulatedDevice } from '../src/driver/simulated';
-import { ADMIN_PASSWORD, Client, type Json, signedIn, startApp, type TestApp } from './helpers';
+import {
+  ADMIN_PASSWORD,
+  appPerSuite,
+  Client,
+  type Json,
+  signedIn,
+  startApp,
+  type TestApp,
+} from './helpers';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -273,13 +281,7 @@ describe('passwords are hashed with scrypt at OWASP parameters', () => {
 });
 
 describe('cross-site requests', () => {
-  let t: TestApp;
-  let c: Client;
-  beforeAll(async () => {
-    t = await startApp();
-    c = await signedIn(t.app);
-  });
-  afterAll(() => t.close());
+  const { t, c } = appPerSuite();
 
   const route = {
     interfaceAlias: 'Port1',
@@ -335,13 +337,7 @@ describe('cross-site requests', () => {
 });
 
 describe('headers, limits, and errors', () => {
-  let t: TestApp;
-  let c: Client;
-  beforeAll(async () => {
-    t = await startApp({ rateLimitMax: 40, signInRateLimitMax: 3 });
-    c = await signedIn(t.app);
-  });
-  afterAll(() => t.close());
+  const { t, c } = appPerSuite({ rateLimitMax: 40, signInRateLimitMax: 3 });
 
   it('sets a strict CSP and the usual security headers on pages and files', async () => {
     for (const url of ['/', '/routes', '/no-such-file.js']) {

@@ -3,37 +3,24 @@
  * allocation and `<pending>`, the range-change warning before apply, Service YAML (400 with the
  * line), delete, revisions — against the real app and SQLite.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type Json, signedIn, startApp, type TestApp, waitForJob } from './helpers';
+import { ARTICLE_COMPUTE, ARTICLE_PORT3 } from '@edgenet/network-config/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appPerSuite, type Json, waitForJob } from './helpers';
 
-const PORT3 = {
-  ipEnabled: true,
-  dhcp: false,
-  address: '192.168.20.10',
-  subnetMask: '255.255.255.0',
-  gateway: '192.168.20.1',
-  dns: [],
-  mtu: 1500,
-};
+const PORT3 = ARTICLE_PORT3;
+// Three service IPs, so the third LoadBalancer service fills the range.
 const COMPUTE = {
-  computePort: 'Port3',
-  nodeIpRange: { start: '192.168.20.50', end: '192.168.20.51' },
+  ...ARTICLE_COMPUTE,
   serviceIpRange: { start: '192.168.20.60', end: '192.168.20.62' },
-  podCidr: '172.27.0.0/16',
-  serviceCidr: '172.28.0.0/16',
 };
 const web = { name: 'web', type: 'LoadBalancer', ports: [{ port: 80, targetPort: 8080 }] };
 
 describe('Kubernetes services', () => {
-  let t: TestApp;
-  let c: Client;
+  const { c } = appPerSuite();
   beforeAll(async () => {
-    t = await startApp();
-    c = await signedIn(t.app);
     const port = await c.put('/api/ports/Port3', PORT3, { ifMatch: await c.revision() });
     expect(port.status).toBe(200);
   });
-  afterAll(() => t.close());
 
   it('refuses services before compute is Configured (409 with the reason)', async () => {
     const res = await c.post('/api/kubernetes/services', web);

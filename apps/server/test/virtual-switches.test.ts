@@ -3,15 +3,14 @@
  * simulated device on firmware 2023 — and a database written before switches existed, upgraded on
  * read.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Store } from '../src/store/store';
 import {
   ADMIN_PASSWORD,
-  type Client,
+  appPerSuite,
   type Json,
   signedIn,
   startApp,
-  type TestApp,
   tempDir,
   waitForJob,
 } from './helpers';
@@ -29,13 +28,7 @@ const PORT4_STATIC = {
 const VNET = { name: 'vnet-10', vlanId: 10, addressSpace: '10.10.0.0/24', gateway: '10.10.0.1' };
 
 describe('virtual switches and networks (firmware 2023)', () => {
-  let t: TestApp;
-  let c: Client;
-  beforeAll(async () => {
-    t = await startApp({ firmware: '2023' });
-    c = await signedIn(t.app);
-  });
-  afterAll(() => t.close());
+  const { c } = appPerSuite({ firmware: '2023' });
 
   it('reports the firmware on the device', async () => {
     const device = await c.get('/api/device');

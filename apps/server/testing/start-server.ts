@@ -14,6 +14,7 @@ import {
   hasErrors,
   validateDevice,
 } from '@edgenet/network-config';
+import { withArticleScenario } from '@edgenet/network-config/testing';
 import { createInitialAccount } from '../src/auth/auth-service';
 import { Store } from '../src/store/store';
 
@@ -74,7 +75,7 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`edgenet server did not answer /api/health within 30 s:\n${log()}`);
 }
@@ -95,6 +96,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     EDGENET_KIOSK: options.kiosk ? 'true' : 'false',
     EDGENET_SIGNIN_DELAY_MS: '0',
     LOG_LEVEL: 'warn',
+    // A cheap password hash (scrypt N = 2^12, as the in-process tests use): the suites start a
+    // server per test and sign in several times each; OWASP's 2^17 cost ~1 s each on CI.
+    EDGENET_SCRYPT_LOG2N: process.env.EDGENET_SCRYPT_LOG2N ?? '12',
   };
   if (options.firmware) env.EDGENET_FIRMWARE = options.firmware;
   else delete env.EDGENET_FIRMWARE;
@@ -150,28 +154,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
  * revision at a time).
  */
 export function scenarioDevice(routeCount: number): DeviceConfig {
-  const base = createDefaultDevice();
+  const base = withArticleScenario(createDefaultDevice());
   return {
     ...base,
+    // Port3 cabled, as on the article's device.
     ports: base.ports.map((p) =>
-      p.name === 'Port3'
-        ? {
-            ...p,
-            dhcp: false,
-            address: '192.168.20.10',
-            subnetMask: '255.255.255.0',
-            gateway: '192.168.20.1',
-            link: { connected: true, speedGbps: 25 },
-          }
-        : p,
+      p.name === 'Port3' ? { ...p, link: { connected: true, speedGbps: 25 } } : p,
     ),
-    compute: {
-      ...base.compute,
-      computePort: 'Port3',
-      nodeIpRange: { start: '192.168.20.50', end: '192.168.20.51' },
-      serviceIpRange: { start: '192.168.20.60', end: '192.168.20.65' },
-      state: 'Configured',
-    },
     // The first 65,536 routes are the /24s of 10.0.0.0/8; the next ones their upper /25 halves.
     routes: Array.from({ length: routeCount }, (_, i) => ({
       interfaceAlias: 'Port3',

@@ -2,6 +2,7 @@
  * The shell over an in-memory fake of the API: which requests each line sends, and how answers
  * are printed. The round trip against the real server is the lead's end-to-end test.
  */
+import { ARTICLE_CMDLETS } from '@edgenet/network-config/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runLine, runScript, type ShellContext } from '../src/index';
 import { check, FakeApi } from './fake-api';
@@ -29,10 +30,7 @@ function writes() {
 
 describe('the SPEC §1.3 lines send the right requests', () => {
   it('Add-HcsNetRoute posts the route, metric included', async () => {
-    const result = await runLine(
-      'Add-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "192.168.20.0/24" -NextHop "192.168.20.1" -RouteMetric 100',
-      ctx,
-    );
+    const result = await runLine(ARTICLE_CMDLETS.addConnectedRoute, ctx);
     expect(writes()).toEqual([
       {
         method: 'POST',
@@ -100,10 +98,7 @@ describe('routes', () => {
   });
 
   it('prints the added route as a list, after the warnings of the 201 answer', async () => {
-    const result = await runLine(
-      'Add-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "192.168.20.0/24" -NextHop "192.168.20.1" -RouteMetric 100',
-      ctx,
-    );
+    const result = await runLine(ARTICLE_CMDLETS.addConnectedRoute, ctx);
     expect(result.chunks.map((c) => c.stream)).toEqual(['warning', 'output']);
     expect(result.output).toBe(
       [

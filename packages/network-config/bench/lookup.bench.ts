@@ -5,6 +5,7 @@
  * Targets: ≥ 4 M lookups/s at 100k IPv4 routes and ≥ 1,000× the linear scan; 100k routes validated
  * in ≤ 500 ms.
  */
+
 import {
   checkComputeChange,
   checkPortChange,
@@ -18,6 +19,7 @@ import {
   type RouteTableEntry,
   validateDevice,
 } from '../src/index';
+import { ARTICLE_COMPUTE, ARTICLE_PORT3 } from '../src/testing/article-scenario';
 
 /** A small seeded PRNG (mulberry32), so every run measures the same routes. */
 function rng(seed: number) {
@@ -228,22 +230,8 @@ function benchV6(n: number) {
 /** The source article's device (Port3 192.168.20.10/24, compute on Port3) with n custom routes. */
 function deviceWithRoutes(n: number): DeviceConfig {
   let device = createDefaultDevice();
-  device = checkPortChange(device, 'Port3', {
-    ipEnabled: true,
-    dhcp: false,
-    address: '192.168.20.10',
-    subnetMask: '255.255.255.0',
-    gateway: '192.168.20.1',
-    dns: [],
-    mtu: 1500,
-  }).device;
-  device = checkComputeChange(device, {
-    computePort: 'Port3',
-    nodeIpRange: { start: '192.168.20.50', end: '192.168.20.51' },
-    serviceIpRange: { start: '192.168.20.60', end: '192.168.20.65' },
-    podCidr: '172.27.0.0/16',
-    serviceCidr: '172.28.0.0/16',
-  }).device;
+  device = checkPortChange(device, 'Port3', ARTICLE_PORT3).device;
+  device = checkComputeChange(device, ARTICLE_COMPUTE).device;
   const routes = [];
   for (let i = 0; i < n; i++) {
     // Distinct /30s under 10.0.0.0/8.

@@ -39,6 +39,14 @@ function withSwitches(device: DeviceConfig, inputs: VirtualSwitchInput[]): Devic
   return d;
 }
 
+/** VLAN 10 on 10.10.0.0/24, the network most cases add. */
+const VNET1 = { name: 'vnet1', vlanId: 10, addressSpace: '10.10.0.0/24', gateway: '10.10.0.1' };
+
+/** `device` with VNET1 added on vswitch-Port4 (which it must have). */
+function withVnet1(device: DeviceConfig): DeviceConfig {
+  return checkVirtualNetworkAdd(device, 'vswitch-Port4', VNET1).device;
+}
+
 describe('checkVirtualSwitchAdd (fixtures)', () => {
   it.each(fixtures.switches)('$name', (row) => {
     const device = withSwitches(buildDevice(base), (row.existing ?? []) as VirtualSwitchInput[]);
@@ -84,22 +92,12 @@ describe('virtual networks', () => {
   });
 
   it('an unknown switch is named in the issue', () => {
-    const { issues } = checkVirtualNetworkAdd(device, 'nope', {
-      name: 'vnet1',
-      vlanId: 1,
-      addressSpace: '10.10.0.0/24',
-      gateway: '10.10.0.1',
-    });
+    const { issues } = checkVirtualNetworkAdd(device, 'nope', { ...VNET1, vlanId: 1 });
     expectIssue(issues, 'virtualSwitchName', 'vnet.switchUnknown');
   });
 
   it('a port change that would overlap a virtual network is refused elsewhere', () => {
-    const withNet = checkVirtualNetworkAdd(device, 'vswitch-Port4', {
-      name: 'vnet1',
-      vlanId: 10,
-      addressSpace: '10.10.0.0/24',
-      gateway: '10.10.0.1',
-    }).device;
+    const withNet = withVnet1(device);
     expect(summarize(validateDevice(withNet))).toEqual([]);
     const moved = {
       ...withNet,
@@ -113,17 +111,10 @@ describe('virtual networks', () => {
   });
 
   it('changes and removes a network', () => {
-    const withNet = checkVirtualNetworkAdd(device, 'vswitch-Port4', {
-      name: 'vnet1',
-      vlanId: 10,
-      addressSpace: '10.10.0.0/24',
-      gateway: '10.10.0.1',
-    }).device;
+    const withNet = withVnet1(device);
     const changed = checkVirtualNetworkChange(withNet, 'VSWITCH-PORT4', 'vnet1', {
-      name: 'vnet1',
+      ...VNET1,
       vlanId: 20,
-      addressSpace: '10.10.0.0/24',
-      gateway: '10.10.0.1',
     });
     expect(changed.issues).toEqual([]);
     expect(changed.device.virtualNetworks?.[0]?.vlanId).toBe(20);
@@ -150,12 +141,7 @@ describe('switch changes and removal', () => {
   ]);
 
   it('a rename carries the networks along', () => {
-    const withNet = checkVirtualNetworkAdd(device, 'vswitch-Port4', {
-      name: 'vnet1',
-      vlanId: 10,
-      addressSpace: '10.10.0.0/24',
-      gateway: '10.10.0.1',
-    }).device;
+    const withNet = withVnet1(device);
     const renamed = checkVirtualSwitchChange(withNet, 'vswitch-Port4', {
       name: 'lab-switch',
       interfaceAlias: 'Port4',
@@ -166,12 +152,7 @@ describe('switch changes and removal', () => {
   });
 
   it('removing a switch with networks asks for confirmation and removes them', () => {
-    const withNet = checkVirtualNetworkAdd(device, 'vswitch-Port4', {
-      name: 'vnet1',
-      vlanId: 10,
-      addressSpace: '10.10.0.0/24',
-      gateway: '10.10.0.1',
-    }).device;
+    const withNet = withVnet1(device);
     const removal = removeVirtualSwitch(withNet, 'vswitch-port4');
     expect(removal?.confirm).toEqual(['networks']);
     expect(removal?.refused).toBeNull();

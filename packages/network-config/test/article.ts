@@ -1,3 +1,4 @@
+import { ARTICLE_ROUTES } from '../src/testing/article-scenario';
 import { labDevice } from './helpers';
 
 /** The source article's device with its routes and non-default cluster CIDRs. */
@@ -5,12 +6,7 @@ export function articleDevice() {
   return labDevice('Configured', {
     compute: { podCidr: '10.96.0.0/16', serviceCidr: '10.97.0.0/16' },
     routes: [
-      {
-        interfaceAlias: 'Port3',
-        destinationPrefix: '192.168.20.0/24',
-        nextHop: '192.168.20.1',
-        routeMetric: 100,
-      },
+      ARTICLE_ROUTES[0],
       {
         interfaceAlias: 'Port3',
         destinationPrefix: '192.168.21.0/24',

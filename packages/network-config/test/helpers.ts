@@ -2,6 +2,7 @@
  * Shared test helpers: devices built from small setups (as the fixtures describe them), issue
  * summaries that compare as plain strings, and the checks every issue must pass.
  */
+
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import {
@@ -16,6 +17,7 @@ import {
   type RouteConfig,
   type SkuId,
 } from '../src/index';
+import { ARTICLE_PORT3 } from '../src/testing/article-scenario';
 
 export type PortPatch = Partial<Omit<PortConfig, 'name' | 'speedGbps' | 'link'>>;
 
@@ -27,15 +29,12 @@ export interface DeviceSetup {
   routes?: RouteConfig[];
 }
 
-/** Port3 as the source article configures it: static 192.168.20.10/255.255.255.0. */
-export const PORT3_STATIC: PortPatch = {
-  ipEnabled: true,
-  dhcp: false,
-  address: '192.168.20.10',
-  subnetMask: '255.255.255.0',
-  gateway: '192.168.20.1',
-  dns: [],
-};
+/**
+ * Port3 as the source article configures it: static 192.168.20.10/255.255.255.0 (the shared
+ * scenario's values; the MTU stays the port's own).
+ */
+const { mtu: _articleMtu, ...articlePort3 } = ARTICLE_PORT3;
+export const PORT3_STATIC: PortPatch = articlePort3;
 
 /** A factory-fresh device with the given ports, compute and routes patched in. */
 export function buildDevice(setup: DeviceSetup = {}): DeviceConfig {

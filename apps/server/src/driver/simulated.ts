@@ -54,9 +54,6 @@ export interface SimulatedDeviceOptions {
   firmware?: FirmwareGeneration;
 }
 
-/** The simulated device's software version (the local UI's "Software version"). */
-export const SIMULATED_SOFTWARE_VERSION = '3.2.2510.1 (simulated)';
-
 /**
  * The version each firmware generation reports (ours: version numbers of the device's 2021 and
  * 2023 releases in form, marked as simulated).

@@ -56,9 +56,6 @@ export function EmptyState({
   );
 }
 
-/** A problem from a failed write that no field shows (conflict, precondition, server error). */
-export function problemText(error: unknown, locale: 'en' | 'ja'): string {
-  if (!isApiError(error)) return error instanceof Error ? error.message : String(error);
-  const p = error.problem;
-  return p?.message?.[locale] ?? p?.detail ?? p?.title ?? error.message;
-}
+// Lives in lib/ (lib imports no components); re-exported here for the pages that import it with
+// the state views.
+export { problemText } from '../lib/problem-text';

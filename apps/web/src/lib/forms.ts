@@ -10,9 +10,9 @@ import { hasErrors } from '@edgenet/network-config';
 import type { ApiIssue } from '@edgenet/network-config/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { problemText } from '../components/StateViews';
 import { isApiError, isStale } from './api';
 import type { UiIssue } from './i18n';
+import { problemText } from './problem-text';
 import { invalidateConfiguration } from './queries';
 
 export function issuesAt(issues: readonly UiIssue[], path: string): UiIssue[] {

@@ -3,32 +3,17 @@
  * addresses where, which routes, and interface names the kernel accepts (≤ 15 characters).
  */
 import { createDefaultDevice, type DeviceConfig } from '@edgenet/network-config';
+import { withArticleScenario } from '@edgenet/network-config/testing';
 import { describe, expect, it } from 'vitest';
 import { NO_CLUSTER, routeArgs, wantedTopology } from './topology';
 
 function article(): DeviceConfig {
-  const base = createDefaultDevice({ sku: 'pro-gpu', nodeCount: 1, name: 'd' });
+  const base = withArticleScenario(
+    createDefaultDevice({ sku: 'pro-gpu', nodeCount: 1, name: 'd' }),
+  );
   return {
     ...base,
-    ports: base.ports.map((p) =>
-      p.name === 'Port3'
-        ? {
-            ...p,
-            dhcp: false,
-            address: '192.168.20.10',
-            subnetMask: '255.255.255.0',
-            gateway: '192.168.20.1',
-            dns: ['192.168.20.2'],
-          }
-        : p,
-    ),
-    compute: {
-      ...base.compute,
-      computePort: 'Port3',
-      nodeIpRange: { start: '192.168.20.50', end: '192.168.20.51' },
-      serviceIpRange: { start: '192.168.20.60', end: '192.168.20.65' },
-      state: 'Configured',
-    },
+    ports: base.ports.map((p) => (p.name === 'Port3' ? { ...p, dns: ['192.168.20.2'] } : p)),
     routes: [
       {
         interfaceAlias: 'Port3',

@@ -20,7 +20,6 @@
 import {
   type DeviceConfig,
   externalSwitchName,
-  formatIPv4,
   INTERNAL_SWITCH_CIDR,
   INTERNAL_SWITCH_GATEWAY,
   kubernetesVms,
@@ -32,7 +31,7 @@ import {
 } from '@edgenet/network-config';
 import { kernelDst, vmInnerLinks, vmTableRoutes } from './vm-table';
 
-export { kernelDst, prefixOfKernelDst } from './vm-table';
+export { prefixOfKernelDst } from './vm-table';
 
 export type LinkKind = 'bridge' | 'veth';
 
@@ -296,5 +295,3 @@ export function routeArgs(r: RouteWant): string[] {
   if (r.type === 'local') args.push('table', 'main');
   return args;
 }
-
-export { formatIPv4 };

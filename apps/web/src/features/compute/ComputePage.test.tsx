@@ -1,6 +1,7 @@
 import { formatIssue, type IssueCode } from '@edgenet/network-config';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { typeArticleRanges } from '../../test/article';
 import { describedText, type } from '../../test/dom';
 import { createFakeServer } from '../../test/fakeServer';
 import { renderApp } from '../../test/render';
@@ -97,10 +98,7 @@ describe('Compute page: the core’s messages on the right fields while typing',
 
   it('shows the count a valid range gives and the minimum it needs; warnings do not block Apply', async () => {
     await openComputeForm('en');
-    type(screen.getByLabelText('Node IP range start'), '192.168.20.50');
-    type(screen.getByLabelText('Node IP range end'), '192.168.20.51');
-    type(screen.getByLabelText('Service IP range start'), '192.168.20.60');
-    type(screen.getByLabelText('Service IP range end'), '192.168.20.65');
+    typeArticleRanges();
     const nodes = screen.getByRole('group', { name: 'Kubernetes node IPs' });
     expect(describedText(nodes)).toContain('2 addresses · needs at least 2 for 1 node(s)');
     expect(
@@ -130,10 +128,7 @@ describe('Compute page: the core’s messages on the right fields while typing',
         ],
       },
     }));
-    type(screen.getByLabelText('Node IP range start'), '192.168.20.50');
-    type(screen.getByLabelText('Node IP range end'), '192.168.20.51');
-    type(screen.getByLabelText('Service IP range start'), '192.168.20.60');
-    type(screen.getByLabelText('Service IP range end'), '192.168.20.65');
+    typeArticleRanges();
     fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
     await waitFor(() =>
       expect(describedText(screen.getByLabelText('Service IP range end'))).toContain(

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { type } from '../../test/dom';
+import { typeArticleRanges } from '../../test/article';
 import { createFakeServer } from '../../test/fakeServer';
 import { renderApp } from '../../test/render';
 
@@ -73,10 +73,7 @@ describe('412: someone else changed the configuration', () => {
     fireEvent.click(
       await screen.findByRole('button', { name: 'Enable Port3 for compute' }, { timeout: 10_000 }),
     );
-    type(screen.getByLabelText('Node IP range start'), '192.168.20.50');
-    type(screen.getByLabelText('Node IP range end'), '192.168.20.51');
-    type(screen.getByLabelText('Service IP range start'), '192.168.20.60');
-    type(screen.getByLabelText('Service IP range end'), '192.168.20.65');
+    typeArticleRanges();
 
     // Another admin applies a change meanwhile: the revision moves on.
     server.state.revision = 8;
