@@ -1,22 +1,25 @@
 /** Custom routes (the Hcs route cmdlets over HTTP), the effective table per VM, and lookup. */
+import { findPortCaseInsensitive, routeContext } from '@edgenet/network-config';
 import {
   API,
   EffectiveTableSchema,
   type LookupAnswerDoc,
   LookupAnswerSchema,
   LookupRequestSchema,
+  ROUTE_PAGE_DEFAULT,
   RouteCreatedSchema,
   RouteCreateSchema,
   RouteKeyQuerySchema,
   type RouteList,
+  RouteListQuerySchema,
   RouteListSchema,
 } from '@edgenet/network-config/contract';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { lookupAnswerJson } from '../http/lookup-json';
 import { withRevision, writeContext } from '../http/revision';
-import { routeList, routeListJson } from '../http/route-list-json';
-import { EffectiveQuerySchema, RoutesQuerySchema } from '../http/schemas';
+import { isPageQuery, orderedRoutes, routeList, routeListJson } from '../http/route-list-json';
+import { EffectiveQuerySchema } from '../http/schemas';
 import { effectiveWithKernel, lookupWithKernel } from '../services/kernel-view';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -25,21 +28,39 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['routes'],
-        summary: "Custom routes (all, or one interface's) with their status",
-        querystring: RoutesQuerySchema,
+        summary:
+          "Custom routes (all, or one interface's) with their status; a page of them, filtered and sorted, with offset/limit/q/sort/dir",
+        querystring: RouteListQuerySchema,
         response: { 200: RouteListSchema },
       },
-      // The schema still documents the answer; its JSON is written once per revision.
+      // The schema still documents the answer; the whole list's JSON is written once per revision.
       serializerCompiler: () => (list) => routeListJson(list as RouteList),
     },
     async (request, reply) => {
       const revision = app.config.revision;
       withRevision(reply, revision);
-      const filter = request.query.interfaceAlias ?? '';
-      return routeList(app.config.device, revision, filter, () => ({
-        routes: app.config.routes(filter),
+      const query = request.query;
+      const filter = query.interfaceAlias ?? '';
+      const device = app.config.device;
+      if (!isPageQuery(query)) {
+        return routeList(device, revision, filter, () => {
+          const routes = app.config.routes(filter);
+          return { routes, revision, total: routes.length, offset: 0 };
+        });
+      }
+      // A page: status and warnings only for the rows answered (ADR 0042).
+      const alias = filter ? (findPortCaseInsensitive(device, filter)?.name ?? filter) : '';
+      const ordered = orderedRoutes(device, alias, query);
+      const offset = query.offset ?? 0;
+      const context = routeContext(device);
+      return {
+        routes: ordered
+          .slice(offset, offset + (query.limit ?? ROUTE_PAGE_DEFAULT))
+          .map((r) => app.config.routeDocument(r, device, context)),
         revision,
-      }));
+        total: ordered.length,
+        offset,
+      };
     },
   );
 
