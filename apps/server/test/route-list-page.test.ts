@@ -6,16 +6,8 @@
 import { RouteListSchema } from '@edgenet/network-config/contract';
 import { Value } from 'typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scenarioDevice, seedDevice } from '../testing/start-server';
-import {
-  ADMIN_PASSWORD,
-  type Client,
-  type Json,
-  signedIn,
-  startApp,
-  type TestApp,
-  tempDir,
-} from './helpers';
+import type { Client, Json, TestApp } from './helpers';
+import { startWithRoutes } from './route-fixtures';
 
 const COUNT = 2000;
 
@@ -35,37 +27,8 @@ describe('GET /api/routes paged, filtered and sorted on the server', () => {
   let whole: Doc[];
 
   beforeAll(async () => {
-    const dataDir = tempDir();
-    // The article's device with 2000 routes on Port3, and one on a static Port4 that is not the
-    // compute port (inactive: a reason), stored in the middle of the list.
-    const base = scenarioDevice(COUNT);
-    const device = {
-      ...base,
-      ports: base.ports.map((p) =>
-        p.name === 'Port4'
-          ? {
-              ...p,
-              dhcp: false,
-              address: '192.168.40.10',
-              subnetMask: '255.255.255.0',
-              gateway: null,
-            }
-          : p,
-      ),
-      routes: [
-        ...base.routes.slice(0, 1000),
-        {
-          interfaceAlias: 'Port4',
-          destinationPrefix: '10.200.0.0/16',
-          nextHop: '192.168.40.1',
-          routeMetric: 5,
-        },
-        ...base.routes.slice(1000),
-      ],
-    };
-    await seedDevice(dataDir, device, ADMIN_PASSWORD);
-    t = await startApp({ dataDir });
-    client = await signedIn(t.app);
+    // The Port4 route (inactive: a reason) in the middle of the list.
+    ({ t, client } = await startWithRoutes(COUNT, COUNT / 2));
     whole = (await client.get('/api/routes')).body.routes;
   });
   afterAll(() => t.close());
@@ -167,12 +130,9 @@ describe('GET /api/routes paged, filtered and sorted on the server', () => {
   it('follows a change at once', async () => {
     const before = await client.get('/api/routes', { query: { q: '172.16.', limit: '5' } });
     expect(before.body.total).toBe(0);
-    const added = await client.post('/api/routes', {
-      interfaceAlias: 'Port3',
-      destinationPrefix: '172.16.0.0/16',
-      nextHop: '192.168.20.1',
-      routeMetric: 7,
-    });
+    const { interfaceAlias, nextHop } = whole[0] as Doc;
+    const body = { interfaceAlias, nextHop, destinationPrefix: '172.16.0.0/16' };
+    const added = await client.post('/api/routes', body);
     expect(added.status).toBe(201);
     const after = await client.get('/api/routes', { query: { q: '172.16.', limit: '5' } });
     expect(after.body).toMatchObject({ total: 1, revision: added.revision });
@@ -185,14 +145,15 @@ describe('GET /api/routes paged, filtered and sorted on the server', () => {
   });
 
   it('answers 400 with field issues in English and Japanese for a bad page or sort', async () => {
-    for (const [query, path] of [
-      [{ limit: '5000' }, 'limit'],
-      [{ limit: 'many' }, 'limit'],
-      [{ offset: '-1' }, 'offset'],
-      [{ sort: 'colour' }, 'sort'],
-      [{ sort: 'metric', dir: 'up' }, 'dir'],
-    ] as const) {
-      const res = await client.get('/api/routes', { query });
+    const bad = {
+      'limit=5000': 'limit',
+      'limit=many': 'limit',
+      'offset=-1': 'offset',
+      'sort=colour': 'sort',
+      'sort=metric&dir=up': 'dir',
+    };
+    for (const [query, path] of Object.entries(bad)) {
+      const res = await client.get(`/api/routes?${query}`);
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body.issues).toEqual([

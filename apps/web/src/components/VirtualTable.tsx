@@ -1,3 +1,4 @@
+import { sortByKey } from '@edgenet/network-config';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   type CSSProperties,
@@ -56,10 +57,7 @@ export function sortRows<T>(
   key: (row: T) => string | number,
   direction: SortDirection,
 ): T[] {
-  const keyed = rows.map((row, index) => ({ row, index, key: key(row) }));
-  const sign = direction === 'ascending' ? 1 : -1;
-  keyed.sort((a, b) => (a.key < b.key ? -sign : a.key > b.key ? sign : a.index - b.index));
-  return keyed.map((k) => k.row);
+  return sortByKey(rows, key, direction === 'ascending' ? 'asc' : 'desc');
 }
 
 /** A grid track (`minmax(a, b)` or a length) whose minimum is raised to `px` (when measured). */
@@ -215,34 +213,15 @@ export function VirtualTable<T>({
         </thead>
         <tbody className="vtable-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
+            // A row whose page is on the way keeps its place and size, marked busy.
             const row = rowAt(item.index);
-            if (row === undefined) {
-              // Its page is on the way: a row of the right place and size, marked busy.
-              return (
-                <tr
-                  key={item.key}
-                  data-index={item.index}
-                  ref={virtualizer.measureElement}
-                  aria-rowindex={item.index + 2}
-                  aria-busy="true"
-                  className="vtable-row vtable-row--loading"
-                  style={{
-                    ...grid,
-                    transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)`,
-                  }}
-                >
-                  {columns.map((c) => (
-                    <td key={c.id} className="vtable-cell" data-column={c.id} />
-                  ))}
-                </tr>
-              );
-            }
             return (
               <tr
                 key={item.key}
                 data-index={item.index}
                 ref={virtualizer.measureElement}
                 aria-rowindex={item.index + 2}
+                aria-busy={row === undefined ? true : undefined}
                 className="vtable-row"
                 style={{
                   ...grid,
@@ -251,7 +230,7 @@ export function VirtualTable<T>({
               >
                 {columns.map((c) => (
                   <td key={c.id} className="vtable-cell" data-column={c.id}>
-                    {c.cell(row)}
+                    {row === undefined ? null : c.cell(row)}
                   </td>
                 ))}
               </tr>

@@ -1,7 +1,7 @@
 import { formatIssue } from '@edgenet/network-config';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { describedText, type } from '../../test/dom';
+import { describe, expect, it } from 'vitest';
+import { describedText, type, withKioskTableHeight } from '../../test/dom';
 import { articleDevice, createFakeServer, manyRoutes } from '../../test/fakeServer';
 import { renderApp } from '../../test/render';
 
@@ -17,19 +17,7 @@ function configuredDevice() {
   return device;
 }
 
-/** jsdom has no layout: give the scrolling table box the kiosk's height, as a browser would. */
-const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
-beforeEach(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get() {
-      return (this as HTMLElement).classList.contains('vtable') ? 480 : 0;
-    },
-  });
-});
-afterEach(() => {
-  if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
-});
+withKioskTableHeight();
 
 async function openAddBlade(name: string) {
   const button = await screen.findByRole('button', { name }, { timeout: 10_000 });

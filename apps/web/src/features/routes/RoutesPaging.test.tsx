@@ -1,21 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type } from '../../test/dom';
+import { describe, expect, it } from 'vitest';
+import { type, withKioskTableHeight } from '../../test/dom';
 import { articleDevice, createFakeServer, manyRoutes } from '../../test/fakeServer';
 import { renderApp } from '../../test/render';
 
-const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
-beforeEach(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get() {
-      return (this as HTMLElement).classList.contains('vtable') ? 480 : 0;
-    },
-  });
-});
-afterEach(() => {
-  if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
-});
+withKioskTableHeight();
 
 const firstCells = (table: HTMLElement) =>
   within(table)

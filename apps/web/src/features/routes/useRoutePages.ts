@@ -4,16 +4,12 @@
  * offset, so a jump to the end does not load everything before it), and keeps showing the previous
  * answer while a new filter or order loads.
  */
-import {
-  normalizeRouteFilter,
-  type RouteSortColumn,
-  type RouteSortDirection,
-} from '@edgenet/network-config';
+import { normalizeRouteFilter } from '@edgenet/network-config';
 import type { Route, RouteList } from '@edgenet/network-config/contract';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TableSort } from '../../components/VirtualTable';
-import { routeQueries } from './queries';
+import { type RoutePageQuery, routeQueries } from './queries';
 
 /** Rows per request: a kiosk screen shows ~10, a tall one ~40; a page covers a few screens. */
 export const ROUTE_PAGE_SIZE = 100;
@@ -48,8 +44,8 @@ export function useRoutePages({
   const base = {
     interfaceAlias,
     q,
-    sort: (sort?.id as RouteSortColumn | undefined) ?? null,
-    dir: (sort?.direction === 'descending' ? 'desc' : 'asc') as RouteSortDirection,
+    sort: (sort?.id as RoutePageQuery['sort']) ?? null,
+    dir: sort?.direction === 'descending' ? ('desc' as const) : ('asc' as const),
   };
   const firstPage = Math.floor(range[0] / ROUTE_PAGE_SIZE);
   const lastPage = Math.max(firstPage, Math.floor(range[1] / ROUTE_PAGE_SIZE));
