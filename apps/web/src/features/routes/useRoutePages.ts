@@ -12,9 +12,9 @@ import type { TableSort } from '../../components/VirtualTable';
 import { type RoutePageQuery, routeQueries } from './queries';
 
 /** Rows per request: a kiosk screen shows ~10, a tall one ~40; a page covers a few screens. */
-export const ROUTE_PAGE_SIZE = 100;
+const ROUTE_PAGE_SIZE = 100;
 /** Typing waits this long before asking the server (short: the filter should settle in 100 ms). */
-export const FILTER_DEBOUNCE_MS = 30;
+const FILTER_DEBOUNCE_MS = 30;
 
 function useDebounced<T>(value: T, ms: number): T {
   const [settled, setSettled] = useState(value);
