@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   type CSSProperties,
   type ReactNode,
+  useCallback,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -42,6 +43,8 @@ export interface RemoteRows<T> {
   count: number;
   /** The row at an index of the whole list, or undefined while its page loads. */
   rowAt: (index: number) => T | undefined;
+  /** Changes whenever the rows do (a new answer, filter or order). */
+  version: string;
   /** The first and last index in view (with overscan), whenever they change. */
   onRange: (first: number, last: number) => void;
   sort: TableSort | null;
@@ -108,6 +111,20 @@ export function VirtualTable<T>({
   );
   const count = remote ? remote.count : sorted.length;
   const rowAt = (index: number): T | undefined => (remote ? remote.rowAt(index) : sorted[index]);
+  // The virtualizer lays out every row again whenever `getItemKey` changes: keep it the same
+  // function until the rows do (at 100,000 rows a layout is tens of ms, and a render per key typed
+  // into a filter would pay it each time).
+  const current = useRef({ rowAt, rowKey });
+  current.current = { rowAt, rowKey };
+  const rowsVersion = remote ? remote.version : sorted;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: renewed when the rows change
+  const getItemKey = useCallback(
+    (index: number) => {
+      const row = current.current.rowAt(index);
+      return row === undefined ? `loading ${index}` : current.current.rowKey(row, index);
+    },
+    [rowsVersion],
+  );
   const toggleSort = (id: string) => {
     const next: TableSort =
       sort?.id === id && sort.direction === 'ascending'
@@ -132,10 +149,7 @@ export function VirtualTable<T>({
     scrollMargin: headHeight,
     // Before layout (and in engines without layout) assume a kiosk-sized viewport.
     initialRect: { width: 800, height: 480 },
-    getItemKey: (index) => {
-      const row = rowAt(index);
-      return row === undefined ? `loading ${index}` : rowKey(row, index);
-    },
+    getItemKey,
     measureElement: (element) => element.getBoundingClientRect().height || estimateRowHeight,
   });
 

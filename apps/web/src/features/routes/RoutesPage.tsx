@@ -328,6 +328,7 @@ export function RoutesPage() {
             remote={{
               count: routes.total,
               rowAt: routes.rowAt,
+              version: routes.version,
               onRange: routes.onRange,
               sort,
               onSort: setSort,

@@ -89,6 +89,8 @@ export function useRoutePages({
       undefined,
     ),
     rowAt,
+    // Each answer's own time: a new page, filter, order or revision changes it.
+    version: pages.map((p) => p.dataUpdatedAt).join(' ') + (fresh.length > 0 ? '' : ' kept'),
     onRange,
     isPending: answers.length === 0 && pages.some((p) => p.isPending),
     isError: answers.length === 0 && pages.some((p) => p.isError),
