@@ -1,6 +1,6 @@
 import type { Route } from '@edgenet/network-config/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { memo, useId, useState } from 'react';
+import { memo, useEffect, useId, useState } from 'react';
 import { Badge } from '../../components/Badge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
@@ -90,6 +90,18 @@ export function RoutesPage() {
     },
   });
 
+  // The list is paged, so a ticked route the page no longer shows stays ticked; one removed by its
+  // own button leaves the selection here (the whole list used to drop it when it reloaded).
+  const removed = remove.isSuccess ? remove.variables : undefined;
+  useEffect(() => {
+    if (!removed) return;
+    setSelected((before) => {
+      if (!before.has(routeKeyOf(removed))) return before;
+      const next = new Map(before);
+      next.delete(routeKeyOf(removed));
+      return next;
+    });
+  }, [removed]);
   const selectedRoutes = [...selected.values()];
   const toggle = (route: Route) =>
     setSelected((before) => {

@@ -57,4 +57,33 @@ describe('Routes page: the server pages, filters and sorts the list (ADR 0042)',
     await screen.findByText('No route matches the filter', {}, { timeout: 5000 });
     expect(screen.getByRole('button', { name: 'Remove selected (2)' })).toBeTruthy();
   });
+
+  it('a ticked route removed by its own button leaves the selection', async () => {
+    const device = articleDevice();
+    device.routes = manyRoutes(3);
+    const server = createFakeServer(device);
+    server.on('DELETE /api/routes', (call) => {
+      const prefix = call.search.get('destinationPrefix');
+      server.state.device.routes = server.state.device.routes.filter(
+        (r) => r.destinationPrefix !== prefix,
+      );
+      server.state.revision += 1;
+      return { status: 204 };
+    });
+    renderApp('/routes', server);
+    const tick = (destination: string) =>
+      fireEvent.click(
+        screen.getByRole('checkbox', { name: `Select the route to ${destination} on Port3` }),
+      );
+    await screen.findByText('Showing 3 of 3', {}, { timeout: 10_000 });
+    tick('10.0.0.0/24');
+    tick('10.0.1.0/24');
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Remove the route to 10.0.1.0/24 on Port3' }),
+    );
+    const dialog = await screen.findByRole('alertdialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Remove' }));
+    await screen.findByText('Showing 2 of 2', {}, { timeout: 5000 });
+    expect(screen.getByRole('button', { name: 'Remove selected (1)' })).toBeTruthy();
+  });
 });
