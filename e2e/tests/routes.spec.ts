@@ -1,7 +1,8 @@
 /**
  * Journey 3: custom routes on the compute port, the article's two examples. The first is inside
  * Port3's own subnet (saved, with a warning); the second carries 192.168.21.0/24; the tester shows
- * which route an address takes; removing asks first and sticks across a reload.
+ * which route an address takes; the filter narrows the list as the admin types; removing asks first
+ * and sticks across a reload.
  */
 import { expect, test } from '../fixtures/test';
 
@@ -73,6 +74,22 @@ test('add the article’s routes, test an address, remove one', async ({ app, ap
       '192.168.20.0/24',
       '192.168.21.0/24',
     ]);
+  });
+
+  await test.step('filter as you type, key by key: the server filters and counts', async () => {
+    const asked = page.waitForRequest((r) => new URL(r.url()).searchParams.get('q') === '21.0');
+    await routes.filter.pressSequentially('21.0', { delay: 30 });
+    await asked;
+    await expect(page.getByText(app.ui.t('routes.showing', { shown: 1, total: 2 }))).toBeVisible();
+    await expect(routes.row('192.168.21.0/24')).toBeVisible();
+    await expect(routes.row('192.168.20.0/24')).toHaveCount(0);
+    await expect(routes.table).toHaveAttribute('aria-rowcount', '2');
+    // The interface matches in any case.
+    await routes.filter.fill('');
+    await routes.filter.pressSequentially('pORT3');
+    await expect(page.getByText(app.ui.t('routes.showing', { shown: 2, total: 2 }))).toBeVisible();
+    await routes.filter.fill('');
+    await expect(routes.row('192.168.20.0/24')).toBeVisible();
   });
 
   await test.step('the tester sends 192.168.21.7 through 192.168.21.0/24', async () => {

@@ -6,44 +6,15 @@
 import { RouteListSchema } from '@edgenet/network-config/contract';
 import { Value } from 'typebox/value';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { scenarioDevice, seedDevice } from '../testing/start-server';
-import { ADMIN_PASSWORD, type Client, signedIn, startApp, type TestApp, tempDir } from './helpers';
+import type { Client, TestApp } from './helpers';
+import { startWithRoutes } from './route-fixtures';
 
 describe('GET /api/routes written once per revision', () => {
   let t: TestApp;
   let client: Client;
 
   beforeEach(async () => {
-    const dataDir = tempDir();
-    // The article's device with three routes on Port3, and one on a static Port4 that is not the
-    // compute port (kept, but inactive on the VMs: a reason).
-    const base = scenarioDevice(3);
-    const device = {
-      ...base,
-      ports: base.ports.map((p) =>
-        p.name === 'Port4'
-          ? {
-              ...p,
-              dhcp: false,
-              address: '192.168.40.10',
-              subnetMask: '255.255.255.0',
-              gateway: null,
-            }
-          : p,
-      ),
-      routes: [
-        ...base.routes,
-        {
-          interfaceAlias: 'Port4',
-          destinationPrefix: '10.200.0.0/16',
-          nextHop: '192.168.40.1',
-          routeMetric: 5,
-        },
-      ],
-    };
-    await seedDevice(dataDir, device, ADMIN_PASSWORD);
-    t = await startApp({ dataDir });
-    client = await signedIn(t.app);
+    ({ t, client } = await startWithRoutes(3));
   });
   afterEach(() => t.close());
 

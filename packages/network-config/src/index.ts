@@ -265,6 +265,17 @@ export {
   validateRouteFields,
 } from './route-config';
 export {
+  addressSortKey,
+  normalizeRouteFilter,
+  orderRoutes,
+  ROUTE_SORT_COLUMNS,
+  type RouteSortColumn,
+  type RouteSortDirection,
+  routeMatchesFilter,
+  routeSortKey,
+  sortByKey,
+} from './route-order';
+export {
   type MatchOutcome,
   type RouteMatch,
   RouteTable,

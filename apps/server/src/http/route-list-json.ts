@@ -8,9 +8,18 @@
  * every commit: a new revision is a new key, and the old answer is collected with the old
  * document), and its text is written with `JSON.stringify` once. A test holds the text to the
  * contract: it parses to exactly the schema's fields (ADR 0032 has the figures).
+ *
+ * A page (`?offset=&limit=&q=&sort=&dir=`, ADR 0042) never builds the whole list: the routes
+ * matching the query, in its order, are kept per revision and query (only the stored routes, no
+ * status or warnings), and only the answered rows get their status and warnings.
  */
-import type { DeviceConfig } from '@edgenet/network-config';
-import type { RouteList } from '@edgenet/network-config/contract';
+import {
+  type DeviceConfig,
+  normalizeRouteFilter,
+  orderRoutes,
+  type RouteConfig,
+} from '@edgenet/network-config';
+import type { RouteList, RouteListQuery } from '@edgenet/network-config/contract';
 
 const lists = new WeakMap<DeviceConfig, Map<string, RouteList>>();
 const texts = new WeakMap<RouteList, string>();
@@ -48,4 +57,47 @@ export function routeListJson(list: RouteList): string {
     texts.set(list, json);
   }
   return json;
+}
+
+/** The query parameters that ask for a page rather than the whole list. */
+const PAGE_PARAMETERS = ['offset', 'limit', 'q', 'sort', 'dir'] as const;
+
+export function isPageQuery(query: RouteListQuery): boolean {
+  return PAGE_PARAMETERS.some((p) => query[p] !== undefined);
+}
+
+/** Queries kept per document: one per keystroke of a filter, so the oldest go first. */
+const INDEX_LIMIT = 64;
+const indexes = new WeakMap<DeviceConfig, Map<string, readonly RouteConfig[]>>();
+
+/**
+ * The stored routes of interface `alias` ('' for all; the caller resolves its case) matching the
+ * query, in its order: built once per document and query, so each further page costs its rows.
+ */
+export function orderedRoutes(
+  device: DeviceConfig,
+  alias: string,
+  query: Pick<RouteListQuery, 'q' | 'sort' | 'dir'>,
+): readonly RouteConfig[] {
+  let byQuery = indexes.get(device);
+  if (byQuery === undefined) {
+    byQuery = new Map();
+    indexes.set(device, byQuery);
+  }
+  const q = normalizeRouteFilter(query.q ?? '');
+  const key = JSON.stringify([alias, q, query.sort ?? '', query.sort ? (query.dir ?? 'asc') : '']);
+  let ordered = byQuery.get(key);
+  if (ordered === undefined) {
+    const own = alias ? device.routes.filter((r) => r.interfaceAlias === alias) : device.routes;
+    ordered = orderRoutes(own, { q, sort: query.sort, dir: query.dir }, device);
+    if (byQuery.size >= INDEX_LIMIT) {
+      const oldest = byQuery.keys().next().value;
+      if (oldest !== undefined) byQuery.delete(oldest);
+    }
+  } else {
+    // Most recently used last, so the oldest key is the least recently used.
+    byQuery.delete(key);
+  }
+  byQuery.set(key, ordered);
+  return ordered;
 }

@@ -1,11 +1,17 @@
 /** Custom routes (the Hcs route cmdlets over HTTP), the effective table per VM, and lookup. */
-import { API, type LookupAnswerDoc, type RouteList } from '@edgenet/network-config/contract';
+import { findPortCaseInsensitive, routeContext } from '@edgenet/network-config';
+import {
+  API,
+  type LookupAnswerDoc,
+  ROUTE_PAGE_DEFAULT,
+  type RouteList,
+} from '@edgenet/network-config/contract';
 import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { routeSchema } from '../http/endpoint-schema';
 import { lookupAnswerJson } from '../http/lookup-json';
 import { withRevision, writeContext } from '../http/revision';
-import { routeList, routeListJson } from '../http/route-list-json';
+import { isPageQuery, orderedRoutes, routeList, routeListJson } from '../http/route-list-json';
 import { effectiveWithKernel, lookupWithKernel } from '../services/kernel-view';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -13,17 +19,34 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     ENDPOINTS.listRoutes.path,
     {
       schema: routeSchema('listRoutes'),
-      // The schema still documents the answer; its JSON is written once per revision.
+      // The schema still documents the answer; the whole list's JSON is written once per revision.
       serializerCompiler: () => (list) => routeListJson(list as RouteList),
     },
     async (request, reply) => {
       const revision = app.config.revision;
       withRevision(reply, revision);
-      const filter = request.query.interfaceAlias ?? '';
-      return routeList(app.config.device, revision, filter, () => ({
-        routes: app.netRoutes.list(filter),
+      const query = request.query;
+      const filter = query.interfaceAlias ?? '';
+      const device = app.config.device;
+      if (!isPageQuery(query)) {
+        return routeList(device, revision, filter, () => {
+          const routes = app.netRoutes.list(filter);
+          return { routes, revision, total: routes.length, offset: 0 };
+        });
+      }
+      // A page: status and warnings only for the rows answered (ADR 0042).
+      const alias = filter ? (findPortCaseInsensitive(device, filter)?.name ?? filter) : '';
+      const ordered = orderedRoutes(device, alias, query);
+      const offset = query.offset ?? 0;
+      const context = routeContext(device);
+      return {
+        routes: ordered
+          .slice(offset, offset + (query.limit ?? ROUTE_PAGE_DEFAULT))
+          .map((r) => app.netRoutes.document(r, device, context)),
         revision,
-      }));
+        total: ordered.length,
+        offset,
+      };
     },
   );
 

@@ -1,7 +1,10 @@
+import { sortByKey } from '@edgenet/network-config';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   type CSSProperties,
   type ReactNode,
+  useCallback,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -21,9 +24,32 @@ export interface VirtualColumn<T> {
    * points — give addresses a key that sorts like the address, see `addressSortKey`).
    */
   sortKey?: (row: T) => string | number;
+  /** Sortable by whoever holds the rows (`remote`), when there is no `sortKey` here. */
+  sortable?: boolean;
 }
 
 export type SortDirection = 'ascending' | 'descending';
+export interface TableSort {
+  id: string;
+  direction: SortDirection;
+}
+
+/**
+ * Rows held elsewhere (a server's pages, ADR 0042): the table asks for the rows in view, shows
+ * a placeholder row until one is loaded, and leaves the order to its holder.
+ */
+export interface RemoteRows<T> {
+  /** How many rows there are in all (`aria-rowcount`). */
+  count: number;
+  /** The row at an index of the whole list, or undefined while its page loads. */
+  rowAt: (index: number) => T | undefined;
+  /** Changes whenever the rows do (a new answer, filter or order). */
+  version: string;
+  /** The first and last index in view (with overscan), whenever they change. */
+  onRange: (first: number, last: number) => void;
+  sort: TableSort | null;
+  onSort: (sort: TableSort) => void;
+}
 
 /**
  * The rows in the column's order (stable: equal keys keep their order). Each row's key is computed
@@ -34,10 +60,7 @@ export function sortRows<T>(
   key: (row: T) => string | number,
   direction: SortDirection,
 ): T[] {
-  const keyed = rows.map((row, index) => ({ row, index, key: key(row) }));
-  const sign = direction === 'ascending' ? 1 : -1;
-  keyed.sort((a, b) => (a.key < b.key ? -sign : a.key > b.key ? sign : a.index - b.index));
-  return keyed.map((k) => k.row);
+  return sortByKey(rows, key, direction === 'ascending' ? 'asc' : 'desc');
 }
 
 /** A grid track (`minmax(a, b)` or a length) whose minimum is raised to `px` (when measured). */
@@ -62,30 +85,54 @@ export function VirtualTable<T>({
   empty,
   className,
   testId,
+  remote,
 }: {
   label: string;
   columns: VirtualColumn<T>[];
+  /** The rows, sorted here by the columns' `sortKey` (unused with `remote`). */
   rows: readonly T[];
   rowKey: (row: T, index: number) => string;
   estimateRowHeight?: number;
   empty?: ReactNode;
   className?: string;
   testId?: string;
+  remote?: RemoteRows<T>;
 }) {
-  const [sort, setSort] = useState<{ id: string; direction: SortDirection } | null>(null);
+  const [ownSort, setOwnSort] = useState<TableSort | null>(null);
+  const sort = remote ? remote.sort : ownSort;
+  const sortable = (c: VirtualColumn<T>) =>
+    c.sortKey !== undefined || (remote !== undefined && c.sortable === true);
   const sortColumn = sort ? columns.find((c) => c.id === sort.id && c.sortKey) : undefined;
-  const sortKey = sortColumn?.sortKey;
+  const sortKey = remote ? undefined : sortColumn?.sortKey;
   const direction = sort?.direction ?? 'ascending';
   const sorted = useMemo(
     () => (sortKey ? sortRows(rows, sortKey, direction) : rows),
     [rows, sortKey, direction],
   );
-  const toggleSort = (id: string) =>
-    setSort((s) =>
-      s?.id === id && s.direction === 'ascending'
+  const count = remote ? remote.count : sorted.length;
+  const rowAt = (index: number): T | undefined => (remote ? remote.rowAt(index) : sorted[index]);
+  // The virtualizer lays out every row again whenever `getItemKey` changes: keep it the same
+  // function until the rows do (at 100,000 rows a layout is tens of ms, and a render per key typed
+  // into a filter would pay it each time).
+  const current = useRef({ rowAt, rowKey });
+  current.current = { rowAt, rowKey };
+  const rowsVersion = remote ? remote.version : sorted;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: renewed when the rows change
+  const getItemKey = useCallback(
+    (index: number) => {
+      const row = current.current.rowAt(index);
+      return row === undefined ? `loading ${index}` : current.current.rowKey(row, index);
+    },
+    [rowsVersion],
+  );
+  const toggleSort = (id: string) => {
+    const next: TableSort =
+      sort?.id === id && sort.direction === 'ascending'
         ? { id, direction: 'descending' }
-        : { id, direction: 'ascending' },
-    );
+        : { id, direction: 'ascending' };
+    if (remote) remote.onSort(next);
+    else setOwnSort(next);
+  };
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const headRef = useRef<HTMLTableSectionElement | null>(null);
   const [headHeight, setHeadHeight] = useState(44);
@@ -95,14 +142,14 @@ export function VirtualTable<T>({
   }, []);
 
   const virtualizer = useVirtualizer({
-    count: sorted.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimateRowHeight,
     overscan: 6,
     scrollMargin: headHeight,
     // Before layout (and in engines without layout) assume a kiosk-sized viewport.
     initialRect: { width: 800, height: 480 },
-    getItemKey: (index) => rowKey(sorted[index] as T, index),
+    getItemKey,
     measureElement: (element) => element.getBoundingClientRect().height || estimateRowHeight,
   });
 
@@ -126,6 +173,12 @@ export function VirtualTable<T>({
     gridTemplateColumns: columns.map((c, i) => atLeast(c.width, headMins[i])).join(' '),
   };
   const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+  const onRange = remote?.onRange;
+  useEffect(() => {
+    onRange?.(first, last);
+  }, [onRange, first, last]);
   return (
     <div
       ref={scrollRef}
@@ -135,21 +188,21 @@ export function VirtualTable<T>({
       tabIndex={0}
       data-testid={testId}
     >
-      <table aria-label={label} aria-rowcount={sorted.length + 1}>
+      <table aria-label={label} aria-rowcount={count + 1}>
         <thead className="vtable-head" ref={headRef}>
           <tr aria-rowindex={1} className="vtable-row" style={grid}>
             {columns.map((c) => {
-              const active = sort?.id === c.id && c.sortKey !== undefined;
+              const active = sort?.id === c.id && sortable(c);
               return (
                 <th
                   key={c.id}
                   scope="col"
                   className="vtable-cell"
-                  aria-sort={c.sortKey ? (active ? direction : 'none') : undefined}
+                  aria-sort={sortable(c) ? (active ? direction : 'none') : undefined}
                 >
                   {c.hideHeader ? (
                     <span className="visually-hidden">{c.header}</span>
-                  ) : c.sortKey ? (
+                  ) : sortable(c) ? (
                     // A real button: Enter and Space sort, and it is in the Tab order.
                     <button type="button" className="vtable-sort" onClick={() => toggleSort(c.id)}>
                       <span>{c.header}</span>
@@ -174,13 +227,15 @@ export function VirtualTable<T>({
         </thead>
         <tbody className="vtable-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
-            const row = sorted[item.index] as T;
+            // A row whose page is on the way keeps its place and size, marked busy.
+            const row = rowAt(item.index);
             return (
               <tr
                 key={item.key}
                 data-index={item.index}
                 ref={virtualizer.measureElement}
                 aria-rowindex={item.index + 2}
+                aria-busy={row === undefined ? true : undefined}
                 className="vtable-row"
                 style={{
                   ...grid,
@@ -189,7 +244,7 @@ export function VirtualTable<T>({
               >
                 {columns.map((c) => (
                   <td key={c.id} className="vtable-cell" data-column={c.id}>
-                    {c.cell(row)}
+                    {row === undefined ? null : c.cell(row)}
                   </td>
                 ))}
               </tr>
@@ -197,7 +252,7 @@ export function VirtualTable<T>({
           })}
         </tbody>
       </table>
-      {sorted.length === 0 && empty ? <div className="table-empty">{empty}</div> : null}
+      {count === 0 && empty ? <div className="table-empty">{empty}</div> : null}
     </div>
   );
 }

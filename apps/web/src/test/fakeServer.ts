@@ -8,7 +8,10 @@ import {
   type DeviceConfig,
   effectiveRoutes,
   kubernetesVms,
+  orderRoutes,
   type RouteConfig,
+  type RouteSortColumn,
+  type RouteSortDirection,
   routeStatus,
   routeStatusMessage,
   SKUS,
@@ -141,7 +144,24 @@ export function createFakeServer(device: DeviceConfig = articleDevice()) {
       const routes = alias
         ? state.device.routes.filter((r) => r.interfaceAlias === alias)
         : state.device.routes;
-      return { status: 200, body: { routes: routes.map(routeDoc), revision: state.revision } };
+      // A page (ADR 0042): filtered and sorted by the core, as the server does.
+      const q = Object.fromEntries(call.search) as Record<string, string | undefined>;
+      const ordered = orderRoutes(
+        routes,
+        { q: q.q, sort: q.sort as RouteSortColumn, dir: q.dir as RouteSortDirection },
+        state.device,
+      );
+      const offset = Number(q.offset ?? 0);
+      const page = ordered.slice(offset, offset + Number(q.limit ?? ordered.length));
+      return {
+        status: 200,
+        body: {
+          routes: page.map(routeDoc),
+          revision: state.revision,
+          total: ordered.length,
+          offset,
+        },
+      };
     },
     'GET /api/routes/effective': (call) => {
       const vm = kubernetesVms(state.device).find(

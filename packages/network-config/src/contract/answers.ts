@@ -94,10 +94,6 @@ export const RevisionQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const RoutesQuerySchema = Type.Object({
-  interfaceAlias: Type.Optional(Type.String({ maxLength: 32 })),
-});
-
 export const EffectiveQuerySchema = Type.Object({
   vm: Type.Optional(Type.String({ maxLength: 32 })),
 });

@@ -20,10 +20,10 @@ import {
   OpenApiDocumentSchema,
   PortParamsSchema,
   RevisionQuerySchema,
-  RoutesQuerySchema,
   SettingsSchema,
   TextAnswerSchema,
 } from './answers';
+import { RouteListQuerySchema } from './route-list';
 import {
   ENDPOINT_PATHS,
   type EndpointName,
@@ -256,9 +256,10 @@ export const ENDPOINTS = {
   }),
   listRoutes: endpoint('listRoutes', {
     auth: 'admin',
-    summary: "Custom routes (all, or one interface's) with their status",
+    summary:
+      "Custom routes (all, or one interface's) with their status; a page of them, filtered and sorted, with offset/limit/q/sort/dir",
     tags: ['routes'],
-    query: RoutesQuerySchema,
+    query: RouteListQuerySchema,
     responses: answers({ 200: RouteListSchema }, ...ADMIN),
   }),
   addRoute: endpoint('addRoute', {

@@ -161,6 +161,10 @@ export const RouteSchema = Type.Object({
 export const RouteListSchema = Type.Object({
   routes: Type.Array(RouteSchema),
   revision: Type.Integer(),
+  /** How many routes match the query (the whole list's length without one). */
+  total: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** The index of `routes[0]` in the matching list. */
+  offset: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 
 /** POST /api/routes. `routeMetric` may be omitted (256). Text is checked by the core, not here. */
@@ -754,6 +758,12 @@ export type {
   QueryOf,
   SuccessStatusOf,
 } from './endpoints';
+export {
+  ROUTE_PAGE_DEFAULT,
+  ROUTE_PAGE_MAX,
+  type RouteListQuery,
+  RouteListQuerySchema,
+} from './route-list';
 export {
   type Firmware,
   FirmwareSchema,

@@ -1,4 +1,4 @@
-import { type EffectiveRoute, kubernetesVms } from '@edgenet/network-config';
+import { addressSortKey, type EffectiveRoute, kubernetesVms } from '@edgenet/network-config';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Badge } from '../../components/Badge';
@@ -9,7 +9,7 @@ import { useI18n } from '../../lib/i18n';
 import type { ConfigDoc } from '../../lib/queries';
 import { NIC_LABEL, nextHopText } from './nic';
 import { routeQueries } from './queries';
-import { addressSortKey, destinationColumns } from './split';
+import { destinationColumns } from './split';
 
 /** A VM's whole routing table: connected, default via the internal NAT switch, active custom routes. */
 export function EffectiveRoutes({ config }: { config: ConfigDoc }) {

@@ -1,7 +1,7 @@
 import { checkRouteBatch, type RouteBatch } from '@edgenet/network-config';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type } from '../../test/dom';
+import { describe, expect, it } from 'vitest';
+import { type, withKioskTableHeight } from '../../test/dom';
 import { articleDevice, createFakeServer, type FakeServer } from '../../test/fakeServer';
 import { renderApp } from '../../test/render';
 
@@ -33,18 +33,7 @@ function serverWithRoutes(): FakeServer {
   return server;
 }
 
-const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
-beforeEach(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get() {
-      return (this as HTMLElement).classList.contains('vtable') ? 480 : 0;
-    },
-  });
-});
-afterEach(() => {
-  if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
-});
+withKioskTableHeight();
 
 describe('Routes page: bulk changes, one revision each', () => {
   it('removes the selected routes in one change', async () => {

@@ -1,13 +1,13 @@
 import type { Route } from '@edgenet/network-config/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { memo, useEffect, useId, useState } from 'react';
 import { Badge } from '../../components/Badge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
 import { PageHeader, Section } from '../../components/PageHeader';
 import { EmptyState, ErrorState, Loading, problemText } from '../../components/StateViews';
 import { useToast } from '../../components/Toasts';
-import { type VirtualColumn, VirtualTable } from '../../components/VirtualTable';
+import { type TableSort, type VirtualColumn, VirtualTable } from '../../components/VirtualTable';
 import { isApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { invalidateConfiguration, sharedQueries } from '../../lib/queries';
@@ -18,22 +18,20 @@ import { changeRoutes } from './exchange';
 import { ImportBlade } from './ImportBlade';
 import { LookupTester } from './LookupTester';
 import { MetricCell } from './MetricCell';
-import { removeRoute, routeQueries } from './queries';
-import { addressSortKey, destinationColumns } from './split';
-
-/** Filter as you type: every visible column's text, case-insensitive. */
-function matches(route: Route, needle: string): boolean {
-  if (!needle) return true;
-  return (
-    route.destinationPrefix.includes(needle) ||
-    route.nextHop.includes(needle) ||
-    route.interfaceAlias.toLowerCase().includes(needle) ||
-    String(route.routeMetric) === needle
-  );
-}
+import { removeRoute } from './queries';
+import { destinationColumns } from './split';
+import { useRoutePages } from './useRoutePages';
 
 const routeKeyOf = (r: Pick<Route, 'interfaceAlias' | 'destinationPrefix'>) =>
   `${r.interfaceAlias}|${r.destinationPrefix}`;
+
+/**
+ * The sections below the custom routes re-render only when the configuration changes, not on each
+ * key typed into the filter: with 100,000 routes the effective table's virtualizer re-measures all
+ * of them on every render.
+ */
+const StableEffectiveRoutes = memo(EffectiveRoutes);
+const StableLookupTester = memo(LookupTester);
 
 /** Custom routes (Get-/Add-/Remove-HcsNetRoute), the VMs' effective tables, and the lookup tester. */
 export function RoutesPage() {
@@ -43,27 +41,23 @@ export function RoutesPage() {
   const ids = useId();
   const [interfaceAlias, setInterfaceAlias] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
-  const deferredFilter = useDeferredValue(filter.trim().toLowerCase());
+  /** The table's order, kept here: the server sorts (ADR 0042). */
+  const [sort, setSort] = useState<TableSort | null>(null);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Route | null>(null);
   const [importing, setImporting] = useState(false);
-  /** Routes ticked for a bulk removal, by `interfaceAlias|destinationPrefix`. */
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  /** Routes ticked for a bulk removal, by `interfaceAlias|destinationPrefix` (on any page). */
+  const [selected, setSelected] = useState<ReadonlyMap<string, Route>>(new Map());
   const [removingSelected, setRemovingSelected] = useState(false);
 
+  // Filter as you type (every visible column's text, case-insensitive), on the server. Asked for
+  // before the configuration, so the first rows do not wait behind it (ADR 0042).
+  const routes = useRoutePages({ interfaceAlias, filter, sort });
   const config = useQuery(sharedQueries.config());
-  const routes = useQuery({
-    ...routeQueries.list(interfaceAlias),
-    placeholderData: (previous) => previous,
-  });
-  const all = routes.data?.routes;
-  const visible = useMemo(
-    () => (all ? all.filter((r) => matches(r, deferredFilter)) : []),
-    [all, deferredFilter],
-  );
+  const all = routes.all;
 
   const remove = useMutation({
-    mutationFn: (route: Route) => removeRoute(route, routes.data?.revision),
+    mutationFn: (route: Route) => removeRoute(route, routes.revision),
     onSuccess: async (_, route) => {
       setRemoving(null);
       toast({
@@ -96,16 +90,25 @@ export function RoutesPage() {
     },
   });
 
-  const selectedRoutes = useMemo(
-    () => (all ?? []).filter((r) => selected.has(routeKeyOf(r))),
-    [all, selected],
-  );
+  // The list is paged, so a ticked route the page no longer shows stays ticked; one removed by its
+  // own button leaves the selection here (the whole list used to drop it when it reloaded).
+  const removed = remove.isSuccess ? remove.variables : undefined;
+  useEffect(() => {
+    if (!removed) return;
+    setSelected((before) => {
+      if (!before.has(routeKeyOf(removed))) return before;
+      const next = new Map(before);
+      next.delete(routeKeyOf(removed));
+      return next;
+    });
+  }, [removed]);
+  const selectedRoutes = [...selected.values()];
   const toggle = (route: Route) =>
     setSelected((before) => {
-      const next = new Set(before);
+      const next = new Map(before);
       const key = routeKeyOf(route);
       if (next.has(key)) next.delete(key);
-      else next.add(key);
+      else next.set(key, route);
       return next;
     });
   const removeSelected = useMutation({
@@ -118,11 +121,11 @@ export function RoutesPage() {
           })),
           changes: [],
         },
-        routes.data?.revision,
+        routes.revision,
       ),
     onSuccess: async (answer) => {
       setRemovingSelected(false);
-      setSelected(new Set());
+      setSelected(new Map());
       toast({
         kind: 'success',
         title: { key: 'exchange.removedSelected', params: { count: answer.removed } },
@@ -168,21 +171,21 @@ export function RoutesPage() {
       header: t('routes.nextHop'),
       width: 'minmax(9rem, 1.2fr)',
       cell: (r) => r.nextHop,
-      sortKey: (r) => addressSortKey(r.nextHop),
+      sortable: true,
     },
     {
       id: 'interface',
       header: t('routes.interface'),
       width: 'minmax(5.5rem, 0.7fr)',
       cell: (r) => r.interfaceAlias,
-      sortKey: (r) => r.interfaceAlias,
+      sortable: true,
     },
     {
       id: 'metric',
       header: t('routes.metric'),
       width: 'minmax(5.25rem, 0.6fr)',
-      cell: (r) => <MetricCell route={r} revision={routes.data?.revision} />,
-      sortKey: (r) => r.routeMetric,
+      cell: (r) => <MetricCell route={r} revision={routes.revision} />,
+      sortable: true,
     },
     {
       id: 'status',
@@ -190,7 +193,7 @@ export function RoutesPage() {
       width: 'minmax(8rem, 2fr)',
       // Active first; the route's warnings (e.g. inside its port's own subnet) stay in view here
       // after the add, not only in the notice the add showed.
-      sortKey: (r) => (r.status.active ? 0 : 1),
+      sortable: true,
       cell: (r) => (
         <span className="status-cell">
           {r.status.active ? (
@@ -305,7 +308,9 @@ export function RoutesPage() {
             />
           </div>
           <p className="toolbar-count" aria-live="polite">
-            {all ? t('routes.showing', { shown: visible.length, total: all.length }) : '\u00a0'}
+            {all !== undefined
+              ? t('routes.showing', { shown: routes.total, total: all })
+              : '\u00a0'}
           </p>
           {selectedRoutes.length > 0 ? (
             <>
@@ -317,7 +322,7 @@ export function RoutesPage() {
                 <Icon name="remove" size={18} />
                 {t('exchange.removeSelected', { count: selectedRoutes.length })}
               </button>
-              <button type="button" className="button" onClick={() => setSelected(new Set())}>
+              <button type="button" className="button" onClick={() => setSelected(new Map())}>
                 {t('exchange.clearSelection')}
               </button>
             </>
@@ -331,24 +336,29 @@ export function RoutesPage() {
           <VirtualTable
             label={t('routes.custom')}
             columns={columns}
-            rows={visible}
+            rows={[]}
+            remote={{
+              count: routes.total,
+              rowAt: routes.rowAt,
+              version: routes.version,
+              onRange: routes.onRange,
+              sort,
+              onSort: setSort,
+            }}
             rowKey={(r) => `${r.interfaceAlias}|${r.destinationPrefix}`}
             className="routes-table"
             testId="routes-table"
             empty={
-              <EmptyState
-                title={all?.length ? t('routes.noMatch') : t('routes.empty')}
-                icon="routes"
-              >
-                {all?.length ? null : <p>{t('routes.emptyHint')}</p>}
+              <EmptyState title={all ? t('routes.noMatch') : t('routes.empty')} icon="routes">
+                {all ? null : <p>{t('routes.emptyHint')}</p>}
               </EmptyState>
             }
           />
         )}
       </Section>
 
-      {config.data ? <EffectiveRoutes config={config.data} /> : null}
-      {config.data ? <LookupTester config={config.data} /> : null}
+      {config.data ? <StableEffectiveRoutes config={config.data} /> : null}
+      {config.data ? <StableLookupTester config={config.data} /> : null}
 
       {adding && config.data ? (
         <AddRouteBlade

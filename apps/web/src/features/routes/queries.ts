@@ -1,3 +1,4 @@
+import type { RouteSortColumn, RouteSortDirection } from '@edgenet/network-config';
 import type {
   EffectiveTable,
   LookupAnswerDoc,
@@ -12,15 +13,36 @@ import { getJson, request } from '../../lib/api';
 import { REVISIONED } from '../../lib/queries';
 import { URLS } from '../../lib/urls';
 
+/** What the Routes page asks `GET /api/routes` for (the contract's `RouteListQuery`). */
+export interface RoutePageQuery {
+  interfaceAlias: string | null;
+  q: string;
+  sort: RouteSortColumn | null;
+  dir: RouteSortDirection;
+  offset: number;
+  limit: number;
+}
+
 export const routeQueries = {
   all: ['routes'] as const,
-  list: (interfaceAlias: string | null) =>
+  /**
+   * One page of the custom routes, filtered and sorted by the server (ADR 0042); `limit: 0` asks
+   * for the count alone.
+   */
+  page: (query: RoutePageQuery) =>
     queryOptions({
-      queryKey: [...routeQueries.all, 'list', { interfaceAlias }] as const,
+      queryKey: [...routeQueries.all, 'list', query] as const,
       queryFn: ({ signal }) =>
         getJson<RouteList>(URLS.routes, {
           signal,
-          query: { interfaceAlias: interfaceAlias ?? undefined },
+          query: {
+            interfaceAlias: query.interfaceAlias ?? undefined,
+            q: query.q || undefined,
+            sort: query.sort ?? undefined,
+            dir: query.sort ? query.dir : undefined,
+            offset: String(query.offset),
+            limit: String(query.limit),
+          },
         }),
       meta: REVISIONED,
     }),

@@ -1,6 +1,6 @@
+import { addressSortKey } from '@edgenet/network-config';
 import { describe, expect, it } from 'vitest';
 import { sortRows } from '../../components/VirtualTable';
-import { addressSortKey } from './split';
 
 describe('sorting route columns', () => {
   it('orders prefixes as addresses, not as text', () => {

@@ -1,4 +1,4 @@
-import { tryParsePrefix } from '@edgenet/network-config';
+import { addressSortKey, tryParsePrefix } from '@edgenet/network-config';
 import type { VirtualColumn } from '../../components/VirtualTable';
 
 /** `192.168.20.0/24` → ['192.168.20.0', '24'], via the core's parser (a bare address is /32 or /128). */
@@ -8,17 +8,6 @@ export function splitDestinationText(prefix: string): [string, string] {
   const parsed = tryParsePrefix(prefix);
   if (parsed) return [address, String(parsed.length)];
   return [address, slash === -1 ? '' : prefix.slice(slash + 1)];
-}
-
-/**
- * A text key that sorts like the address or prefix (IPv4 before IPv6, then by number, then by
- * prefix length), via the core's parser; what does not parse sorts last, by its text.
- */
-export function addressSortKey(text: string): string {
-  const parsed = tryParsePrefix(text);
-  if (!parsed) return `9 ${text}`;
-  const network = parsed.network.toString(16).padStart(32, '0');
-  return `${parsed.family} ${network} ${String(parsed.length).padStart(3, '0')}`;
 }
 
 /** The destination and prefix-length columns every route table starts with. */
