@@ -23,7 +23,6 @@ import {
   SettingsSchema,
   TextAnswerSchema,
 } from './answers';
-import { RouteListQuerySchema } from './route-list';
 import {
   ENDPOINT_PATHS,
   type EndpointName,
@@ -89,6 +88,7 @@ import {
   VirtualSwitchParamsSchema,
   VirtualSwitchSchema,
 } from './index';
+import { RouteListQuerySchema } from './route-list';
 
 /** Who may call: anyone; a session (even before the initial password changed); the admin. */
 export type EndpointAuth = 'public' | 'session' | 'admin';
