@@ -3,7 +3,7 @@
  * rather than by the schema's serializer: it must still carry exactly the contract's fields, follow
  * every change at once, and answer the interface filter case-insensitively like before.
  */
-import { RouteListSchema } from '@edgenet/network-config/contract';
+import { EffectiveTableSchema, RouteListSchema } from '@edgenet/network-config/contract';
 import { Value } from 'typebox/value';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Client, TestApp } from './helpers';
@@ -61,5 +61,40 @@ describe('GET /api/routes written once per revision', () => {
     const again = await client.get('/api/routes', { query: { interfaceAlias: 'port3' } });
     expect(again.body.routes).toHaveLength(3);
     expect(again.body.revision).toBe(removed.revision);
+  });
+});
+
+describe('GET /api/routes/effective built once per revision and VM', () => {
+  let t: TestApp;
+  let client: Client;
+
+  beforeEach(async () => {
+    ({ t, client } = await startWithRoutes(3));
+  });
+  afterEach(() => t.close());
+
+  it('answers the contract’s fields per VM, and follows a change at once', async () => {
+    const first = await client.get('/api/routes/effective', { query: { vm: 'master' } });
+    expect(first.status).toBe(200);
+    expect(Value.Check(EffectiveTableSchema, first.body)).toBe(true);
+    expect(Value.Clean(EffectiveTableSchema, structuredClone(first.body))).toEqual(first.body);
+    const again = await client.get('/api/routes/effective');
+    expect(again.body).toEqual(first.body);
+    const worker = await client.get('/api/routes/effective', { query: { vm: 'worker1' } });
+    expect(worker.body.vm.name).toBe('worker1');
+    const destinations = (body: { routes: { destinationPrefix: string }[] }) =>
+      body.routes.map((r) => r.destinationPrefix);
+    expect(destinations(first.body)).not.toContain('192.168.21.0/24');
+    const added = await client.post('/api/routes', {
+      interfaceAlias: 'Port3',
+      destinationPrefix: '192.168.21.0/24',
+      nextHop: '192.168.20.1',
+    });
+    expect(added.status).toBe(201);
+    const after = await client.get('/api/routes/effective');
+    expect(after.revision).toBe((first.revision as number) + 1);
+    expect(destinations(after.body)).toContain('192.168.21.0/24');
+    const unknown = await client.get('/api/routes/effective', { query: { vm: 'worker7' } });
+    expect(unknown.status).toBe(404);
   });
 });

@@ -20,9 +20,10 @@ import {
   type RouteConfig,
 } from '@edgenet/network-config';
 import type { RouteList, RouteListQuery } from '@edgenet/network-config/contract';
+import { DocumentMemo, jsonOnce } from './document-memo';
 
-const lists = new WeakMap<DeviceConfig, Map<string, RouteList>>();
-const texts = new WeakMap<RouteList, string>();
+/** Filters are interface names, a handful; never let a client grow the map without end. */
+const lists = new DocumentMemo<RouteList>(32);
 
 /**
  * The answer for `device` at `revision` and `filter` (the interface as asked, '' for all), built
@@ -34,29 +35,12 @@ export function routeList(
   filter: string,
   build: () => RouteList,
 ): RouteList {
-  let byFilter = lists.get(device);
-  if (byFilter === undefined) {
-    byFilter = new Map();
-    lists.set(device, byFilter);
-  }
-  const key = `${revision} ${filter.toLowerCase()}`;
-  let list = byFilter.get(key);
-  if (list === undefined) {
-    list = build();
-    // Filters are interface names, a handful; never let a client grow the map without end.
-    if (byFilter.size < 32) byFilter.set(key, list);
-  }
-  return list;
+  return lists.get(device, `${revision} ${filter.toLowerCase()}`, build);
 }
 
 /** The JSON of an answer from `routeList`, written once per answer. */
 export function routeListJson(list: RouteList): string {
-  let json = texts.get(list);
-  if (json === undefined) {
-    json = JSON.stringify(list);
-    texts.set(list, json);
-  }
-  return json;
+  return jsonOnce(list, JSON.stringify);
 }
 
 /** The query parameters that ask for a page rather than the whole list. */
@@ -67,8 +51,7 @@ export function isPageQuery(query: RouteListQuery): boolean {
 }
 
 /** Queries kept per document: one per keystroke of a filter, so the oldest go first. */
-const INDEX_LIMIT = 64;
-const indexes = new WeakMap<DeviceConfig, Map<string, readonly RouteConfig[]>>();
+const indexes = new DocumentMemo<readonly RouteConfig[]>(64);
 
 /**
  * The stored routes of interface `alias` ('' for all; the caller resolves its case) matching the
@@ -79,25 +62,10 @@ export function orderedRoutes(
   alias: string,
   query: Pick<RouteListQuery, 'q' | 'sort' | 'dir'>,
 ): readonly RouteConfig[] {
-  let byQuery = indexes.get(device);
-  if (byQuery === undefined) {
-    byQuery = new Map();
-    indexes.set(device, byQuery);
-  }
   const q = normalizeRouteFilter(query.q ?? '');
   const key = JSON.stringify([alias, q, query.sort ?? '', query.sort ? (query.dir ?? 'asc') : '']);
-  let ordered = byQuery.get(key);
-  if (ordered === undefined) {
+  return indexes.get(device, key, () => {
     const own = alias ? device.routes.filter((r) => r.interfaceAlias === alias) : device.routes;
-    ordered = orderRoutes(own, { q, sort: query.sort, dir: query.dir }, device);
-    if (byQuery.size >= INDEX_LIMIT) {
-      const oldest = byQuery.keys().next().value;
-      if (oldest !== undefined) byQuery.delete(oldest);
-    }
-  } else {
-    // Most recently used last, so the oldest key is the least recently used.
-    byQuery.delete(key);
-  }
-  byQuery.set(key, ordered);
-  return ordered;
+    return orderRoutes(own, { q, sort: query.sort, dir: query.dir }, device);
+  });
 }
