@@ -7,11 +7,13 @@ import {
   createDefaultDevice,
   type DeviceConfig,
   effectiveRoutes,
+  findPortCaseInsensitive,
   kubernetesVms,
   type RouteConfig,
   routeStatus,
   routeStatusMessage,
   SKUS,
+  skuPortSpec,
 } from '@edgenet/network-config';
 import { vi } from 'vitest';
 
@@ -130,16 +132,19 @@ export function createFakeServer(device: DeviceConfig = articleDevice()) {
       body: {
         ports: state.device.ports.map((p) => ({
           ...p,
-          mtuConfigurable: p.mtu !== null,
+          // As the server: from the model's port table, not from whether an MTU is set.
+          mtuConfigurable: skuPortSpec(state.device.sku, p.name)?.mtuConfigurable ?? false,
           compute: p.name === state.device.compute.computePort,
         })),
         revision: state.revision,
       },
     }),
     'GET /api/routes': (call) => {
+      // As the server: the interface alias matches case-insensitively, as in PowerShell.
       const alias = call.search.get('interfaceAlias');
-      const routes = alias
-        ? state.device.routes.filter((r) => r.interfaceAlias === alias)
+      const name = alias ? (findPortCaseInsensitive(state.device, alias)?.name ?? alias) : null;
+      const routes = name
+        ? state.device.routes.filter((r) => r.interfaceAlias === name)
         : state.device.routes;
       return { status: 200, body: { routes: routes.map(routeDoc), revision: state.revision } };
     },
