@@ -4,8 +4,8 @@ import {
   checkComputeChange,
   type DeviceConfig,
   type IpRange,
+  formatInterfaceAddress,
   lockedComputeFields,
-  maskToPrefixLength,
   type PortConfig,
   parseRange,
   rangeSize,
@@ -192,13 +192,7 @@ export function ComputeFormView({
       cell: (p) => {
         if (!p.ipEnabled) return t('network.ipDisabled');
         if (!p.address) return <span className="muted">{t('common.none')}</span>;
-        let len = '';
-        try {
-          len = p.subnetMask ? `/${maskToPrefixLength(p.subnetMask)}` : '';
-        } catch {
-          len = '';
-        }
-        return `${p.address}${len}`;
+        return formatInterfaceAddress(p.address, p.subnetMask);
       },
     },
     {
