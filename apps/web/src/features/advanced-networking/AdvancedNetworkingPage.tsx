@@ -1,5 +1,5 @@
 import type { VirtualNetworkDoc, VirtualSwitchDoc } from '@edgenet/network-config/contract';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Badge } from '../../components/Badge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -10,9 +10,9 @@ import { PageHeader, Section } from '../../components/PageHeader';
 import { ErrorState, Loading, problemText } from '../../components/StateViews';
 import { useToast } from '../../components/Toasts';
 import { useI18n } from '../../lib/i18n';
-import { invalidateConfiguration, useDeviceConfig } from '../../lib/queries';
+import { useDeviceConfig } from '../../lib/queries';
 import { NetworkBlade } from './NetworkBlade';
-import { deleteNetwork, deleteSwitch, virtualSwitchQueries } from './queries';
+import { useDeleteVirtualMutation, virtualSwitchQueries } from './queries';
 import { SwitchBlade } from './SwitchBlade';
 
 type Editing =
@@ -31,7 +31,6 @@ type Deleting =
  */
 export function AdvancedNetworkingPage() {
   const { t, locale } = useI18n();
-  const client = useQueryClient();
   const toast = useToast();
   const list = useQuery(virtualSwitchQueries.list());
   const config = useDeviceConfig();
@@ -41,23 +40,17 @@ export function AdvancedNetworkingPage() {
   const revision = list.data?.revision ?? 0;
   const yesNo = (v: boolean) => (v ? t('advnet.yes') : t('advnet.no'));
 
-  const remove = useMutation({
-    mutationFn: async (target: NonNullable<Deleting>) => {
-      if (target.kind === 'switch') await deleteSwitch(target.sw.name, revision);
-      else await deleteNetwork(target.switchName, target.name, revision);
-      return target;
-    },
-    onSuccess: async (target) => {
+  const remove = useDeleteVirtualMutation({
+    onSuccess: (target) => {
       toast({
         kind: 'success',
         title:
           target.kind === 'switch'
-            ? { key: 'advnet.deleted', params: { name: target.sw.name } }
+            ? { key: 'advnet.deleted', params: { name: target.name } }
             : { key: 'advnet.networkDeleted', params: { name: target.name } },
       });
       setDeleting(null);
       setFailure(null);
-      await invalidateConfiguration(client);
     },
     onError: (error) => {
       setDeleting(null);
@@ -245,7 +238,14 @@ export function AdvancedNetworkingPage() {
               : ''
         }
         confirmLabel={t('advnet.delete')}
-        onConfirm={() => deleting && remove.mutate(deleting)}
+        onConfirm={() =>
+          deleting &&
+          remove.mutate({
+            target:
+              deleting.kind === 'switch' ? { kind: 'switch', name: deleting.sw.name } : deleting,
+            revision,
+          })
+        }
         onCancel={() => setDeleting(null)}
       >
         {deleting?.kind === 'switch' ? (

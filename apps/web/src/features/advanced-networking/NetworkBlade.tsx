@@ -4,7 +4,7 @@ import {
   type VirtualNetworkInput,
 } from '@edgenet/network-config';
 import type { VirtualNetworkDoc } from '@edgenet/network-config/contract';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { Blade } from '../../components/Blade';
 import { BladeActions } from '../../components/BladeActions';
@@ -21,8 +21,8 @@ import {
   useWriteOutcome,
 } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
-import { type ConfigDoc, invalidateConfiguration, sharedQueries } from '../../lib/queries';
-import { saveNetwork } from './queries';
+import { type ConfigDoc, sharedQueries } from '../../lib/queries';
+import { useSaveNetworkMutation } from './queries';
 
 const FIELD_PATHS = ['name', 'vlanId', 'subnetMask', 'gateway', 'dnsSuffix'];
 
@@ -86,25 +86,24 @@ export function NetworkBlade({
   const dnsIssues = issues.filter((i) => i.path.startsWith('dnsServers'));
   const blocked = blocks(issues) || !config;
 
-  const save = useMutation({
-    // JSON has no NaN: an empty VLAN travels as -1, which the core refuses with its message.
-    mutationFn: () =>
-      saveNetwork(
-        switchName,
-        previous,
-        { ...input, vlanId: Number.isNaN(input.vlanId) ? -1 : input.vlanId },
-        base,
-      ),
-    onSuccess: async () => {
+  const save = useSaveNetworkMutation({
+    onSuccess: () => {
       toast({
         kind: 'success',
         title: { key: 'advnet.networkSaved', params: { name: input.name } },
       });
-      await invalidateConfiguration(client);
       onClose();
     },
     onError,
   });
+  // JSON has no NaN: an empty VLAN travels as -1, which the core refuses with its message.
+  const send = () =>
+    save.mutate({
+      switchName,
+      previous,
+      body: { ...input, vlanId: Number.isNaN(input.vlanId) ? -1 : input.vlanId },
+      revision: base,
+    });
   const field = (path: string, setter: (v: string) => void) => (v: string) => {
     setter(v);
     server.clearFor(path);
@@ -123,7 +122,7 @@ export function NetworkBlade({
           busyLabel={t('common.applying')}
           busy={save.isPending}
           disabled={blocked || conflict}
-          onSubmit={() => save.mutate()}
+          onSubmit={() => send()}
           onCancel={onClose}
         />
       }
@@ -136,7 +135,7 @@ export function NetworkBlade({
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (!blocked) save.mutate();
+          if (!blocked) send();
         }}
       >
         <div className="form-grid">

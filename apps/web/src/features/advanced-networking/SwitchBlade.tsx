@@ -7,7 +7,7 @@ import {
   type VirtualSwitchInput,
 } from '@edgenet/network-config';
 import type { VirtualSwitchDoc } from '@edgenet/network-config/contract';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { Blade } from '../../components/Blade';
 import { BladeActions } from '../../components/BladeActions';
@@ -24,8 +24,8 @@ import {
   useWriteOutcome,
 } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
-import { type ConfigDoc, invalidateConfiguration, sharedQueries } from '../../lib/queries';
-import { saveSwitch } from './queries';
+import { type ConfigDoc, sharedQueries } from '../../lib/queries';
+import { useSaveSwitchMutation } from './queries';
 
 const FIELD_PATHS = ['name', 'interfaceAlias', 'mtu'];
 
@@ -84,15 +84,14 @@ export function SwitchBlade({
   const at = (path: string) => issuesAt(issues, path);
   const blocked = blocks(issues) || !config;
 
-  const save = useMutation({
-    mutationFn: () => saveSwitch(previous, input, base),
-    onSuccess: async () => {
+  const save = useSaveSwitchMutation({
+    onSuccess: () => {
       toast({ kind: 'success', title: { key: 'advnet.added', params: { name: input.name } } });
-      await invalidateConfiguration(client);
       onClose();
     },
     onError,
   });
+  const send = () => save.mutate({ previous, body: input, revision: base });
   const touched = (path: string) => {
     server.clearFor(path);
     setFailure(null);
@@ -109,7 +108,7 @@ export function SwitchBlade({
           busyLabel={t('common.applying')}
           busy={save.isPending}
           disabled={blocked || conflict}
-          onSubmit={() => save.mutate()}
+          onSubmit={() => send()}
           onCancel={onClose}
         />
       }
@@ -122,7 +121,7 @@ export function SwitchBlade({
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (!blocked) save.mutate();
+          if (!blocked) send();
         }}
       >
         <TextField

@@ -8,6 +8,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { getJson, request } from '../../lib/api';
 import { REVISIONED } from '../../lib/queries';
 import { URLS } from '../../lib/urls';
+import { CONFIGURATION_WRITE, useWrite, type WriteOptions } from '../../lib/writes';
 
 export const virtualSwitchQueries = {
   all: ['virtualSwitches'] as const,
@@ -19,52 +20,74 @@ export const virtualSwitchQueries = {
     }),
 };
 
-/** Adds a switch (previous null) or changes one, based on `revision`. */
-export function saveSwitch(previous: string | null, body: VirtualSwitchInput, revision: number) {
-  return previous === null
-    ? request<VirtualSwitchAnswer>(URLS.virtualSwitches, {
-        method: 'POST',
-        body,
-        ifMatch: revision,
-      })
-    : request<VirtualSwitchAnswer>(URLS.virtualSwitch(previous), {
-        method: 'PUT',
-        body,
-        ifMatch: revision,
-      });
+export interface SaveSwitch {
+  /** The switch's name before the change; null adds a switch. */
+  previous: string | null;
+  body: VirtualSwitchInput;
+  revision: number;
 }
 
-/** Deletes a switch and its networks; the page has asked first, so `force`. */
-export function deleteSwitch(name: string, revision: number) {
-  return request<null>(URLS.virtualSwitch(name), {
-    method: 'DELETE',
-    ifMatch: revision,
-    query: { force: 'true' },
-  });
+async function saveSwitch({ previous, body, revision }: SaveSwitch) {
+  const { data } = await request<VirtualSwitchAnswer>(
+    previous === null ? URLS.virtualSwitches : URLS.virtualSwitch(previous),
+    { method: previous === null ? 'POST' : 'PUT', body, ifMatch: revision },
+  );
+  return data;
 }
 
-export function saveNetwork(
-  switchName: string,
-  previous: string | null,
-  body: VirtualNetworkInput,
-  revision: number,
+/** POST /api/virtual-switches (add) or PUT /api/virtual-switches/:name (change). */
+export function useSaveSwitchMutation(options?: WriteOptions<VirtualSwitchAnswer, SaveSwitch>) {
+  return useWrite(saveSwitch, CONFIGURATION_WRITE, options);
+}
+
+export interface SaveNetwork {
+  switchName: string;
+  /** The network's name before the change; null adds a network. */
+  previous: string | null;
+  body: VirtualNetworkInput;
+  revision: number;
+}
+
+async function saveNetwork({ switchName, previous, body, revision }: SaveNetwork) {
+  const { data } = await request<VirtualNetworkAnswer>(
+    previous === null
+      ? URLS.virtualNetworks(switchName)
+      : URLS.virtualNetwork(switchName, previous),
+    { method: previous === null ? 'POST' : 'PUT', body, ifMatch: revision },
+  );
+  return data;
+}
+
+/** POST …/:switch/networks (add) or PUT …/:switch/networks/:name (change). */
+export function useSaveNetworkMutation(options?: WriteOptions<VirtualNetworkAnswer, SaveNetwork>) {
+  return useWrite(saveNetwork, CONFIGURATION_WRITE, options);
+}
+
+/** What the Advanced networking page deletes: a switch (with its networks) or one network. */
+export type DeleteTarget =
+  | { kind: 'switch'; name: string }
+  | { kind: 'network'; switchName: string; name: string };
+
+async function deleteVirtual({ target, revision }: { target: DeleteTarget; revision: number }) {
+  if (target.kind === 'switch') {
+    // The page has asked first, so `force`: the switch goes with its networks.
+    await request<null>(URLS.virtualSwitch(target.name), {
+      method: 'DELETE',
+      ifMatch: revision,
+      query: { force: 'true' },
+    });
+  } else {
+    await request<null>(URLS.virtualNetwork(target.switchName, target.name), {
+      method: 'DELETE',
+      ifMatch: revision,
+    });
+  }
+  return target;
+}
+
+/** DELETE /api/virtual-switches/:name?force=true or …/:switch/networks/:name. */
+export function useDeleteVirtualMutation(
+  options?: WriteOptions<DeleteTarget, { target: DeleteTarget; revision: number }>,
 ) {
-  return previous === null
-    ? request<VirtualNetworkAnswer>(URLS.virtualNetworks(switchName), {
-        method: 'POST',
-        body,
-        ifMatch: revision,
-      })
-    : request<VirtualNetworkAnswer>(URLS.virtualNetwork(switchName, previous), {
-        method: 'PUT',
-        body,
-        ifMatch: revision,
-      });
-}
-
-export function deleteNetwork(switchName: string, name: string, revision: number) {
-  return request<null>(URLS.virtualNetwork(switchName, name), {
-    method: 'DELETE',
-    ifMatch: revision,
-  });
+  return useWrite(deleteVirtual, CONFIGURATION_WRITE, options);
 }

@@ -14,7 +14,7 @@ import {
   SERVICE_IP_MIN,
 } from '@edgenet/network-config';
 import type { Compute } from '@edgenet/network-config/contract';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { Badge } from '../../components/Badge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -25,6 +25,7 @@ import { Icon } from '../../components/Icon';
 import { Section } from '../../components/PageHeader';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
+import { computeQueries, useApplyComputeMutation } from '../../lib/compute';
 import {
   blocks,
   issuesAt,
@@ -35,9 +36,7 @@ import {
   useWriteOutcome,
 } from '../../lib/forms';
 import { type UiIssue, useI18n } from '../../lib/i18n';
-import { confirmHeaders, refreshAfterLifecycle } from '../../lib/lifecycle';
 import type { ConfigDoc } from '../../lib/queries';
-import { computeQueries, putCompute } from './queries';
 
 export interface ComputeForm {
   computePort: string | null;
@@ -154,10 +153,8 @@ export function ComputeFormView({
   const field = (key: keyof ComputeForm, path: string) => (value: string) =>
     update({ [key]: value }, [path]);
 
-  const apply = useMutation({
-    mutationFn: () =>
-      putCompute(settings, draft.baseRevision ?? compute.revision, confirmHeaders(optIn)),
-    onSuccess: async ({ jobId }) => {
+  const apply = useApplyComputeMutation({
+    onSuccess: ({ jobId }) => {
       draft.reset();
       setRebased(false);
       if (jobId) {
@@ -166,10 +163,11 @@ export function ComputeFormView({
       } else {
         toast({ kind: 'success', title: { key: 'compute.appliedNow' } });
       }
-      await refreshAfterLifecycle(client);
     },
     onError,
   });
+  const send = () =>
+    apply.mutate({ settings, revision: draft.baseRevision ?? compute.revision, confirm: optIn });
 
   const choosePort = (port: string | null) => {
     // One compute port at a time (doc): moving it from another port, or disabling it, asks first.
@@ -252,7 +250,7 @@ export function ComputeFormView({
       className="form compute-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!blocked && !busy) apply.mutate();
+        if (!blocked && !busy) send();
       }}
       noValidate
     >

@@ -4,7 +4,7 @@
  * what will change.
  */
 import type { RevisionSummary } from '@edgenet/network-config/contract';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormFailure } from '../../components/FieldIssues';
@@ -13,9 +13,8 @@ import { ErrorState, Loading } from '../../components/StateViews';
 import { useToast } from '../../components/Toasts';
 import { isApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { refreshAfterLifecycle } from '../../lib/lifecycle';
 import { DiffView } from './DiffView';
-import { historyQueries, restoreRevision } from './queries';
+import { historyQueries, useRestoreRevisionMutation } from './queries';
 
 export function HistoryPage() {
   const { t, locale, formatDateTime } = useI18n();
@@ -147,18 +146,15 @@ function RestoreDialog({
   onClose: () => void;
 }) {
   const { t, locale } = useI18n();
-  const client = useQueryClient();
   const toast = useToast();
   const preview = useQuery(historyQueries.diff(current, target.number));
   const [failure, setFailure] = useState<string | null>(null);
-  const restore = useMutation({
-    mutationFn: () => restoreRevision(target.number, current, ['port.managementChange']),
-    onSuccess: async () => {
+  const restore = useRestoreRevisionMutation({
+    onSuccess: () => {
       toast({
         kind: 'success',
         title: { key: 'history.restored', params: { number: target.number } },
       });
-      await refreshAfterLifecycle(client);
       onClose();
     },
     onError: (error) => {
@@ -175,7 +171,13 @@ function RestoreDialog({
       title={t('history.restoreTitle', { number: target.number })}
       confirmLabel={t('history.restore')}
       busy={restore.isPending}
-      onConfirm={() => restore.mutate()}
+      onConfirm={() =>
+        restore.mutate({
+          number: target.number,
+          revision: current,
+          acknowledge: ['port.managementChange'],
+        })
+      }
       onCancel={onClose}
     >
       <p>{t('history.restoreBody', { number: target.number, current })}</p>

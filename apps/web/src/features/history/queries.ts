@@ -6,10 +6,17 @@ import type {
   RevisionDiffAnswer,
   RevisionPage,
 } from '@edgenet/network-config/contract';
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { getJson, request } from '../../lib/api';
-import { HISTORY_KEY, PENDING_KEY } from '../../lib/lifecycle';
+import {
+  HISTORY_KEY,
+  listenForLifecycleChanges,
+  PENDING_KEY,
+  refreshAfterLifecycle,
+} from '../../lib/lifecycle';
 import { REVISIONED } from '../../lib/queries';
+import { LIFECYCLE_WRITE, useWrite, type WriteOptions } from '../../lib/writes';
 
 export const historyQueries = {
   all: HISTORY_KEY,
@@ -40,18 +47,69 @@ export const historyQueries = {
     }),
 };
 
-export function restoreRevision(n: number, revision: number, acknowledge: string[] = []) {
-  return request<RestoreAnswer>(LIFECYCLE_API.revisionRestore(n), {
+/**
+ * The pending change, kept in step with the other tabs: a change announced elsewhere, or the
+ * pending change ending (another tab, the deadline), refreshes everything the lifecycle touches.
+ */
+export function usePendingChange() {
+  const client = useQueryClient();
+  const pending = useQuery(historyQueries.pending());
+  const change = pending.data?.pending ?? null;
+  useEffect(
+    () => listenForLifecycleChanges(() => void refreshAfterLifecycle(client, false)),
+    [client],
+  );
+  const previous = useRef(change);
+  useEffect(() => {
+    if (previous.current && !change) void refreshAfterLifecycle(client, false);
+    previous.current = change;
+  }, [change, client]);
+  return change;
+}
+
+export interface RestoreRevision {
+  number: number;
+  /** The current revision (If-Match). */
+  revision: number;
+  acknowledge?: string[];
+}
+
+function restoreRevision({ number, revision, acknowledge = [] }: RestoreRevision) {
+  return request<RestoreAnswer>(LIFECYCLE_API.revisionRestore(number), {
     method: 'POST',
     body: acknowledge.length ? { acknowledge } : {},
     ifMatch: revision,
   });
 }
 
-export function confirmPending() {
+/** POST /api/revisions/:n/restore. */
+export function useRestoreRevisionMutation(
+  options?: WriteOptions<Awaited<ReturnType<typeof restoreRevision>>, RestoreRevision>,
+) {
+  return useWrite(restoreRevision, LIFECYCLE_WRITE, options);
+}
+
+/** Keep or revert the pending change; refused or not, the lifecycle is reloaded. */
+const PENDING_WRITE = { ...LIFECYCLE_WRITE, afterError: 'always' } as const;
+
+function confirmPending() {
   return request<PendingAnswer>(LIFECYCLE_API.pendingConfirm, { method: 'POST' });
 }
 
-export function revertPending() {
+/** POST /api/pending/confirm ("Keep these settings"). */
+export function useConfirmPendingMutation(
+  options?: WriteOptions<Awaited<ReturnType<typeof confirmPending>>, void>,
+) {
+  return useWrite(confirmPending, PENDING_WRITE, options);
+}
+
+function revertPending() {
   return request<PendingAnswer>(LIFECYCLE_API.pendingRevert, { method: 'POST' });
+}
+
+/** POST /api/pending/revert ("Revert now"). */
+export function useRevertPendingMutation(
+  options?: WriteOptions<Awaited<ReturnType<typeof revertPending>>, void>,
+) {
+  return useWrite(revertPending, PENDING_WRITE, options);
 }

@@ -1,6 +1,5 @@
 import { type ComputeSwitchSettings, checkComputeSwitchChange } from '@edgenet/network-config';
-import type { Compute, ComputeAnswer, JobAnswer } from '@edgenet/network-config/contract';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { Badge, COMPUTE_STATE_TONE } from '../../components/Badge';
 import { ConflictNotice } from '../../components/ConflictNotice';
@@ -10,7 +9,7 @@ import { ProgressPanel } from '../../components/ProgressPanel';
 import { ErrorState, Loading } from '../../components/StateViews';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
-import { getJson, request } from '../../lib/api';
+import { computeQueries, useApplyComputeMutation } from '../../lib/compute';
 import {
   blocks,
   issuesAt,
@@ -20,29 +19,7 @@ import {
   useWriteOutcome,
 } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
-import {
-  type ConfigDoc,
-  invalidateConfiguration,
-  REVISIONED,
-  sharedQueries,
-  useDeviceConfig,
-} from '../../lib/queries';
-import { URLS } from '../../lib/urls';
-
-const computeQuery = () =>
-  queryOptions({
-    queryKey: ['compute', 'detail'] as const,
-    queryFn: ({ signal }) => getJson<Compute>(URLS.compute, { signal }),
-    meta: REVISIONED,
-  });
-
-const jobQuery = (id: string) =>
-  queryOptions({
-    queryKey: ['compute', 'job', id] as const,
-    queryFn: ({ signal }) => getJson<JobAnswer>(URLS.job(id), { signal }),
-    refetchInterval: (query) =>
-      query.state.data && query.state.data.state !== 'running' ? false : 1000,
-  });
+import { type ConfigDoc, sharedQueries, useDeviceConfig } from '../../lib/queries';
 
 interface Form {
   computeSwitch: string;
@@ -67,12 +44,12 @@ export function KubernetesSettingsPage() {
   const client = useQueryClient();
   const toast = useToast();
   const ids = useId();
-  const compute = useQuery(computeQuery());
+  const compute = useQuery(computeQueries.detail());
   const config = useDeviceConfig();
   const [draft, setDraft] = useState<Form | null>(null);
   const [base, setBase] = useState<number | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
-  const job = useQuery({ ...jobQuery(jobId ?? ''), enabled: jobId !== null });
+  const job = useQuery({ ...computeQueries.job(jobId ?? ''), enabled: jobId !== null });
   const server = useServerIssues();
   const { conflict, failure, setFailure, onError, reload } = useWriteOutcome({
     server,
@@ -119,24 +96,16 @@ export function KubernetesSettingsPage() {
     setFailure(null);
   };
 
-  const apply = useMutation({
-    mutationFn: async () => {
-      const { data } = await request<ComputeAnswer>(URLS.compute, {
-        method: 'PUT',
-        body: settings,
-        ifMatch: base ?? compute.data?.revision ?? 0,
-      });
-      return data;
-    },
-    onSuccess: async (answer) => {
+  const apply = useApplyComputeMutation({
+    onSuccess: ({ answer }) => {
       setDraft(null);
       setBase(null);
       if (answer.job) setJobId(answer.job.id);
       else toast({ kind: 'success', title: { key: 'k8sconf.applied' } });
-      await invalidateConfiguration(client);
     },
     onError,
   });
+  const send = () => apply.mutate({ settings, revision: base ?? compute.data?.revision ?? 0 });
 
   if (compute.isPending || config.isPending) return <Loading minHeight={320} />;
   if (compute.isError) {
@@ -164,7 +133,7 @@ export function KubernetesSettingsPage() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (!blocked) apply.mutate();
+          if (!blocked) send();
         }}
       >
         <Section title={t('advnet.compute')}>

@@ -1,5 +1,6 @@
 import { type ServiceInput, validateServiceInput } from '@edgenet/network-config';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ServiceCreateBody } from '@edgenet/network-config/contract';
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { Blade } from '../../components/Blade';
 import { BladeActions } from '../../components/BladeActions';
@@ -16,8 +17,8 @@ import {
   useWriteOutcome,
 } from '../../lib/forms';
 import { type UiIssue, useI18n } from '../../lib/i18n';
-import { invalidateConfiguration, sharedQueries } from '../../lib/queries';
-import { createService } from './queries';
+import { sharedQueries } from '../../lib/queries';
+import { useCreateServiceMutation } from './queries';
 
 interface ServiceForm {
   name: string;
@@ -106,9 +107,8 @@ export function CreateServiceBlade({
     setFailure(null);
   };
 
-  const create = useMutation({
-    mutationFn: () => createService(input as Parameters<typeof createService>[0], baseRevision),
-    onSuccess: async (created) => {
+  const create = useCreateServiceMutation({
+    onSuccess: (created) => {
       const warnings = created.issues.filter((i) => i.severity === 'warning');
       toast({
         kind: warnings.length ? 'warning' : 'success',
@@ -121,7 +121,6 @@ export function CreateServiceBlade({
         },
         issues: warnings,
       });
-      await invalidateConfiguration(client);
       onClose();
     },
     onError,
@@ -129,7 +128,8 @@ export function CreateServiceBlade({
   const blocked = blocks(all);
   const submit = () => {
     setSubmitted(true);
-    if (!blocked && !create.isPending && !conflict) create.mutate();
+    if (!blocked && !create.isPending && !conflict)
+      create.mutate({ body: input as ServiceCreateBody, revision: baseRevision });
   };
   const cmd =
     form.type === 'LoadBalancer'

@@ -1,6 +1,6 @@
 import { checkPortChange, MTU_MAX, MTU_MIN, type PortSettings } from '@edgenet/network-config';
 import type { Port } from '@edgenet/network-config/contract';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { Blade } from '../../components/Blade';
 import { BladeActions } from '../../components/BladeActions';
@@ -20,9 +20,8 @@ import {
   useWriteOutcome,
 } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
-import { confirmHeaders, refreshAfterLifecycle } from '../../lib/lifecycle';
 import { type ConfigDoc, sharedQueries } from '../../lib/queries';
-import { putPort } from './queries';
+import { useUpdatePortMutation } from './queries';
 
 export interface PortForm {
   ipEnabled: boolean;
@@ -128,15 +127,9 @@ export function PortBlade({
   // may opt in to "revert automatically unless I confirm".
   const [optIn, setOptIn] = useState(false);
   const [warning, setWarning] = useState<{ en: string; ja: string } | null>(null);
-  const apply = useMutation({
-    mutationFn: (acknowledge: string[]) =>
-      putPort(port.name, settings, draft.baseRevision ?? revision, {
-        acknowledge,
-        headers: confirmHeaders(optIn),
-      }),
-    onSuccess: async () => {
+  const apply = useUpdatePortMutation({
+    onSuccess: () => {
       toast({ kind: 'success', title: { key: 'network.applied', params: { port: port.name } } });
-      await refreshAfterLifecycle(client);
       onClose();
     },
     onError: (error) => {
@@ -150,6 +143,14 @@ export function PortBlade({
       onError(error);
     },
   });
+  const send = (acknowledge: string[]) =>
+    apply.mutate({
+      name: port.name,
+      settings,
+      revision: draft.baseRevision ?? revision,
+      acknowledge,
+      confirm: optIn,
+    });
 
   const speed = port.speedGbps.length ? `${port.speedGbps.join('/')} GbE` : '';
   const link = port.link.connected ? t('network.linkUp') : t('network.linkDown');
@@ -168,7 +169,7 @@ export function PortBlade({
           busyLabel={t('common.applying')}
           busy={apply.isPending}
           disabled={blocked || conflict}
-          onSubmit={() => apply.mutate([])}
+          onSubmit={() => send([])}
           onCancel={onClose}
         />
       }
@@ -184,7 +185,7 @@ export function PortBlade({
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!blocked) apply.mutate([]);
+          if (!blocked) send([]);
         }}
         noValidate
       >
@@ -307,7 +308,7 @@ export function PortBlade({
         busy={apply.isPending}
         onConfirm={() => {
           setWarning(null);
-          apply.mutate(['port.managementChange']);
+          send(['port.managementChange']);
         }}
         onCancel={() => setWarning(null)}
       >

@@ -2,8 +2,10 @@ import type { PortSettings } from '@edgenet/network-config';
 import type { PortAnswer, PortList } from '@edgenet/network-config/contract';
 import { queryOptions } from '@tanstack/react-query';
 import { getJson, request } from '../../lib/api';
+import { confirmHeaders } from '../../lib/lifecycle';
 import { REVISIONED } from '../../lib/queries';
 import { URLS } from '../../lib/urls';
+import { LIFECYCLE_WRITE, useWrite, type WriteOptions } from '../../lib/writes';
 
 export const portQueries = {
   all: ['ports'] as const,
@@ -15,18 +17,29 @@ export const portQueries = {
     }),
 };
 
-export function putPort(
-  name: string,
-  settings: PortSettings,
-  revision: number,
-  lifecycle: { acknowledge?: string[]; headers?: Record<string, string> } = {},
-) {
+export interface UpdatePort {
+  name: string;
+  settings: PortSettings;
+  /** The revision the change is based on (If-Match). */
+  revision: number;
+  /** Warnings the admin has acknowledged (a management-port change, SPEC §7.2). */
+  acknowledge?: string[];
+  /** "Revert automatically unless I confirm". */
+  confirm?: boolean;
+}
+
+function updatePort({ name, settings, revision, acknowledge, confirm }: UpdatePort) {
   return request<PortAnswer>(URLS.port(name), {
     method: 'PUT',
-    body: lifecycle.acknowledge?.length
-      ? { ...settings, acknowledge: lifecycle.acknowledge }
-      : settings,
+    body: acknowledge?.length ? { ...settings, acknowledge } : settings,
     ifMatch: revision,
-    headers: lifecycle.headers,
+    headers: confirmHeaders(confirm ?? false),
   });
+}
+
+/** PUT /api/ports/:name. */
+export function useUpdatePortMutation(
+  options?: WriteOptions<Awaited<ReturnType<typeof updatePort>>, UpdatePort>,
+) {
+  return useWrite(updatePort, LIFECYCLE_WRITE, options);
 }

@@ -6,7 +6,7 @@ import {
   validateRoute,
 } from '@edgenet/network-config';
 import type { RouteCreateBody } from '@edgenet/network-config/contract';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useRef, useState } from 'react';
 import { Blade } from '../../components/Blade';
 import { BladeActions } from '../../components/BladeActions';
@@ -23,9 +23,8 @@ import {
   useWriteOutcome,
 } from '../../lib/forms';
 import { type UiIssue, useI18n } from '../../lib/i18n';
-import { confirmHeaders, refreshAfterLifecycle } from '../../lib/lifecycle';
 import { type ConfigDoc, sharedQueries } from '../../lib/queries';
-import { addRoute } from './queries';
+import { useAddRouteMutation } from './queries';
 
 export interface RouteForm {
   interfaceAlias: string;
@@ -116,17 +115,8 @@ export function AddRouteBlade({
     setFailure(null);
   };
 
-  const add = useMutation({
-    mutationFn: () => {
-      const body: RouteCreateBody = {
-        interfaceAlias: input.interfaceAlias,
-        destinationPrefix: input.destinationPrefix,
-        nextHop: input.nextHop,
-        ...(input.routeMetric === undefined ? {} : { routeMetric: Number(input.routeMetric) }),
-      };
-      return addRoute(body, baseRevision, confirmHeaders(optIn));
-    },
-    onSuccess: async (created) => {
+  const add = useAddRouteMutation({
+    onSuccess: (created) => {
       const warnings = created.issues.filter((i) => i.severity === 'warning');
       toast({
         kind: warnings.length ? 'warning' : 'success',
@@ -136,16 +126,24 @@ export function AddRouteBlade({
         },
         issues: warnings,
       });
-      await refreshAfterLifecycle(client);
       onClose();
     },
     onError,
   });
+  const send = () => {
+    const body: RouteCreateBody = {
+      interfaceAlias: input.interfaceAlias,
+      destinationPrefix: input.destinationPrefix,
+      nextHop: input.nextHop,
+      ...(input.routeMetric === undefined ? {} : { routeMetric: Number(input.routeMetric) }),
+    };
+    add.mutate({ body, revision: baseRevision, confirm: optIn });
+  };
 
   const blocked = blocks(all);
   const submit = () => {
     setSubmitted(true);
-    if (!blocked && !add.isPending && !conflict) add.mutate();
+    if (!blocked && !add.isPending && !conflict) send();
   };
   const metricText = input.routeMetric ?? String(ROUTE_METRIC_DEFAULT);
   const cmdlet = `Add-HcsNetRoute -InterfaceAlias "${input.interfaceAlias}" -DestinationPrefix "${input.destinationPrefix}" -NextHop "${input.nextHop}" -RouteMetric ${metricText}`;

@@ -1,5 +1,4 @@
 import type { ImportAnswer, PreviewRowDoc } from '@edgenet/network-config/contract/exchange';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, useId, useState } from 'react';
 import { Badge } from '../../components/Badge';
 import { Blade } from '../../components/Blade';
@@ -8,13 +7,13 @@ import { problemText } from '../../components/StateViews';
 import { useToast } from '../../components/Toasts';
 import { isApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { invalidateConfiguration } from '../../lib/queries';
 import {
-  applyImport,
   formatOfFile,
   IMPORT_CHOICES,
   type ImportChoice,
-  previewImport,
+  type ImportText,
+  useApplyImportMutation,
+  usePreviewImportMutation,
 } from './exchange';
 
 /** How many preview rows to draw; rows with a problem are always drawn. */
@@ -29,7 +28,6 @@ const TONES = { add: 'success', change: 'warning', remove: 'error', unchanged: '
  */
 export function ImportBlade({ onClose }: { onClose: () => void }) {
   const { t, locale, formatNumber } = useI18n();
-  const client = useQueryClient();
   const toast = useToast();
   const ids = useId();
   const [format, setFormat] = useState<ImportChoice>('ps1');
@@ -40,14 +38,8 @@ export function ImportBlade({ onClose }: { onClose: () => void }) {
   const key = `${format}|${mode}|${text}`;
   const current = preview?.key === key ? preview.answer : null;
 
-  const run = useMutation({
-    // The preview belongs to the text as it was sent, even if the admin types on meanwhile.
-    mutationFn: (sent: {
-      key: string;
-      format: ImportChoice;
-      mode: 'merge' | 'replace';
-      text: string;
-    }) => previewImport({ format: sent.format, mode: sent.mode, text: sent.text }),
+  // The preview belongs to the text as it was sent, even if the admin types on meanwhile.
+  const run = usePreviewImportMutation<ImportText & { key: string }>({
     onSuccess: (answer, sent) => {
       setFailure(null);
       setPreview({ key: sent.key, answer });
@@ -58,9 +50,8 @@ export function ImportBlade({ onClose }: { onClose: () => void }) {
     },
   });
 
-  const apply = useMutation({
-    mutationFn: (revision: number) => applyImport({ format, mode, text }, revision),
-    onSuccess: async (answer) => {
+  const apply = useApplyImportMutation({
+    onSuccess: (answer) => {
       const { add, change, remove } = answer.counts;
       toast({
         kind: 'success',
@@ -68,13 +59,12 @@ export function ImportBlade({ onClose }: { onClose: () => void }) {
           ? { key: 'exchange.imported', params: { add, change, remove, revision: answer.revision } }
           : { key: 'exchange.nothingToImport' },
       });
-      await invalidateConfiguration(client);
       onClose();
     },
-    onError: async (error) => {
+    onError: (error) => {
       setFailure(isApiError(error, 412) ? t('exchange.staleRevision') : problemText(error, locale));
-      // The configuration moved on, or a rule now fails: preview again against the device as it is.
-      await invalidateConfiguration(client);
+      // The configuration moved on, or a rule now fails: preview again against the device as it is
+      // (the write has reloaded it by now).
       runPreview();
     },
   });
@@ -123,7 +113,9 @@ export function ImportBlade({ onClose }: { onClose: () => void }) {
           <button
             type="button"
             className="button button--primary"
-            onClick={() => current && apply.mutate(current.revision)}
+            onClick={() =>
+              current && apply.mutate({ text: { format, mode, text }, revision: current.revision })
+            }
             disabled={!canApply || apply.isPending}
             aria-busy={apply.isPending || undefined}
           >

@@ -1,6 +1,5 @@
 import { type Issue, issueFromError, kubernetesVms, parseIpAddress } from '@edgenet/network-config';
 import type { LookupAnswerDoc } from '@edgenet/network-config/contract';
-import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { Badge } from '../../components/Badge';
 import { type Column, DataTable } from '../../components/DataTable';
@@ -14,7 +13,7 @@ import { useI18n } from '../../lib/i18n';
 import type { ConfigDoc } from '../../lib/queries';
 import { KernelAnswer, ProbeResult } from './KernelAnswer';
 import { NIC_LABEL, nextHopText } from './nic';
-import { lookup, probe } from './queries';
+import { useLookupMutation, useProbeMutation } from './queries';
 
 type Candidate = LookupAnswerDoc['explanation']['candidates'][number];
 
@@ -39,9 +38,9 @@ export function LookupTester({ config }: { config: ConfigDoc }) {
     }
   }, [destination]);
 
-  const run = useMutation({ mutationFn: () => lookup(destination.trim(), vm) });
+  const run = useLookupMutation();
   // A real ping from the VM (Linux driver); the simulated device answers 409 with the reason.
-  const ping = useMutation({ mutationFn: () => probe(destination.trim(), vm) });
+  const ping = useProbeMutation();
   const serverIssues = isApiError(run.error) ? run.error.issues : [];
   const issues = mergeIssues(inline, serverIssues).filter(
     (i) => i.path === 'destination' || i.path === '',
@@ -50,7 +49,8 @@ export function LookupTester({ config }: { config: ConfigDoc }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (destination.trim() && inline.length === 0) run.mutate();
+    if (destination.trim() && inline.length === 0)
+      run.mutate({ destination: destination.trim(), vm });
   };
 
   const answer = run.data;
@@ -118,7 +118,8 @@ export function LookupTester({ config }: { config: ConfigDoc }) {
             disabled={ping.isPending}
             onClick={() => {
               setSubmitted(true);
-              if (destination.trim() && inline.length === 0) ping.mutate();
+              if (destination.trim() && inline.length === 0)
+                ping.mutate({ destination: destination.trim(), vm });
             }}
           >
             <Icon name="globe" size={18} />

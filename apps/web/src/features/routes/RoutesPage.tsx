@@ -1,5 +1,5 @@
 import type { Route } from '@edgenet/network-config/contract';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { Badge } from '../../components/Badge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -10,15 +10,15 @@ import { useToast } from '../../components/Toasts';
 import { type VirtualColumn, VirtualTable } from '../../components/VirtualTable';
 import { isApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { invalidateConfiguration, sharedQueries } from '../../lib/queries';
+import { sharedQueries } from '../../lib/queries';
 import { AddRouteBlade } from './AddRouteBlade';
 import { EffectiveRoutes } from './EffectiveRoutes';
 import { ExportMenu } from './ExportMenu';
-import { changeRoutes } from './exchange';
+import { useChangeRoutesMutation } from './exchange';
 import { ImportBlade } from './ImportBlade';
 import { LookupTester } from './LookupTester';
 import { MetricCell } from './MetricCell';
-import { removeRoute, routeQueries } from './queries';
+import { routeQueries, useRemoveRouteMutation } from './queries';
 import { addressSortKey, destinationColumns } from './split';
 
 /** Filter as you type: every visible column's text, case-insensitive. */
@@ -38,7 +38,6 @@ const routeKeyOf = (r: Pick<Route, 'interfaceAlias' | 'destinationPrefix'>) =>
 /** Custom routes (Get-/Add-/Remove-HcsNetRoute), the VMs' effective tables, and the lookup tester. */
 export function RoutesPage() {
   const { t, locale, issueText } = useI18n();
-  const client = useQueryClient();
   const toast = useToast();
   const ids = useId();
   const [interfaceAlias, setInterfaceAlias] = useState<string | null>(null);
@@ -62,9 +61,8 @@ export function RoutesPage() {
     [all, deferredFilter],
   );
 
-  const remove = useMutation({
-    mutationFn: (route: Route) => removeRoute(route, routes.data?.revision),
-    onSuccess: async (_, route) => {
+  const remove = useRemoveRouteMutation({
+    onSuccess: (_, { route }) => {
       setRemoving(null);
       toast({
         kind: 'success',
@@ -73,9 +71,8 @@ export function RoutesPage() {
           params: { destination: route.destinationPrefix, interface: route.interfaceAlias },
         },
       });
-      await invalidateConfiguration(client);
     },
-    onError: async (error) => {
+    onError: (error) => {
       setRemoving(null);
       // Nothing was typed, so the list can simply be reloaded; the admin decides again on fresh data.
       if (isApiError(error, 412))
@@ -92,7 +89,6 @@ export function RoutesPage() {
           title: { key: 'routes.removeFailed' },
           body: { en: problemText(error, 'en'), ja: problemText(error, 'ja') },
         });
-      await invalidateConfiguration(client);
     },
   });
 
@@ -108,35 +104,22 @@ export function RoutesPage() {
       else next.add(key);
       return next;
     });
-  const removeSelected = useMutation({
-    mutationFn: (chosen: Route[]) =>
-      changeRoutes(
-        {
-          removals: chosen.map((r) => ({
-            interfaceAlias: r.interfaceAlias,
-            destinationPrefix: r.destinationPrefix,
-          })),
-          changes: [],
-        },
-        routes.data?.revision,
-      ),
-    onSuccess: async (answer) => {
+  const removeSelected = useChangeRoutesMutation({
+    onSuccess: (answer) => {
       setRemovingSelected(false);
       setSelected(new Set());
       toast({
         kind: 'success',
         title: { key: 'exchange.removedSelected', params: { count: answer.removed } },
       });
-      await invalidateConfiguration(client);
     },
-    onError: async (error) => {
+    onError: (error) => {
       setRemovingSelected(false);
       toast({
         kind: isApiError(error, 412) ? 'warning' : 'error',
         title: { key: isApiError(error, 412) ? 'conflict.title' : 'routes.removeFailed' },
         body: { en: problemText(error, 'en'), ja: problemText(error, 'ja') },
       });
-      await invalidateConfiguration(client);
     },
   });
 
@@ -365,7 +348,18 @@ export function RoutesPage() {
         confirmLabel={t('routes.remove')}
         danger
         busy={removeSelected.isPending}
-        onConfirm={() => removeSelected.mutate(selectedRoutes)}
+        onConfirm={() =>
+          removeSelected.mutate({
+            body: {
+              removals: selectedRoutes.map((r) => ({
+                interfaceAlias: r.interfaceAlias,
+                destinationPrefix: r.destinationPrefix,
+              })),
+              changes: [],
+            },
+            revision: routes.data?.revision,
+          })
+        }
         onCancel={() => setRemovingSelected(false)}
       >
         <p>{t('exchange.removeSelectedBody', { count: selectedRoutes.length })}</p>
@@ -386,7 +380,9 @@ export function RoutesPage() {
         confirmLabel={t('routes.remove')}
         danger
         busy={remove.isPending}
-        onConfirm={() => removing && remove.mutate(removing)}
+        onConfirm={() =>
+          removing && remove.mutate({ route: removing, revision: routes.data?.revision })
+        }
         onCancel={() => setRemoving(null)}
       >
         {removing ? (

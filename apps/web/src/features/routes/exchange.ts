@@ -7,6 +7,7 @@ import {
   type RouteBatchBody,
 } from '@edgenet/network-config/contract/exchange';
 import { request } from '../../lib/api';
+import { CONFIGURATION_WRITE, useWrite, type WriteOptions } from '../../lib/writes';
 
 export const EXPORT_CHOICES = ['ps1', 'metallb', 'calico', 'iproute2', 'json'] as const;
 export type ExportChoice = (typeof EXPORT_CHOICES)[number];
@@ -32,39 +33,61 @@ export function formatOfFile(name: string): ImportChoice | null {
   return map[ext] ?? null;
 }
 
-export async function previewImport(
-  body: Omit<ImportRequest, 'dryRun'>,
-  signal?: AbortSignal,
-): Promise<ImportAnswer> {
+export type ImportText = Omit<ImportRequest, 'dryRun'>;
+
+async function previewImport(body: ImportText): Promise<ImportAnswer> {
   const { data } = await request<ImportAnswer>(EXCHANGE_API.import, {
     method: 'POST',
     body: { ...body, dryRun: true },
-    signal,
   });
   return data;
 }
 
-/** Applies the previewed text as one revision; If-Match on the revision it was previewed against. */
-export async function applyImport(
-  body: Omit<ImportRequest, 'dryRun'>,
-  revision: number,
-): Promise<ImportAnswer> {
+/** POST /api/import with dryRun: the server's per-line preview (changes nothing). */
+export function usePreviewImportMutation<TSent extends ImportText>(
+  options?: WriteOptions<ImportAnswer, TSent>,
+) {
+  return useWrite<ImportAnswer, TSent>(previewImport, undefined, options);
+}
+
+export interface ApplyImport {
+  text: ImportText;
+  /** The revision the text was previewed against (If-Match). */
+  revision: number;
+}
+
+async function applyImport({ text, revision }: ApplyImport): Promise<ImportAnswer> {
   const { data } = await request<ImportAnswer>(EXCHANGE_API.import, {
     method: 'POST',
-    body: { ...body, dryRun: false },
+    body: { ...text, dryRun: false },
     ifMatch: revision,
   });
   return data;
 }
 
-export async function changeRoutes(
-  body: RouteBatchBody,
-  revision: number | undefined,
-): Promise<RouteBatchAnswer> {
+/** POST /api/import: the previewed text as one revision; refused or not, the list is reloaded. */
+export function useApplyImportMutation(options?: WriteOptions<ImportAnswer, ApplyImport>) {
+  return useWrite(applyImport, { ...CONFIGURATION_WRITE, afterError: 'always' }, options);
+}
+
+export interface ChangeRoutes {
+  body: RouteBatchBody;
+  revision: number | undefined;
+}
+
+async function changeRoutes({ body, revision }: ChangeRoutes): Promise<RouteBatchAnswer> {
   const { data } = await request<RouteBatchAnswer>(EXCHANGE_API.routesBatch, {
     method: 'POST',
     body,
     ifMatch: revision,
   });
   return data;
+}
+
+/**
+ * POST /api/routes/batch: removals and metric changes in one revision. Refused or not, the list
+ * is reloaded (a stale selection or metric is decided again on fresh data).
+ */
+export function useChangeRoutesMutation(options?: WriteOptions<RouteBatchAnswer, ChangeRoutes>) {
+  return useWrite(changeRoutes, { ...CONFIGURATION_WRITE, afterError: 'always' }, options);
 }
