@@ -3,27 +3,12 @@
  * `If-Match: "<revision>"` on writes, and a hook that tells the auth layer when the server says
  * "signed out" (401) or "change the initial password first" (403 password.changeRequired).
  */
-import type { ApiIssue, Problem } from '@edgenet/network-config/contract';
 
-export class ApiError extends Error {
-  readonly status: number;
-  readonly problem: Problem | null;
+import type { Problem } from '@edgenet/network-config/contract';
+import { ApiError } from '@edgenet/network-config/contract/client';
 
-  constructor(status: number, problem: Problem | null, fallback: string) {
-    super(problem?.detail ?? problem?.title ?? fallback);
-    this.name = 'ApiError';
-    this.status = status;
-    this.problem = problem;
-  }
-
-  get code(): string | undefined {
-    return this.problem?.code;
-  }
-
-  get issues(): ApiIssue[] {
-    return this.problem?.issues ?? [];
-  }
-}
+// The one ApiError is the contract's (the typed client throws it too).
+export { ApiError };
 
 export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status);

@@ -723,6 +723,11 @@ export type RevisionDiffAnswer = Static<typeof RevisionDiffAnswerSchema>;
 export type RestoreAnswer = Static<typeof RestoreAnswerSchema>;
 export type PendingChange = Static<typeof PendingChangeSchema>;
 export type PendingAnswer = Static<typeof PendingAnswerSchema>;
+export type { ConfigAnswer, DeviceAnswer, DeviceConfigDoc, Health, Settings } from './answers';
+// ---- The endpoint table (issue 12, ADR 0034) ----------------------------------------------------
+// The light layer (no TypeBox): paths, the typed client, the transport. The schema layer is
+// `@edgenet/network-config/contract/endpoints` (it imports this file: only its types come here).
+export * from './client';
 export type {
   ConsoleAnswer,
   ConsoleLimitProblem,
@@ -737,6 +742,18 @@ export {
   ConsoleRequestSchema,
   ConsoleStatementSchema,
 } from './console';
+export type {
+  AnswerAt,
+  AnswerOf,
+  BodyOf,
+  EndpointAuth,
+  EndpointDefinition,
+  Endpoints,
+  InputOf,
+  ParamsOf,
+  QueryOf,
+  SuccessStatusOf,
+} from './endpoints';
 export {
   type Firmware,
   FirmwareSchema,

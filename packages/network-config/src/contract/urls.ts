@@ -1,56 +1,57 @@
 /**
  * The URL table of the HTTP API, free of any schema code so that light clients (the CLI, the web
- * app) can import it without TypeBox.
+ * app) can import it without TypeBox. Every path comes from the endpoint table
+ * (`endpoint-paths.ts`); these names stay for the callers written before it.
  */
-/** The URLs of the API, so no client scatters string literals. */
+import { ENDPOINT_PATHS, pathOf } from './endpoint-paths';
+
+/** The URLs of the API, so no client scatters string literals (derived from the endpoint table). */
 export const API = {
-  health: '/api/health',
-  session: '/api/session',
-  password: '/api/password',
-  device: '/api/device',
-  ports: '/api/ports',
-  port: (name: string) => `/api/ports/${encodeURIComponent(name)}`,
-  compute: '/api/compute',
-  job: (id: string) => `/api/jobs/${encodeURIComponent(id)}`,
-  routes: '/api/routes',
-  routesEffective: '/api/routes/effective',
-  routesLookup: '/api/routes/lookup',
-  kubernetes: '/api/kubernetes',
-  validate: '/api/validate',
-  openapi: '/api/openapi.json',
-  docs: '/api/docs',
+  health: ENDPOINT_PATHS.getHealth.path,
+  session: ENDPOINT_PATHS.getSession.path,
+  password: ENDPOINT_PATHS.changePassword.path,
+  device: ENDPOINT_PATHS.getDevice.path,
+  ports: ENDPOINT_PATHS.listPorts.path,
+  port: (name: string) => pathOf('updatePort', { name }),
+  compute: ENDPOINT_PATHS.getCompute.path,
+  job: (id: string) => pathOf('getJob', { id }),
+  routes: ENDPOINT_PATHS.listRoutes.path,
+  routesEffective: ENDPOINT_PATHS.getEffectiveRoutes.path,
+  routesLookup: ENDPOINT_PATHS.lookupRoute.path,
+  kubernetes: ENDPOINT_PATHS.getKubernetes.path,
+  validate: ENDPOINT_PATHS.validateDocument.path,
+  openapi: ENDPOINT_PATHS.getOpenApi.path,
+  docs: ENDPOINT_PATHS.getDocs.path,
   /** The whole configuration document (the input of the core's validators), with its revision. */
-  config: '/api/config',
+  config: ENDPOINT_PATHS.getConfig.path,
   /** Public settings the web needs before sign-in (kiosk mode, idle timeout). */
-  settings: '/api/settings',
+  settings: ENDPOINT_PATHS.getSettings.path,
   /** Runs one cmdlet line on the server (the web's Console page). */
-  console: '/api/console',
+  console: ENDPOINT_PATHS.runConsoleLine.path,
   /** Kubernetes services (SPEC §9): list and create; one service by namespace and name. */
-  services: '/api/kubernetes/services',
-  service: (namespace: string, name: string) =>
-    `/api/kubernetes/services/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`,
+  services: ENDPOINT_PATHS.listServices.path,
+  service: (namespace: string, name: string) => pathOf('deleteService', { namespace, name }),
   /** `kubectl apply -f`: a Service YAML. */
-  manifests: '/api/kubernetes/manifests',
+  manifests: ENDPOINT_PATHS.applyManifest.path,
   /** Virtual switches and their virtual networks (SPEC §8). */
-  virtualSwitches: '/api/virtual-switches',
-  virtualSwitch: (name: string) => `/api/virtual-switches/${encodeURIComponent(name)}`,
-  virtualNetworks: (switchName: string) =>
-    `/api/virtual-switches/${encodeURIComponent(switchName)}/virtual-networks`,
+  virtualSwitches: ENDPOINT_PATHS.listVirtualSwitches.path,
+  virtualSwitch: (name: string) => pathOf('getVirtualSwitch', { name }),
+  virtualNetworks: (switchName: string) => pathOf('addVirtualNetwork', { name: switchName }),
   virtualNetwork: (switchName: string, name: string) =>
-    `/api/virtual-switches/${encodeURIComponent(switchName)}/virtual-networks/${encodeURIComponent(name)}`,
+    pathOf('updateVirtualNetwork', { name: switchName, vnet: name }),
   /** A real ping from a Kubernetes VM (Linux driver). */
-  probe: '/api/probe',
+  probe: ENDPOINT_PATHS.probeAddress.path,
 } as const;
 
 /** The change lifecycle's URLs (SPEC §7). */
 export const LIFECYCLE_API = {
-  revisions: '/api/revisions',
-  revision: (n: number) => `/api/revisions/${n}`,
-  revisionDiff: (a: number, b: number) => `/api/revisions/${a}/diff/${b}`,
-  revisionRestore: (n: number) => `/api/revisions/${n}/restore`,
-  pending: '/api/pending',
-  pendingConfirm: '/api/pending/confirm',
-  pendingRevert: '/api/pending/revert',
+  revisions: ENDPOINT_PATHS.listRevisions.path,
+  revision: (n: number) => pathOf('getRevision', { n }),
+  revisionDiff: (a: number, b: number) => pathOf('diffRevisions', { a, b }),
+  revisionRestore: (n: number) => pathOf('restoreRevision', { n }),
+  pending: ENDPOINT_PATHS.getPending.path,
+  pendingConfirm: ENDPOINT_PATHS.confirmPending.path,
+  pendingRevert: ENDPOINT_PATHS.revertPending.path,
 } as const;
 
 /**
@@ -66,9 +67,9 @@ export const LIFECYCLE_HEADERS = {
 /** Export and import (SPEC §7.3) and bulk route changes; kept apart to merge cleanly. */
 export const EXCHANGE_API = {
   /** GET ?format=ps1|metallb|calico|iproute2|json → a file (Content-Disposition: attachment). */
-  export: '/api/export',
+  export: ENDPOINT_PATHS.exportConfig.path,
   /** POST { format, text, mode, dryRun } → a per-line preview, or the import applied. */
-  import: '/api/import',
+  import: ENDPOINT_PATHS.importConfig.path,
   /** POST { removals, changes } with If-Match → one revision. */
-  routesBatch: '/api/routes/batch',
+  routesBatch: ENDPOINT_PATHS.changeRoutes.path,
 } as const;
