@@ -3,13 +3,12 @@
  * Compute page and the Kubernetes settings page (features do not import each other).
  */
 import type { ComputeSettings, ComputeSwitchSettings } from '@edgenet/network-config';
-import type { Compute, ComputeAnswer, JobAnswer } from '@edgenet/network-config/contract';
+import type { AnswerOf } from '@edgenet/network-config/contract/client';
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { getJson, request } from './api';
+import { api } from './api';
 import { confirmHeaders } from './lifecycle';
 import { invalidateConfiguration, REVISIONED } from './queries';
-import { URLS } from './urls';
 import { LIFECYCLE_WRITE, useWrite, type WriteOptions } from './writes';
 
 export const computeQueries = {
@@ -17,13 +16,13 @@ export const computeQueries = {
   detail: () =>
     queryOptions({
       queryKey: [...computeQueries.all, 'detail'] as const,
-      queryFn: ({ signal }) => getJson<Compute>(URLS.compute, { signal }),
+      queryFn: async ({ signal }) => (await api.call('getCompute', { signal })).data,
       meta: REVISIONED,
     }),
   job: (id: string) =>
     queryOptions({
       queryKey: [...computeQueries.all, 'job', id] as const,
-      queryFn: ({ signal }) => getJson<JobAnswer>(URLS.job(id), { signal }),
+      queryFn: async ({ signal }) => (await api.call('getJob', { params: { id }, signal })).data,
       // Poll while the job runs; the API never blocks on it.
       refetchInterval: (query) =>
         query.state.data && query.state.data.state !== 'running' ? false : 1000,
@@ -41,14 +40,13 @@ export interface ApplyCompute {
 
 /** The applied answer and the job that applies it (none when it took effect at once). */
 export interface ComputeApplied {
-  answer: ComputeAnswer;
+  answer: AnswerOf<'updateCompute'>;
   jobId: string | null;
 }
 
 async function applyCompute({ settings, revision, confirm }: ApplyCompute) {
   // 202 with the job applying it; 200 when the change took effect at once (service IPs).
-  const { data } = await request<ComputeAnswer>(URLS.compute, {
-    method: 'PUT',
+  const { data } = await api.call('updateCompute', {
     body: settings,
     ifMatch: revision,
     headers: confirmHeaders(confirm ?? false),
@@ -65,10 +63,7 @@ export function useApplyComputeMutation(options?: WriteOptions<ComputeApplied, A
  * Follows an apply job (polled while it runs); when it ends, the configuration it changed is
  * refetched everywhere and `onEnd` hears how it ended, once per job.
  */
-export function useComputeJob(
-  jobId: string | null,
-  onEnd?: (job: JobAnswer) => void,
-): ReturnType<typeof useQuery<JobAnswer>> {
+export function useComputeJob(jobId: string | null, onEnd?: (job: AnswerOf<'getJob'>) => void) {
   const client = useQueryClient();
   const job = useQuery({ ...computeQueries.job(jobId ?? ''), enabled: jobId !== null });
   const reported = useRef<string | null>(null);

@@ -4,16 +4,14 @@
  * single revision are marked `meta.revisioned`, so any accepted change refreshes all of them and
  * no form keeps an old revision by accident.
  */
-import type { DeviceConfig } from '@edgenet/network-config';
-import type { Device } from '@edgenet/network-config/contract';
+import type { AnswerOf } from '@edgenet/network-config/contract/client';
 import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
-import { getJson } from './api';
-import { URLS } from './urls';
+import { api } from './api';
 
 /** GET /api/device; `kiosk` is the server-side kiosk switch. */
-export type DeviceDoc = Device & { kiosk?: boolean };
+export type DeviceDoc = AnswerOf<'getDevice'>;
 /** GET /api/config: the whole configuration, as the core's validators take it. */
-export type ConfigDoc = DeviceConfig & { revision: number };
+export type ConfigDoc = AnswerOf<'getConfig'>;
 
 export const REVISIONED = { revisioned: true } as const;
 
@@ -21,13 +19,13 @@ export const sharedQueries = {
   device: () =>
     queryOptions({
       queryKey: ['device'] as const,
-      queryFn: ({ signal }) => getJson<DeviceDoc>(URLS.device, { signal }),
+      queryFn: async ({ signal }) => (await api.call('getDevice', { signal })).data,
       meta: REVISIONED,
     }),
   config: () =>
     queryOptions({
       queryKey: ['config'] as const,
-      queryFn: ({ signal }) => getJson<ConfigDoc>(URLS.config, { signal }),
+      queryFn: async ({ signal }) => (await api.call('getConfig', { signal })).data,
       meta: REVISIONED,
     }),
 };

@@ -1,7 +1,10 @@
 /**
  * A stand-in for apps/server at the network boundary: `fetch` is replaced, everything above it
- * (api client, queries, forms, the core's validators) is the real code. Documents are built with
- * the core, as the server builds them. Tests override single routes with `on()`.
+ * (the typed client, queries, forms, the core's validators) is the real code. It is built on the
+ * contract's fake transport (`createFakeTransport`), so every answer — the defaults here and each
+ * test's `on()` override — is checked against the endpoint table: an answer off the contract is
+ * recorded in `contractViolations` and fails the test (test/setup.ts). Documents are built with
+ * the core, as the server builds them.
  */
 import {
   createDefaultDevice,
@@ -15,7 +18,25 @@ import {
   SKUS,
   skuPortSpec,
 } from '@edgenet/network-config';
+import { ContractViolation } from '@edgenet/network-config/contract/check';
+import {
+  type AnswerOf,
+  ENDPOINT_NAMES,
+  ENDPOINT_PATHS,
+  type EndpointName,
+  pathOf,
+} from '@edgenet/network-config/contract/client';
+import {
+  createFakeTransport,
+  type FakeHandler,
+  type FakeHandlers,
+  type FakeRequest,
+  fakeProblem,
+} from '@edgenet/network-config/contract/testing';
 import { vi } from 'vitest';
+
+/** Answers off the contract, from any fake server of the running test (test/setup.ts checks it). */
+export const contractViolations: string[] = [];
 
 export interface Call {
   method: string;
@@ -74,7 +95,7 @@ export function createFakeServer(device: DeviceConfig = articleDevice()) {
   const calls: Call[] = [];
   const overrides = new Map<string, Handler>();
 
-  const routeDoc = (r: RouteConfig) => {
+  const routeDoc = (r: RouteConfig): AnswerOf<'listRoutes'>['routes'][number] => {
     const status = routeStatus(r, state.device);
     return {
       ...r,
@@ -86,30 +107,22 @@ export function createFakeServer(device: DeviceConfig = articleDevice()) {
       },
     };
   };
+  const session = {
+    mustChangePassword: false,
+    failedAttemptsSinceLastSignIn: 0,
+    idleTimeoutSeconds: 900,
+  };
 
-  const defaults: Record<string, Handler> = {
-    'GET /api/session': () => ({
-      status: 200,
-      body: {
-        mustChangePassword: false,
-        failedAttemptsSinceLastSignIn: 0,
-        idleTimeoutSeconds: 900,
-      },
-    }),
-    'POST /api/session': () => ({
-      status: 200,
-      body: {
-        mustChangePassword: false,
-        failedAttemptsSinceLastSignIn: 0,
-        idleTimeoutSeconds: 900,
-      },
-    }),
-    'DELETE /api/session': () => ({ status: 204 }),
-    'GET /api/settings': () => ({
+  /** What the server answers, typed by the endpoint table. */
+  const defaults: FakeHandlers = {
+    getSession: () => ({ status: 200, body: session }),
+    signIn: () => ({ status: 200, body: session }),
+    signOut: () => ({ status: 204, body: null }),
+    getSettings: () => ({
       status: 200,
       body: { kiosk: false, idleTimeoutSeconds: 900, driver: 'fake' },
     }),
-    'GET /api/device': () => ({
+    getDevice: () => ({
       status: 200,
       body: {
         name: state.device.name,
@@ -122,12 +135,12 @@ export function createFakeServer(device: DeviceConfig = articleDevice()) {
         kiosk: false,
       },
     }),
-    'GET /api/config': () => ({ status: 200, body: { ...state.device, revision: state.revision } }),
-    'GET /api/compute': () => ({
+    getConfig: () => ({ status: 200, body: { ...state.device, revision: state.revision } }),
+    getCompute: () => ({
       status: 200,
       body: { ...state.device.compute, error: null, jobId: null, revision: state.revision },
     }),
-    'GET /api/ports': () => ({
+    listPorts: () => ({
       status: 200,
       body: {
         ports: state.device.ports.map((p) => ({
@@ -139,59 +152,77 @@ export function createFakeServer(device: DeviceConfig = articleDevice()) {
         revision: state.revision,
       },
     }),
-    'GET /api/routes': (call) => {
+    listRoutes: ({ query }) => {
       // As the server: the interface alias matches case-insensitively, as in PowerShell.
-      const alias = call.search.get('interfaceAlias');
+      const alias = query.interfaceAlias;
       const name = alias ? (findPortCaseInsensitive(state.device, alias)?.name ?? alias) : null;
       const routes = name
         ? state.device.routes.filter((r) => r.interfaceAlias === name)
         : state.device.routes;
       return { status: 200, body: { routes: routes.map(routeDoc), revision: state.revision } };
     },
-    'GET /api/routes/effective': (call) => {
-      const vm = kubernetesVms(state.device).find(
-        (v) => v.name === (call.search.get('vm') ?? 'master'),
-      );
+    getEffectiveRoutes: ({ query }) => {
+      const name = query.vm || 'master';
+      const vm = kubernetesVms(state.device).find((v) => v.name === name);
+      if (!vm) return { status: 404, body: fakeProblem(404, 'vm.unknown', `No VM ${name}.`) };
       return {
         status: 200,
-        body: { vm, routes: effectiveRoutes(state.device, state.device.routes, vm?.name) },
+        body: { vm, routes: effectiveRoutes(state.device, state.device.routes, vm.name) },
       };
     },
+    getPending: () => ({ status: 200, body: { pending: null, revision: state.revision } }),
   };
+
+  /** An override by `METHOD /path` first (a test's), else the default, else "not implemented". */
+  const dispatch = async <K extends EndpointName>(name: K, request: FakeRequest<K>) => {
+    const method = ENDPOINT_PATHS[name].method;
+    const params = request.params as Record<string, string>;
+    const path = (pathOf as (n: EndpointName, p: Record<string, string>) => string)(name, params);
+    const call: Call = {
+      method,
+      path,
+      search: new URLSearchParams(request.query as Record<string, string>),
+      headers: request.headers,
+      body: request.body,
+    };
+    calls.push(call);
+    const override = overrides.get(`${method} ${path}`);
+    if (override) {
+      const reply = await override(call);
+      // A test's answer, checked against the table by the fake transport like the defaults.
+      return { status: reply.status, body: reply.body ?? null } as never;
+    }
+    const handler = defaults[name] as FakeHandler<K> | undefined;
+    if (!handler)
+      throw new Error(`The fake server does not implement ${name} (${method} ${path}).`);
+    return handler(request);
+  };
+  const transport = createFakeTransport(
+    Object.fromEntries(
+      ENDPOINT_NAMES.map((name) => [name, (request: never) => dispatch(name, request)]),
+    ) as FakeHandlers,
+  );
 
   const fetchImpl = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(String(input), 'http://localhost');
-    const method = (init.method ?? 'GET').toUpperCase();
-    const headers = Object.fromEntries(
-      Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [
-        k.toLowerCase(),
-        v,
-      ]),
-    );
-    const call: Call = {
-      method,
-      path: url.pathname,
-      search: url.searchParams,
-      headers,
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
-    };
-    calls.push(call);
-    const key = `${method} ${url.pathname}`;
-    const handler = overrides.get(key) ?? defaults[key];
-    const reply = handler
-      ? await handler(call)
-      : { status: 404, body: { type: 'about:blank', title: 'Not Found', status: 404 } };
-    const problem = reply.status >= 400;
-    return new Response(
-      reply.status === 204 || reply.body === undefined ? null : JSON.stringify(reply.body),
-      {
-        status: reply.status,
-        headers: {
-          'content-type': problem ? 'application/problem+json' : 'application/json',
-          etag: `"${state.revision}"`,
-        },
-      },
-    );
+    const method = (init.method ?? 'GET').toUpperCase() as 'GET' | 'POST' | 'PUT' | 'DELETE';
+    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+    let answer: Awaited<ReturnType<typeof transport.request>>;
+    try {
+      answer = await transport.request(
+        method,
+        `${url.pathname}${url.search}`,
+        body,
+        (init.headers ?? {}) as Record<string, string>,
+      );
+    } catch (error) {
+      if (error instanceof ContractViolation) contractViolations.push(error.message);
+      throw error;
+    }
+    return new Response(answer.status === 204 ? null : JSON.stringify(answer.body), {
+      status: answer.status,
+      headers: { ...answer.headers, etag: `"${state.revision}"` },
+    });
   });
 
   return {

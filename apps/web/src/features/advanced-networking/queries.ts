@@ -1,13 +1,8 @@
 import type { VirtualNetworkInput, VirtualSwitchInput } from '@edgenet/network-config';
-import type {
-  VirtualNetworkAnswer,
-  VirtualSwitchAnswer,
-  VirtualSwitchList,
-} from '@edgenet/network-config/contract';
+import type { AnswerOf } from '@edgenet/network-config/contract/client';
 import { queryOptions } from '@tanstack/react-query';
-import { getJson, request } from '../../lib/api';
+import { api } from '../../lib/api';
 import { REVISIONED } from '../../lib/queries';
-import { URLS } from '../../lib/urls';
 import { CONFIGURATION_WRITE, useWrite, type WriteOptions } from '../../lib/writes';
 
 export const virtualSwitchQueries = {
@@ -15,7 +10,7 @@ export const virtualSwitchQueries = {
   list: () =>
     queryOptions({
       queryKey: [...virtualSwitchQueries.all, 'list'] as const,
-      queryFn: ({ signal }) => getJson<VirtualSwitchList>(URLS.virtualSwitches, { signal }),
+      queryFn: async ({ signal }) => (await api.call('listVirtualSwitches', { signal })).data,
       meta: REVISIONED,
     }),
 };
@@ -28,15 +23,21 @@ export interface SaveSwitch {
 }
 
 async function saveSwitch({ previous, body, revision }: SaveSwitch) {
-  const { data } = await request<VirtualSwitchAnswer>(
-    previous === null ? URLS.virtualSwitches : URLS.virtualSwitch(previous),
-    { method: previous === null ? 'POST' : 'PUT', body, ifMatch: revision },
-  );
-  return data;
+  const answer =
+    previous === null
+      ? await api.call('addVirtualSwitch', { body, ifMatch: revision })
+      : await api.call('updateVirtualSwitch', {
+          params: { name: previous },
+          body,
+          ifMatch: revision,
+        });
+  return answer.data;
 }
 
 /** POST /api/virtual-switches (add) or PUT /api/virtual-switches/:name (change). */
-export function useSaveSwitchMutation(options?: WriteOptions<VirtualSwitchAnswer, SaveSwitch>) {
+export function useSaveSwitchMutation(
+  options?: WriteOptions<AnswerOf<'addVirtualSwitch'>, SaveSwitch>,
+) {
   return useWrite(saveSwitch, CONFIGURATION_WRITE, options);
 }
 
@@ -49,17 +50,25 @@ export interface SaveNetwork {
 }
 
 async function saveNetwork({ switchName, previous, body, revision }: SaveNetwork) {
-  const { data } = await request<VirtualNetworkAnswer>(
+  const answer =
     previous === null
-      ? URLS.virtualNetworks(switchName)
-      : URLS.virtualNetwork(switchName, previous),
-    { method: previous === null ? 'POST' : 'PUT', body, ifMatch: revision },
-  );
-  return data;
+      ? await api.call('addVirtualNetwork', {
+          params: { name: switchName },
+          body,
+          ifMatch: revision,
+        })
+      : await api.call('updateVirtualNetwork', {
+          params: { name: switchName, vnet: previous },
+          body,
+          ifMatch: revision,
+        });
+  return answer.data;
 }
 
 /** POST …/:switch/networks (add) or PUT …/:switch/networks/:name (change). */
-export function useSaveNetworkMutation(options?: WriteOptions<VirtualNetworkAnswer, SaveNetwork>) {
+export function useSaveNetworkMutation(
+  options?: WriteOptions<AnswerOf<'addVirtualNetwork'>, SaveNetwork>,
+) {
   return useWrite(saveNetwork, CONFIGURATION_WRITE, options);
 }
 
@@ -71,14 +80,14 @@ export type DeleteTarget =
 async function deleteVirtual({ target, revision }: { target: DeleteTarget; revision: number }) {
   if (target.kind === 'switch') {
     // The page has asked first, so `force`: the switch goes with its networks.
-    await request<null>(URLS.virtualSwitch(target.name), {
-      method: 'DELETE',
-      ifMatch: revision,
+    await api.call('removeVirtualSwitch', {
+      params: { name: target.name },
       query: { force: 'true' },
+      ifMatch: revision,
     });
   } else {
-    await request<null>(URLS.virtualNetwork(target.switchName, target.name), {
-      method: 'DELETE',
+    await api.call('removeVirtualNetwork', {
+      params: { name: target.switchName, vnet: target.name },
       ifMatch: revision,
     });
   }

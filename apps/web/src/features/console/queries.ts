@@ -1,27 +1,15 @@
-import { request } from '../../lib/api';
-import { URLS } from '../../lib/urls';
+import type { AnswerOf, InputOf } from '@edgenet/network-config/contract/client';
+import { api } from '../../lib/api';
 import { CONFIGURATION_WRITE, useWrite, type WriteOptions } from '../../lib/writes';
 
-export type ConsoleStream = 'output' | 'warning' | 'info' | 'error';
-
 /** POST /api/console: the server runs the line with the same engine as `edgenet-ps`. */
-export interface ConsoleAnswer {
-  output: string;
-  chunks: { stream: ConsoleStream; text: string }[];
-  error: boolean;
-  exitCode: number;
-}
-
-export interface ConsoleLine {
-  line: string;
-  locale: 'en' | 'ja';
-  /** Columns the server formats tables to. */
-  width: number;
-}
+export type ConsoleAnswer = AnswerOf<'runConsoleLine'>;
+export type ConsoleStream = ConsoleAnswer['chunks'][number]['stream'];
+/** The line, the language of its messages and the columns tables are formatted to. */
+export type ConsoleLine = NonNullable<InputOf<'runConsoleLine'>['body']>;
 
 async function runConsoleLine(body: ConsoleLine): Promise<ConsoleAnswer> {
-  const res = await request<ConsoleAnswer>(URLS.console, { method: 'POST', body });
-  return res.data;
+  return (await api.call('runConsoleLine', { body })).data;
 }
 
 /**

@@ -1,14 +1,8 @@
 /** The change lifecycle's queries: history, one diff, and the pending (tentative) change. */
-import { LIFECYCLE_API } from '@edgenet/network-config';
-import type {
-  PendingAnswer,
-  RestoreAnswer,
-  RevisionDiffAnswer,
-  RevisionPage,
-} from '@edgenet/network-config/contract';
+import type { AnswerOf } from '@edgenet/network-config/contract/client';
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { getJson, request } from '../../lib/api';
+import { api } from '../../lib/api';
 import {
   HISTORY_KEY,
   listenForLifecycleChanges,
@@ -23,15 +17,15 @@ export const historyQueries = {
   list: (limit = 50) =>
     queryOptions({
       queryKey: [...historyQueries.all, 'list', limit] as const,
-      queryFn: ({ signal }) =>
-        getJson<RevisionPage>(LIFECYCLE_API.revisions, { signal, query: { limit: String(limit) } }),
+      queryFn: async ({ signal }) =>
+        (await api.call('listRevisions', { signal, query: { limit: String(limit) } })).data,
       meta: REVISIONED,
     }),
   diff: (a: number, b: number) =>
     queryOptions({
       queryKey: [...historyQueries.all, 'diff', a, b] as const,
-      queryFn: ({ signal }) =>
-        getJson<RevisionDiffAnswer>(LIFECYCLE_API.revisionDiff(a, b), { signal }),
+      queryFn: async ({ signal }) =>
+        (await api.call('diffRevisions', { params: { a, b }, signal })).data,
       staleTime: Number.POSITIVE_INFINITY,
     }),
   /**
@@ -41,7 +35,7 @@ export const historyQueries = {
   pending: () =>
     queryOptions({
       queryKey: PENDING_KEY,
-      queryFn: ({ signal }) => getJson<PendingAnswer>(LIFECYCLE_API.pending, { signal }),
+      queryFn: async ({ signal }) => (await api.call('getPending', { signal })).data,
       refetchInterval: 3000,
       refetchOnWindowFocus: true,
     }),
@@ -74,17 +68,18 @@ export interface RestoreRevision {
   acknowledge?: string[];
 }
 
-function restoreRevision({ number, revision, acknowledge = [] }: RestoreRevision) {
-  return request<RestoreAnswer>(LIFECYCLE_API.revisionRestore(number), {
-    method: 'POST',
+async function restoreRevision({ number, revision, acknowledge = [] }: RestoreRevision) {
+  const answer = await api.call('restoreRevision', {
+    params: { n: number },
     body: acknowledge.length ? { acknowledge } : {},
     ifMatch: revision,
   });
+  return answer.data;
 }
 
 /** POST /api/revisions/:n/restore. */
 export function useRestoreRevisionMutation(
-  options?: WriteOptions<Awaited<ReturnType<typeof restoreRevision>>, RestoreRevision>,
+  options?: WriteOptions<AnswerOf<'restoreRevision'>, RestoreRevision>,
 ) {
   return useWrite(restoreRevision, LIFECYCLE_WRITE, options);
 }
@@ -92,24 +87,22 @@ export function useRestoreRevisionMutation(
 /** Keep or revert the pending change; refused or not, the lifecycle is reloaded. */
 const PENDING_WRITE = { ...LIFECYCLE_WRITE, afterError: 'always' } as const;
 
-function confirmPending() {
-  return request<PendingAnswer>(LIFECYCLE_API.pendingConfirm, { method: 'POST' });
+async function confirmPending() {
+  return (await api.call('confirmPending')).data;
 }
 
 /** POST /api/pending/confirm ("Keep these settings"). */
 export function useConfirmPendingMutation(
-  options?: WriteOptions<Awaited<ReturnType<typeof confirmPending>>, void>,
+  options?: WriteOptions<AnswerOf<'confirmPending'>, void>,
 ) {
   return useWrite(confirmPending, PENDING_WRITE, options);
 }
 
-function revertPending() {
-  return request<PendingAnswer>(LIFECYCLE_API.pendingRevert, { method: 'POST' });
+async function revertPending() {
+  return (await api.call('revertPending')).data;
 }
 
 /** POST /api/pending/revert ("Revert now"). */
-export function useRevertPendingMutation(
-  options?: WriteOptions<Awaited<ReturnType<typeof revertPending>>, void>,
-) {
+export function useRevertPendingMutation(options?: WriteOptions<AnswerOf<'revertPending'>, void>) {
   return useWrite(revertPending, PENDING_WRITE, options);
 }

@@ -1,14 +1,8 @@
-import type {
-  Kubernetes,
-  ServiceApplyAnswer,
-  ServiceCreateBody,
-  ServiceCreated,
-  ServiceList,
-} from '@edgenet/network-config/contract';
+import type { ServiceCreateBody } from '@edgenet/network-config/contract';
+import type { AnswerOf } from '@edgenet/network-config/contract/client';
 import { queryOptions } from '@tanstack/react-query';
-import { getJson, request } from '../../lib/api';
+import { api } from '../../lib/api';
 import { REVISIONED } from '../../lib/queries';
-import { URLS } from '../../lib/urls';
 import { CONFIGURATION_WRITE, useWrite, type WriteOptions } from '../../lib/writes';
 
 export const kubernetesQueries = {
@@ -16,7 +10,7 @@ export const kubernetesQueries = {
   overview: () =>
     queryOptions({
       queryKey: [...kubernetesQueries.all, 'overview'] as const,
-      queryFn: ({ signal }) => getJson<Kubernetes>(URLS.kubernetes, { signal }),
+      queryFn: async ({ signal }) => (await api.call('getKubernetes', { signal })).data,
       meta: REVISIONED,
     }),
 };
@@ -27,7 +21,7 @@ export const serviceQueries = {
   list: () =>
     queryOptions({
       queryKey: [...serviceQueries.all, 'list'] as const,
-      queryFn: ({ signal }) => getJson<ServiceList>(URLS.services, { signal }),
+      queryFn: async ({ signal }) => (await api.call('listServices', { signal })).data,
       meta: REVISIONED,
     }),
 };
@@ -38,18 +32,13 @@ async function createService({
 }: {
   body: ServiceCreateBody;
   revision: number | undefined;
-}): Promise<ServiceCreated> {
-  const { data } = await request<ServiceCreated>(URLS.services, {
-    method: 'POST',
-    body,
-    ifMatch: revision,
-  });
-  return data;
+}) {
+  return (await api.call('createService', { body, ifMatch: revision })).data;
 }
 
 /** POST /api/kubernetes/services (`kubectl create service`). */
 export function useCreateServiceMutation(
-  options?: WriteOptions<ServiceCreated, Parameters<typeof createService>[0]>,
+  options?: WriteOptions<AnswerOf<'createService'>, Parameters<typeof createService>[0]>,
 ) {
   return useWrite(createService, CONFIGURATION_WRITE, options);
 }
@@ -60,18 +49,13 @@ async function applyManifest({
 }: {
   manifest: string;
   revision: number | undefined;
-}): Promise<ServiceApplyAnswer> {
-  const { data } = await request<ServiceApplyAnswer>(URLS.manifests, {
-    method: 'POST',
-    body: { manifest },
-    ifMatch: revision,
-  });
-  return data;
+}) {
+  return (await api.call('applyManifest', { body: { manifest }, ifMatch: revision })).data;
 }
 
 /** POST /api/kubernetes/manifests (`kubectl apply -f -`). */
 export function useApplyManifestMutation(
-  options?: WriteOptions<ServiceApplyAnswer, Parameters<typeof applyManifest>[0]>,
+  options?: WriteOptions<AnswerOf<'applyManifest'>, Parameters<typeof applyManifest>[0]>,
 ) {
   return useWrite(applyManifest, CONFIGURATION_WRITE, options);
 }
@@ -82,10 +66,7 @@ export interface DeleteService {
 }
 
 async function deleteService({ service, revision }: DeleteService): Promise<void> {
-  await request(URLS.service(service.namespace, service.name), {
-    method: 'DELETE',
-    ifMatch: revision,
-  });
+  await api.call('deleteService', { params: service, ifMatch: revision });
 }
 
 /** DELETE /api/kubernetes/services/:namespace/:name; refused or not, the list is reloaded. */

@@ -1,10 +1,9 @@
 import type { PortSettings } from '@edgenet/network-config';
-import type { PortAnswer, PortList } from '@edgenet/network-config/contract';
+import type { AnswerOf } from '@edgenet/network-config/contract/client';
 import { queryOptions } from '@tanstack/react-query';
-import { getJson, request } from '../../lib/api';
+import { api } from '../../lib/api';
 import { confirmHeaders } from '../../lib/lifecycle';
 import { REVISIONED } from '../../lib/queries';
-import { URLS } from '../../lib/urls';
 import { LIFECYCLE_WRITE, useWrite, type WriteOptions } from '../../lib/writes';
 
 export const portQueries = {
@@ -12,7 +11,7 @@ export const portQueries = {
   list: () =>
     queryOptions({
       queryKey: [...portQueries.all, 'list'] as const,
-      queryFn: ({ signal }) => getJson<PortList>(URLS.ports, { signal }),
+      queryFn: async ({ signal }) => (await api.call('listPorts', { signal })).data,
       meta: REVISIONED,
     }),
 };
@@ -28,18 +27,17 @@ export interface UpdatePort {
   confirm?: boolean;
 }
 
-function updatePort({ name, settings, revision, acknowledge, confirm }: UpdatePort) {
-  return request<PortAnswer>(URLS.port(name), {
-    method: 'PUT',
+async function updatePort({ name, settings, revision, acknowledge, confirm }: UpdatePort) {
+  const answer = await api.call('updatePort', {
+    params: { name },
     body: acknowledge?.length ? { ...settings, acknowledge } : settings,
     ifMatch: revision,
     headers: confirmHeaders(confirm ?? false),
   });
+  return answer.data;
 }
 
 /** PUT /api/ports/:name. */
-export function useUpdatePortMutation(
-  options?: WriteOptions<Awaited<ReturnType<typeof updatePort>>, UpdatePort>,
-) {
+export function useUpdatePortMutation(options?: WriteOptions<AnswerOf<'updatePort'>, UpdatePort>) {
   return useWrite(updatePort, LIFECYCLE_WRITE, options);
 }

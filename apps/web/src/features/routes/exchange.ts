@@ -1,12 +1,7 @@
 /** Export, import and bulk route changes: the Routes page's calls of the exchange contract. */
-import {
-  EXCHANGE_API,
-  type ImportAnswer,
-  type ImportRequest,
-  type RouteBatchAnswer,
-  type RouteBatchBody,
-} from '@edgenet/network-config/contract/exchange';
-import { request } from '../../lib/api';
+import { type AnswerOf, pathOf, queryString } from '@edgenet/network-config/contract/client';
+import type { ImportRequest, RouteBatchBody } from '@edgenet/network-config/contract/exchange';
+import { api } from '../../lib/api';
 import { CONFIGURATION_WRITE, useWrite, type WriteOptions } from '../../lib/writes';
 
 export const EXPORT_CHOICES = ['ps1', 'metallb', 'calico', 'iproute2', 'json'] as const;
@@ -16,7 +11,7 @@ export type ImportChoice = ImportRequest['format'];
 
 /** The export's URL: a plain link downloads it (the server sends it as an attachment). */
 export function exportUrl(format: ExportChoice): string {
-  return `${EXCHANGE_API.export}?${new URLSearchParams({ format })}`;
+  return `${pathOf('exportConfig')}${queryString({ format })}`;
 }
 
 /** The format a picked file most likely holds, from its extension. */
@@ -35,12 +30,10 @@ export function formatOfFile(name: string): ImportChoice | null {
 
 export type ImportText = Omit<ImportRequest, 'dryRun'>;
 
+type ImportAnswer = AnswerOf<'importConfig'>;
+
 async function previewImport(body: ImportText): Promise<ImportAnswer> {
-  const { data } = await request<ImportAnswer>(EXCHANGE_API.import, {
-    method: 'POST',
-    body: { ...body, dryRun: true },
-  });
-  return data;
+  return (await api.call('importConfig', { body: { ...body, dryRun: true } })).data;
 }
 
 /** POST /api/import with dryRun: the server's per-line preview (changes nothing). */
@@ -57,12 +50,8 @@ export interface ApplyImport {
 }
 
 async function applyImport({ text, revision }: ApplyImport): Promise<ImportAnswer> {
-  const { data } = await request<ImportAnswer>(EXCHANGE_API.import, {
-    method: 'POST',
-    body: { ...text, dryRun: false },
-    ifMatch: revision,
-  });
-  return data;
+  return (await api.call('importConfig', { body: { ...text, dryRun: false }, ifMatch: revision }))
+    .data;
 }
 
 /** POST /api/import: the previewed text as one revision; refused or not, the list is reloaded. */
@@ -75,19 +64,16 @@ export interface ChangeRoutes {
   revision: number | undefined;
 }
 
-async function changeRoutes({ body, revision }: ChangeRoutes): Promise<RouteBatchAnswer> {
-  const { data } = await request<RouteBatchAnswer>(EXCHANGE_API.routesBatch, {
-    method: 'POST',
-    body,
-    ifMatch: revision,
-  });
-  return data;
+async function changeRoutes({ body, revision }: ChangeRoutes) {
+  return (await api.call('changeRoutes', { body, ifMatch: revision ?? null })).data;
 }
 
 /**
  * POST /api/routes/batch: removals and metric changes in one revision. Refused or not, the list
  * is reloaded (a stale selection or metric is decided again on fresh data).
  */
-export function useChangeRoutesMutation(options?: WriteOptions<RouteBatchAnswer, ChangeRoutes>) {
+export function useChangeRoutesMutation(
+  options?: WriteOptions<AnswerOf<'changeRoutes'>, ChangeRoutes>,
+) {
   return useWrite(changeRoutes, { ...CONFIGURATION_WRITE, afterError: 'always' }, options);
 }

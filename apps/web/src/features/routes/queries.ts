@@ -1,17 +1,9 @@
-import type {
-  EffectiveTable,
-  LookupAnswerDoc,
-  ProbeAnswer,
-  Route,
-  RouteCreateBody,
-  RouteCreated,
-  RouteList,
-} from '@edgenet/network-config/contract';
+import type { Route, RouteCreateBody } from '@edgenet/network-config/contract';
+import type { AnswerOf } from '@edgenet/network-config/contract/client';
 import { queryOptions } from '@tanstack/react-query';
-import { getJson, request } from '../../lib/api';
+import { api } from '../../lib/api';
 import { confirmHeaders } from '../../lib/lifecycle';
 import { REVISIONED } from '../../lib/queries';
-import { URLS } from '../../lib/urls';
 import {
   CONFIGURATION_WRITE,
   LIFECYCLE_WRITE,
@@ -24,18 +16,20 @@ export const routeQueries = {
   list: (interfaceAlias: string | null) =>
     queryOptions({
       queryKey: [...routeQueries.all, 'list', { interfaceAlias }] as const,
-      queryFn: ({ signal }) =>
-        getJson<RouteList>(URLS.routes, {
-          signal,
-          query: { interfaceAlias: interfaceAlias ?? undefined },
-        }),
+      queryFn: async ({ signal }) =>
+        (
+          await api.call('listRoutes', {
+            signal,
+            query: { interfaceAlias: interfaceAlias ?? undefined },
+          })
+        ).data,
       meta: REVISIONED,
     }),
   effective: (vm: string) =>
     queryOptions({
       queryKey: [...routeQueries.all, 'effective', { vm }] as const,
-      queryFn: ({ signal }) =>
-        getJson<EffectiveTable>(URLS.routesEffective, { signal, query: { vm } }),
+      queryFn: async ({ signal }) =>
+        (await api.call('getEffectiveRoutes', { signal, query: { vm } })).data,
       meta: REVISIONED,
     }),
 };
@@ -47,19 +41,18 @@ export interface AddRoute {
   confirm?: boolean;
 }
 
-async function addRoute({ body, revision, confirm }: AddRoute): Promise<RouteCreated> {
+async function addRoute({ body, revision, confirm }: AddRoute) {
   // 201: the stored route, with the warnings it was saved with.
-  const { data } = await request<RouteCreated>(URLS.routes, {
-    method: 'POST',
+  const answer = await api.call('addRoute', {
     body,
     ifMatch: revision,
     headers: confirmHeaders(confirm ?? false),
   });
-  return data;
+  return answer.data;
 }
 
 /** POST /api/routes (Add-HcsNetRoute). */
-export function useAddRouteMutation(options?: WriteOptions<RouteCreated, AddRoute>) {
+export function useAddRouteMutation(options?: WriteOptions<AnswerOf<'addRoute'>, AddRoute>) {
   return useWrite(addRoute, LIFECYCLE_WRITE, options);
 }
 
@@ -69,8 +62,7 @@ export interface RemoveRoute {
 }
 
 async function removeRoute({ route, revision }: RemoveRoute): Promise<void> {
-  await request(URLS.routes, {
-    method: 'DELETE',
+  await api.call('removeRoute', {
     query: { interfaceAlias: route.interfaceAlias, destinationPrefix: route.destinationPrefix },
     ifMatch: revision,
   });
@@ -89,9 +81,8 @@ export interface Probe {
   vm: string;
 }
 
-async function lookup(body: Probe): Promise<LookupAnswerDoc> {
-  const { data } = await request<LookupAnswerDoc>(URLS.routesLookup, { method: 'POST', body });
-  return data;
+async function lookup(body: Probe) {
+  return (await api.call('lookupRoute', { body })).data;
 }
 
 /** POST /api/routes/lookup: the route a VM picks for an address (reads; changes nothing). */
@@ -99,9 +90,8 @@ export function useLookupMutation() {
   return useWrite(lookup, undefined);
 }
 
-async function probe(body: Probe): Promise<ProbeAnswer> {
-  const { data } = await request<ProbeAnswer>(URLS.probe, { method: 'POST', body });
-  return data;
+async function probe(body: Probe) {
+  return (await api.call('probeAddress', { body })).data;
 }
 
 /** POST /api/probe: a real ping from a VM (Linux driver; changes nothing). */
