@@ -21,6 +21,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ConflictNotice, RebasedNotice } from '../../components/ConflictNotice';
 import { type Column, DataTable } from '../../components/DataTable';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
+import { OptInConfirm } from '../../components/FormBlade';
 import { Icon } from '../../components/Icon';
 import { Section } from '../../components/PageHeader';
 import { TextField } from '../../components/TextField';
@@ -373,10 +374,7 @@ export function ComputeFormView({
       </Section>
 
       <FieldIssues id={`${ids}-other`} issues={unplacedIssues(issues, PLACED)} />
-      <label className="check">
-        <input type="checkbox" checked={optIn} onChange={(e) => setOptIn(e.target.checked)} />
-        <span>{t('pending.optIn')}</span>
-      </label>
+      <OptInConfirm checked={optIn} onChange={setOptIn} />
       <FormFailure message={failure} />
       <div className="apply-bar">
         <button

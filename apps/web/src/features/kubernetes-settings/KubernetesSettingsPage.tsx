@@ -1,5 +1,5 @@
 import { type ComputeSwitchSettings, checkComputeSwitchChange } from '@edgenet/network-config';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { Badge, COMPUTE_STATE_TONE } from '../../components/Badge';
 import { ConflictNotice } from '../../components/ConflictNotice';
@@ -15,11 +15,10 @@ import {
   issuesAt,
   unplacedIssues,
   useChangeIssues,
-  useServerIssues,
-  useWriteOutcome,
+  useConfigFormWrite,
 } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
-import { type ConfigDoc, sharedQueries, useDeviceConfig } from '../../lib/queries';
+import { type ConfigDoc, useDeviceConfig } from '../../lib/queries';
 
 interface Form {
   computeSwitch: string;
@@ -40,8 +39,7 @@ function range(start: string, end: string) {
  * external service IPs — optional, with the core's warning; no IPs at all = VMs only.
  */
 export function KubernetesSettingsPage() {
-  const { t, locale } = useI18n();
-  const client = useQueryClient();
+  const { t } = useI18n();
   const toast = useToast();
   const ids = useId();
   const compute = useQuery(computeQueries.detail());
@@ -50,13 +48,7 @@ export function KubernetesSettingsPage() {
   const [base, setBase] = useState<number | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useQuery({ ...computeQueries.job(jobId ?? ''), enabled: jobId !== null });
-  const server = useServerIssues();
-  const { conflict, failure, setFailure, onError, reload } = useWriteOutcome({
-    server,
-    locale,
-    refetch: () => client.fetchQuery(sharedQueries.config()),
-    rebase: setBase,
-  });
+  const { server, conflict, failure, setFailure, onError, reload } = useConfigFormWrite(setBase);
 
   const fromServer: Form | undefined = compute.data
     ? {
