@@ -10,6 +10,7 @@ import type { VirtualSwitchDoc } from '@edgenet/network-config/contract';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
 import { FormBlade } from '../../components/FormBlade';
+import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
 import {
@@ -113,28 +114,22 @@ export function SwitchBlade({
         spellCheck={false}
         placeholder="vswitch-Port4"
       />
-      <div className="field">
-        <label className="field-label" htmlFor={`${ids}-port`}>
-          {t('advnet.interface')}
-        </label>
-        <select
-          id={`${ids}-port`}
-          className="input"
-          value={port}
-          aria-describedby={`${ids}-port-issues`}
-          onChange={(e) => {
-            setPort(e.target.value);
-            touched('interfaceAlias');
-          }}
-        >
-          {(config?.ports ?? []).map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-        <FieldIssues id={`${ids}-port-issues`} issues={at('interfaceAlias')} />
-      </div>
+      <SelectField
+        label={t('advnet.interface')}
+        inputClass="input"
+        value={port}
+        onValueChange={(value) => {
+          setPort(value);
+          touched('interfaceAlias');
+        }}
+        issues={at('interfaceAlias')}
+      >
+        {(config?.ports ?? []).map((p) => (
+          <option key={p.name} value={p.name}>
+            {p.name}
+          </option>
+        ))}
+      </SelectField>
       {mtuConfigurable ? (
         <TextField
           label={t('advnet.mtu')}

@@ -6,6 +6,7 @@ import { ConflictNotice } from '../../components/ConflictNotice';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
 import { PageHeader, Section } from '../../components/PageHeader';
 import { ProgressPanel } from '../../components/ProgressPanel';
+import { SelectField } from '../../components/SelectField';
 import { ErrorState, Loading } from '../../components/StateViews';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
@@ -129,27 +130,23 @@ export function KubernetesSettingsPage() {
         }}
       >
         <Section title={t('advnet.compute')}>
-          <div className="field">
-            <label className="field-label" htmlFor={`${ids}-switch`}>
-              {t('k8sconf.switch')}
-            </label>
-            <select
-              id={`${ids}-switch`}
-              className="input"
-              value={form?.computeSwitch ?? ''}
-              aria-describedby={`${ids}-switch-issues`}
-              onChange={(e) => set('computeSwitch', 'computeSwitch')(e.target.value)}
-            >
-              <option value="">{t('k8sconf.noSwitch')}</option>
-              {switches.map((s) => (
-                <option key={s.name} value={s.name}>
-                  {`${s.name} (${s.interfaceAlias})`}
-                </option>
-              ))}
-            </select>
-            <FieldIssues id={`${ids}-switch-issues`} issues={under('computeSwitch')} />
-            {switches.length === 0 ? <p className="field-hint">{t('k8sconf.noSwitches')}</p> : null}
-          </div>
+          <SelectField
+            label={t('k8sconf.switch')}
+            inputClass="input"
+            value={form?.computeSwitch ?? ''}
+            onValueChange={set('computeSwitch', 'computeSwitch')}
+            issues={under('computeSwitch')}
+            after={
+              switches.length === 0 ? <p className="field-hint">{t('k8sconf.noSwitches')}</p> : null
+            }
+          >
+            <option value="">{t('k8sconf.noSwitch')}</option>
+            {switches.map((s) => (
+              <option key={s.name} value={s.name}>
+                {`${s.name} (${s.interfaceAlias})`}
+              </option>
+            ))}
+          </SelectField>
         </Section>
         <Section title={t('k8sconf.nodeIps')} description={t('k8sconf.optional')}>
           <div className="form-grid">

@@ -3,6 +3,7 @@ import type { ServiceCreateBody } from '@edgenet/network-config/contract';
 import { useId, useMemo, useState } from 'react';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
 import { FormBlade } from '../../components/FormBlade';
+import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
 import { blocks, issuesAt, mergeIssues, unplacedIssues, useConfigFormWrite } from '../../lib/forms';
@@ -153,20 +154,14 @@ export function CreateServiceBlade({
         autoCapitalize="off"
         spellCheck={false}
       />
-      <div className="field">
-        <label htmlFor={`${ids}-type`} className="field-label">
-          {t('k8s.type')}
-        </label>
-        <select
-          id={`${ids}-type`}
-          className="select"
-          value={form.type}
-          onChange={(e) => set({ type: e.target.value as ServiceForm['type'] }, 'type')}
-        >
-          <option value="LoadBalancer">{t('k8s.typeLoadBalancer')}</option>
-          <option value="ClusterIP">{t('k8s.typeClusterIp')}</option>
-        </select>
-      </div>
+      <SelectField
+        label={t('k8s.type')}
+        value={form.type}
+        onValueChange={(type) => set({ type }, 'type')}
+      >
+        <option value="LoadBalancer">{t('k8s.typeLoadBalancer')}</option>
+        <option value="ClusterIP">{t('k8s.typeClusterIp')}</option>
+      </SelectField>
       <TextField
         label={t('svc.port')}
         inputMode="numeric"
@@ -185,22 +180,14 @@ export function CreateServiceBlade({
         placeholder={form.port || '8080'}
         hint={t('svc.targetPortHint')}
       />
-      <div className="field">
-        <label htmlFor={`${ids}-protocol`} className="field-label">
-          {t('svc.protocol')}
-        </label>
-        <select
-          id={`${ids}-protocol`}
-          className="select"
-          value={form.protocol}
-          onChange={(e) =>
-            set({ protocol: e.target.value as ServiceForm['protocol'] }, 'ports[0].protocol')
-          }
-        >
-          <option value="TCP">TCP</option>
-          <option value="UDP">UDP</option>
-        </select>
-      </div>
+      <SelectField
+        label={t('svc.protocol')}
+        value={form.protocol}
+        onValueChange={(protocol) => set({ protocol }, 'ports[0].protocol')}
+      >
+        <option value="TCP">TCP</option>
+        <option value="UDP">UDP</option>
+      </SelectField>
       {form.type === 'LoadBalancer' ? (
         <TextField
           label={t('svc.loadBalancerIp')}

@@ -9,6 +9,7 @@ import type { RouteCreateBody } from '@edgenet/network-config/contract';
 import { useId, useMemo, useRef, useState } from 'react';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
 import { FormBlade, OptInConfirm } from '../../components/FormBlade';
+import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
 import { blocks, issuesAt, mergeIssues, unplacedIssues, useConfigFormWrite } from '../../lib/forms';
@@ -169,28 +170,20 @@ export function AddRouteBlade({
       showRebased
       onEnter={submit}
     >
-      <div className="field">
-        <label htmlFor={`${ids}-iface`} className="field-label">
-          {t('routes.interface')}
-        </label>
-        <select
-          id={`${ids}-iface`}
-          className="select"
-          value={form.interfaceAlias}
-          onChange={(e) => set({ interfaceAlias: e.target.value }, 'interfaceAlias')}
-          aria-describedby={`${ids}-iface-issues`}
-          aria-invalid={at('interfaceAlias').some((i) => i.severity === 'error') || undefined}
-        >
-          {config.ports.map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.name}
-              {p.name === config.compute.computePort ? ` (${t('routes.computePort')})` : ''}
-              {p.ipEnabled && p.dhcp ? ` (${t('network.dhcp')})` : ''}
-            </option>
-          ))}
-        </select>
-        <FieldIssues id={`${ids}-iface-issues`} issues={at('interfaceAlias')} />
-      </div>
+      <SelectField
+        label={t('routes.interface')}
+        value={form.interfaceAlias}
+        onValueChange={(interfaceAlias) => set({ interfaceAlias }, 'interfaceAlias')}
+        issues={at('interfaceAlias')}
+      >
+        {config.ports.map((p) => (
+          <option key={p.name} value={p.name}>
+            {p.name}
+            {p.name === config.compute.computePort ? ` (${t('routes.computePort')})` : ''}
+            {p.ipEnabled && p.dhcp ? ` (${t('network.dhcp')})` : ''}
+          </option>
+        ))}
+      </SelectField>
 
       <fieldset className="field-group" aria-describedby={`${ids}-dest-issues`}>
         <legend className="visually-hidden">{t('routes.destinationGroup')}</legend>

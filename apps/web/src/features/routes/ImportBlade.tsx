@@ -3,6 +3,7 @@ import { type ChangeEvent, useId, useState } from 'react';
 import { Badge } from '../../components/Badge';
 import { Blade } from '../../components/Blade';
 import { FormFailure } from '../../components/FieldIssues';
+import { SelectField } from '../../components/SelectField';
 import { problemText } from '../../components/StateViews';
 import { useToast } from '../../components/Toasts';
 import { isApiError } from '../../lib/api';
@@ -128,37 +129,17 @@ export function ImportBlade({ onClose }: { onClose: () => void }) {
       }
     >
       <div className="toolbar">
-        <div className="field field--inline">
-          <label htmlFor={`${ids}-format`} className="field-label">
-            {t('exchange.format')}
-          </label>
-          <select
-            id={`${ids}-format`}
-            className="select"
-            value={format}
-            onChange={(e) => setFormat(e.target.value as ImportChoice)}
-          >
-            {IMPORT_CHOICES.map((f) => (
-              <option key={f} value={f}>
-                {t(`exchange.importFormat.${f}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor={`${ids}-mode`} className="field-label">
-            {t('exchange.mode')}
-          </label>
-          <select
-            id={`${ids}-mode`}
-            className="select"
-            value={mode}
-            onChange={(e) => setMode(e.target.value as 'merge' | 'replace')}
-          >
-            <option value="merge">{t('exchange.mode.merge')}</option>
-            <option value="replace">{t('exchange.mode.replace')}</option>
-          </select>
-        </div>
+        <SelectField inline label={t('exchange.format')} value={format} onValueChange={setFormat}>
+          {IMPORT_CHOICES.map((f) => (
+            <option key={f} value={f}>
+              {t(`exchange.importFormat.${f}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField inline label={t('exchange.mode')} value={mode} onValueChange={setMode}>
+          <option value="merge">{t('exchange.mode.merge')}</option>
+          <option value="replace">{t('exchange.mode.replace')}</option>
+        </SelectField>
         <div className="field field--inline">
           <label htmlFor={`${ids}-file`} className="field-label">
             {t('exchange.file')}

@@ -1,10 +1,11 @@
 import { type Issue, issueFromError, kubernetesVms, parseIpAddress } from '@edgenet/network-config';
 import type { LookupAnswerDoc } from '@edgenet/network-config/contract';
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { Badge } from '../../components/Badge';
 import { type Column, DataTable } from '../../components/DataTable';
 import { Icon } from '../../components/Icon';
 import { Section } from '../../components/PageHeader';
+import { SelectField } from '../../components/SelectField';
 import { problemText } from '../../components/StateViews';
 import { TextField } from '../../components/TextField';
 import { isApiError } from '../../lib/api';
@@ -20,7 +21,6 @@ type Candidate = LookupAnswerDoc['explanation']['candidates'][number];
 /** "Where does this address go?": the route a VM picks for an address, and why the others lost. */
 export function LookupTester({ config }: { config: ConfigDoc }) {
   const { t, locale, formatNumber } = useI18n();
-  const ids = useId();
   const vms = kubernetesVms(config);
   const [destination, setDestination] = useState('');
   const [vm, setVm] = useState(vms[0]?.name ?? 'master');
@@ -90,23 +90,13 @@ export function LookupTester({ config }: { config: ConfigDoc }) {
           issues={submitted || destination ? issues : []}
           placeholder="192.168.21.7"
         />
-        <div className="field">
-          <label htmlFor={`${ids}-vm`} className="field-label">
-            {t('routes.vm')}
-          </label>
-          <select
-            id={`${ids}-vm`}
-            className="select"
-            value={vm}
-            onChange={(e) => setVm(e.target.value)}
-          >
-            {vms.map((v) => (
-              <option key={v.name} value={v.name}>
-                {t(v.role === 'master' ? 'topology.master' : 'topology.worker', { name: v.name })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label={t('routes.vm')} value={vm} onValueChange={setVm}>
+          {vms.map((v) => (
+            <option key={v.name} value={v.name}>
+              {t(v.role === 'master' ? 'topology.master' : 'topology.worker', { name: v.name })}
+            </option>
+          ))}
+        </SelectField>
         <div className="tester-submit tester-actions">
           <button type="submit" className="button button--primary" disabled={run.isPending}>
             <Icon name="search" size={18} />
