@@ -8,17 +8,12 @@ import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { api } from './api';
 import { confirmHeaders } from './lifecycle';
-import { invalidateConfiguration, REVISIONED } from './queries';
+import { invalidateConfiguration, revisionedQuery } from './queries';
 import { LIFECYCLE_WRITE, useWrite, type WriteOptions } from './writes';
 
 export const computeQueries = {
   all: ['compute'] as const,
-  detail: () =>
-    queryOptions({
-      queryKey: [...computeQueries.all, 'detail'] as const,
-      queryFn: async ({ signal }) => (await api.call('getCompute', { signal })).data,
-      meta: REVISIONED,
-    }),
+  detail: () => revisionedQuery([...computeQueries.all, 'detail'], 'getCompute'),
   job: (id: string) =>
     queryOptions({
       queryKey: [...computeQueries.all, 'job', id] as const,

@@ -86,26 +86,12 @@ export function AdvancedNetworkingPage() {
       header: t('common.actions'),
       hideHeader: true,
       cell: (s) => (
-        <span className="actions">
-          <button
-            type="button"
-            className="button"
-            onClick={() => setEditing({ kind: 'switch', existing: s })}
-            aria-label={t('advnet.modifySwitch', { name: s.name })}
-          >
-            <Icon name="edit" size={18} />
-            <span aria-hidden="true">{t('advnet.modify')}</span>
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => setDeleting({ kind: 'switch', sw: s })}
-            aria-label={t('advnet.deleteSwitch', { name: s.name })}
-          >
-            <Icon name="remove" size={18} />
-            <span aria-hidden="true">{t('advnet.delete')}</span>
-          </button>
-        </span>
+        <RowActions
+          modifyLabel={t('advnet.modifySwitch', { name: s.name })}
+          deleteLabel={t('advnet.deleteSwitch', { name: s.name })}
+          onModify={() => setEditing({ kind: 'switch', existing: s })}
+          onDelete={() => setDeleting({ kind: 'switch', sw: s })}
+        />
       ),
     },
   ];
@@ -121,26 +107,12 @@ export function AdvancedNetworkingPage() {
       header: t('common.actions'),
       hideHeader: true,
       cell: (n) => (
-        <span className="actions">
-          <button
-            type="button"
-            className="button"
-            onClick={() => setEditing({ kind: 'network', switchName: sw.name, existing: n })}
-            aria-label={t('advnet.modifyNetwork', { name: n.name })}
-          >
-            <Icon name="edit" size={18} />
-            <span aria-hidden="true">{t('advnet.modify')}</span>
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => setDeleting({ kind: 'network', switchName: sw.name, name: n.name })}
-            aria-label={t('advnet.deleteNetwork', { name: n.name })}
-          >
-            <Icon name="remove" size={18} />
-            <span aria-hidden="true">{t('advnet.delete')}</span>
-          </button>
-        </span>
+        <RowActions
+          modifyLabel={t('advnet.modifyNetwork', { name: n.name })}
+          deleteLabel={t('advnet.deleteNetwork', { name: n.name })}
+          onModify={() => setEditing({ kind: 'network', switchName: sw.name, existing: n })}
+          onDelete={() => setDeleting({ kind: 'network', switchName: sw.name, name: n.name })}
+        />
       ),
     },
   ];
@@ -264,5 +236,32 @@ export function AdvancedNetworkingPage() {
         )}
       </ConfirmDialog>
     </div>
+  );
+}
+
+/** A row's Modify and Delete, named for the row (the visible words are the same on every row). */
+function RowActions({
+  modifyLabel,
+  deleteLabel,
+  onModify,
+  onDelete,
+}: {
+  modifyLabel: string;
+  deleteLabel: string;
+  onModify: () => void;
+  onDelete: () => void;
+}) {
+  const { t } = useI18n();
+  const button = (label: string, icon: 'edit' | 'remove', text: string, onClick: () => void) => (
+    <button type="button" className="button" onClick={onClick} aria-label={label}>
+      <Icon name={icon} size={18} />
+      <span aria-hidden="true">{text}</span>
+    </button>
+  );
+  return (
+    <span className="actions">
+      {button(modifyLabel, 'edit', t('advnet.modify'), onModify)}
+      {button(deleteLabel, 'remove', t('advnet.delete'), onDelete)}
+    </span>
   );
 }

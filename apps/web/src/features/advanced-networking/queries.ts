@@ -1,18 +1,12 @@
 import type { VirtualNetworkInput, VirtualSwitchInput } from '@edgenet/network-config';
 import type { AnswerOf } from '@edgenet/network-config/contract/client';
-import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import { REVISIONED } from '../../lib/queries';
+import { revisionedQuery } from '../../lib/queries';
 import { CONFIGURATION_WRITE, useWrite, type WriteOptions } from '../../lib/writes';
 
 export const virtualSwitchQueries = {
   all: ['virtualSwitches'] as const,
-  list: () =>
-    queryOptions({
-      queryKey: [...virtualSwitchQueries.all, 'list'] as const,
-      queryFn: async ({ signal }) => (await api.call('listVirtualSwitches', { signal })).data,
-      meta: REVISIONED,
-    }),
+  list: () => revisionedQuery([...virtualSwitchQueries.all, 'list'], 'listVirtualSwitches'),
 };
 
 export interface SaveSwitch {

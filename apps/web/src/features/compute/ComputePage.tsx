@@ -1,7 +1,7 @@
 import type { JobAnswer } from '@edgenet/network-config/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { Badge, COMPUTE_STATE_TONE } from '../../components/Badge';
+import { ComputeStateLine } from '../../components/Badge';
 import { Icon } from '../../components/Icon';
 import { PageHeader } from '../../components/PageHeader';
 import { ProgressPanel } from '../../components/ProgressPanel';
@@ -32,16 +32,7 @@ export function ComputePage() {
       <PageHeader
         title={t('compute.title')}
         description={t('compute.description')}
-        actions={
-          c ? (
-            <span className="state-line">
-              <span>{t('overview.state')}:</span>
-              <Badge tone={COMPUTE_STATE_TONE[c.state] ?? 'neutral'}>
-                {t(`computeState.${c.state}`)}
-              </Badge>
-            </span>
-          ) : null
-        }
+        actions={c ? <ComputeStateLine state={c.state} /> : null}
       />
       {c?.state === 'Failed' && c.error ? (
         <div className="notice notice--error" role="alert">

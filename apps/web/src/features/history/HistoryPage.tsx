@@ -5,10 +5,11 @@
  */
 import type { RevisionSummary } from '@edgenet/network-config/contract';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormFailure } from '../../components/FieldIssues';
 import { PageHeader, Section } from '../../components/PageHeader';
+import { SelectField } from '../../components/SelectField';
 import { ErrorState, Loading } from '../../components/StateViews';
 import { useToast } from '../../components/Toasts';
 import { isApiError } from '../../lib/api';
@@ -24,8 +25,6 @@ export function HistoryPage() {
   const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<number | null>(null);
   const [restoring, setRestoring] = useState<RevisionSummary | null>(null);
-  const fromId = useId();
-  const toId = useId();
 
   const a = from ?? revisions[1]?.number ?? revisions[0]?.number ?? 0;
   const b = to ?? revisions[0]?.number ?? 0;
@@ -85,36 +84,24 @@ export function HistoryPage() {
       </Section>
       <Section title={t('history.compareTitle')}>
         <div className="form-grid history-compare">
-          <label className="field" htmlFor={fromId}>
-            <span className="field-label">{t('history.from')}</span>
-            <select
-              id={fromId}
-              className="input"
-              value={a}
-              onChange={(e) => setFrom(Number(e.target.value))}
+          {[
+            { key: 'from', label: t('history.from'), value: a, onChange: setFrom },
+            { key: 'to', label: t('history.to'), value: b, onChange: setTo },
+          ].map((end) => (
+            <SelectField
+              key={end.key}
+              label={end.label}
+              inputClass="input"
+              value={String(end.value)}
+              onValueChange={(value) => end.onChange(Number(value))}
             >
               {revisions.map((r) => (
                 <option key={r.number} value={r.number}>
                   {label(r.number)} — {r.summaries[locale]}
                 </option>
               ))}
-            </select>
-          </label>
-          <label className="field" htmlFor={toId}>
-            <span className="field-label">{t('history.to')}</span>
-            <select
-              id={toId}
-              className="input"
-              value={b}
-              onChange={(e) => setTo(Number(e.target.value))}
-            >
-              {revisions.map((r) => (
-                <option key={r.number} value={r.number}>
-                  {label(r.number)} — {r.summaries[locale]}
-                </option>
-              ))}
-            </select>
-          </label>
+            </SelectField>
+          ))}
         </div>
         {compare.data ? (
           <DiffView

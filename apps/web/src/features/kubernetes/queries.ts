@@ -1,29 +1,18 @@
 import type { ServiceCreateBody } from '@edgenet/network-config/contract';
 import type { AnswerOf } from '@edgenet/network-config/contract/client';
-import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import { REVISIONED } from '../../lib/queries';
+import { revisionedQuery } from '../../lib/queries';
 import { CONFIGURATION_WRITE, useWrite, type WriteOptions } from '../../lib/writes';
 
 export const kubernetesQueries = {
   all: ['kubernetes'] as const,
-  overview: () =>
-    queryOptions({
-      queryKey: [...kubernetesQueries.all, 'overview'] as const,
-      queryFn: async ({ signal }) => (await api.call('getKubernetes', { signal })).data,
-      meta: REVISIONED,
-    }),
+  overview: () => revisionedQuery([...kubernetesQueries.all, 'overview'], 'getKubernetes'),
 };
 
 /** GET /api/kubernetes/services: every service and the external service IP pool (SPEC §9). */
 export const serviceQueries = {
   all: [...kubernetesQueries.all, 'services'] as const,
-  list: () =>
-    queryOptions({
-      queryKey: [...serviceQueries.all, 'list'] as const,
-      queryFn: async ({ signal }) => (await api.call('listServices', { signal })).data,
-      meta: REVISIONED,
-    }),
+  list: () => revisionedQuery([...serviceQueries.all, 'list'], 'listServices'),
 };
 
 async function createService({

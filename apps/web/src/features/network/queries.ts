@@ -1,19 +1,13 @@
 import type { PortSettings } from '@edgenet/network-config';
 import type { AnswerOf } from '@edgenet/network-config/contract/client';
-import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { confirmHeaders } from '../../lib/lifecycle';
-import { REVISIONED } from '../../lib/queries';
+import { revisionedQuery } from '../../lib/queries';
 import { LIFECYCLE_WRITE, useWrite, type WriteOptions } from '../../lib/writes';
 
 export const portQueries = {
   all: ['ports'] as const,
-  list: () =>
-    queryOptions({
-      queryKey: [...portQueries.all, 'list'] as const,
-      queryFn: async ({ signal }) => (await api.call('listPorts', { signal })).data,
-      meta: REVISIONED,
-    }),
+  list: () => revisionedQuery([...portQueries.all, 'list'], 'listPorts'),
 };
 
 export interface UpdatePort {
