@@ -85,11 +85,11 @@ export function HistoryPage() {
       <Section title={t('history.compareTitle')}>
         <div className="form-grid history-compare">
           {[
-            { key: 'from', label: t('history.from'), value: a, onChange: setFrom },
-            { key: 'to', label: t('history.to'), value: b, onChange: setTo },
+            { end: 'from', label: t('history.from'), value: a, onChange: setFrom },
+            { end: 'to', label: t('history.to'), value: b, onChange: setTo },
           ].map((end) => (
             <SelectField
-              key={end.key}
+              key={end.end}
               label={end.label}
               inputClass="input"
               value={String(end.value)}
