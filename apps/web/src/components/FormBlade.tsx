@@ -42,8 +42,8 @@ export function FormBlade({
   };
   outcome: BladeOutcome;
   showRebased?: boolean;
-  /** Enter in a field (the action's own checks, e.g. not while blocked). */
-  onEnter: () => void;
+  /** Enter in a field; by default the action, unless it is disabled. */
+  onEnter?: () => void;
   /** A note above the form (after the conflict notices). */
   notice?: ReactNode;
   /** What belongs to the blade but not to the form (a confirmation dialog). */
@@ -81,7 +81,8 @@ export function FormBlade({
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          onEnter();
+          if (onEnter) onEnter();
+          else if (!action.disabled) action.onSubmit();
         }}
       >
         {children}

@@ -1,6 +1,6 @@
 import { type ReactNode, useId } from 'react';
 import type { UiIssue } from '../lib/i18n';
-import { FieldIssues } from './FieldIssues';
+import { FieldFrame } from './TextField';
 
 /**
  * A labelled drop-down with its issues, wired for screen readers (TextField's sibling). The
@@ -29,24 +29,24 @@ export function SelectField<T extends string = string>({
   children: ReactNode;
 }) {
   const id = useId();
-  const issuesId = `${id}-issues`;
   return (
-    <div className={inline ? 'field field--inline' : 'field'}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
+    <FieldFrame
+      id={id}
+      label={label}
+      className={inline ? 'field--inline' : undefined}
+      issues={issues}
+      afterIssues={after}
+    >
       <select
         id={id}
         className={inputClass}
         value={value}
         onChange={(e) => onValueChange(e.target.value as T)}
-        aria-describedby={issues ? issuesId : undefined}
+        aria-describedby={issues ? `${id}-issues` : undefined}
         aria-invalid={issues?.some((i) => i.severity === 'error') || undefined}
       >
         {children}
       </select>
-      {issues ? <FieldIssues id={issuesId} issues={issues} /> : null}
-      {after}
-    </div>
+    </FieldFrame>
   );
 }

@@ -111,9 +111,6 @@ export function NetworkBlade({
         onSubmit: send,
       }}
       outcome={outcome}
-      onEnter={() => {
-        if (!blocked) send();
-      }}
     >
       <div className="form-grid">
         <TextField

@@ -98,9 +98,6 @@ export function SwitchBlade({
         onSubmit: send,
       }}
       outcome={outcome}
-      onEnter={() => {
-        if (!blocked) send();
-      }}
     >
       <TextField
         label={t('advnet.name')}

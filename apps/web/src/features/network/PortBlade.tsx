@@ -161,9 +161,6 @@ export function PortBlade({
       }}
       outcome={outcome}
       showRebased
-      onEnter={() => {
-        if (!blocked) send([]);
-      }}
       after={
         <ConfirmDialog
           open={warning !== null}
