@@ -26,6 +26,7 @@ import {
   type EndpointName,
   pathOf,
 } from '@edgenet/network-config/contract/client';
+import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import {
   createFakeTransport,
   type FakeHandler,
@@ -33,10 +34,31 @@ import {
   type FakeRequest,
   fakeProblem,
 } from '@edgenet/network-config/contract/testing';
+import type { TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
 import { vi } from 'vitest';
 
-/** Answers off the contract, from any fake server of the running test (test/setup.ts checks it). */
+/**
+ * Requests and answers off the contract, from any fake server of the running test (test/setup.ts
+ * checks it): a body the server would refuse with 400, an answer the table does not allow.
+ */
 export const contractViolations: string[] = [];
+
+const bodyChecks = new Map<EndpointName, ReturnType<typeof Compile<TSchema>>>();
+/** The server refuses a request body off its endpoint's schema (400); the web must not send one. */
+function checkRequestBody(name: EndpointName, body: unknown): void {
+  const schema = (ENDPOINTS[name] as { body?: TSchema }).body;
+  if (!schema || body === undefined) return;
+  let check = bodyChecks.get(name);
+  if (!check) {
+    check = Compile(schema);
+    bodyChecks.set(name, check);
+  }
+  if (!check.Check(body)) {
+    const errors = [...check.Errors(body)].map((e) => `${e.instancePath || '/'}: ${e.message}`);
+    contractViolations.push(`${name} was sent a body off the contract: ${errors.join('; ')}`);
+  }
+}
 
 export interface Call {
   method: string;
@@ -186,6 +208,7 @@ export function createFakeServer(device: DeviceConfig = articleDevice()) {
       body: request.body,
     };
     calls.push(call);
+    checkRequestBody(name, request.body);
     const override = overrides.get(`${method} ${path}`);
     if (override) {
       const reply = await override(call);

@@ -32,8 +32,9 @@ export type ImportText = Omit<ImportRequest, 'dryRun'>;
 
 type ImportAnswer = AnswerOf<'importConfig'>;
 
-async function previewImport(body: ImportText): Promise<ImportAnswer> {
-  return (await api.call('importConfig', { body: { ...body, dryRun: true } })).data;
+async function previewImport({ format, mode, text }: ImportText): Promise<ImportAnswer> {
+  // Only the request's fields: the caller's variables may carry more (the preview's key).
+  return (await api.call('importConfig', { body: { format, mode, text, dryRun: true } })).data;
 }
 
 /** POST /api/import with dryRun: the server's per-line preview (changes nothing). */
