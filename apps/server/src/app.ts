@@ -7,7 +7,11 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RouteOptions,
+} from 'fastify';
 import { type AppOptions, resolveOptions } from './config';
 import type { DeviceDriver } from './driver/driver';
 import { clientErrorHandler } from './http/client-error';
@@ -26,6 +30,8 @@ export interface BuildOptions extends Partial<AppOptions> {
   lazySerializers?: boolean;
   /** Where JSON log lines go instead of stdout (tests read them). */
   logStream?: NodeJS.WritableStream;
+  /** Called for every route as it is added (the contract conformance test collects them). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 function loggerOptions(
@@ -55,7 +61,7 @@ export type App = FastifyInstance;
 
 /** Builds the app (ready to `listen` or `inject`). Throws when the store cannot open. */
 export async function buildApp(build: BuildOptions = {}): Promise<App> {
-  const { driver, lazySerializers: lazy, logStream, ...partial } = build;
+  const { driver, lazySerializers: lazy, logStream, onRoute, ...partial } = build;
   const options = resolveOptions(partial);
   const app = Fastify({
     logger: loggerOptions(options, logStream),
@@ -88,6 +94,7 @@ export async function buildApp(build: BuildOptions = {}): Promise<App> {
   app.removeContentTypeParser('text/plain');
 
   installErrorHandler(app);
+  if (onRoute) app.addHook('onRoute', onRoute);
   await app.register(security, { options });
   await app.register(docs);
   await app.register(services, { options, driver });

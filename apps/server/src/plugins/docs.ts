@@ -6,10 +6,11 @@
  */
 
 import { API } from '@edgenet/network-config/contract';
+import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fp from 'fastify-plugin';
-import { problemResponses } from '../http/schemas';
+import { problemResponsesOf, routeSchema } from '../http/endpoint-schema';
 
 /** Swagger UI styles some elements inline, so its own pages allow inline styles (only they do). */
 const DOCS_CSP = [
@@ -52,12 +53,14 @@ export default fp(
         },
         security: [{ session: [] }],
       },
-      transform: ({ schema, url }) => {
+      transform: ({ schema, url, route }) => {
         if (!url.startsWith('/api/') || !schema || (schema as { hide?: boolean }).hide) {
           return { schema, url };
         }
+        // The problems each route can answer, as the endpoint table lists them.
+        const method = Array.isArray(route.method) ? route.method[0] : route.method;
         const problems = Object.fromEntries(
-          Object.entries(problemResponses).map(([status, problem]) => [
+          Object.entries(problemResponsesOf(String(method), url)).map(([status, problem]) => [
             status,
             {
               description: 'RFC 9457 problem details',
@@ -74,8 +77,10 @@ export default fp(
       staticCSP: DOCS_CSP,
       uiConfig: { url: API.openapi, validatorUrl: null } as never,
     });
-    app.get(API.openapi, { schema: { hide: true }, config: { auth: 'public' } }, async () =>
-      app.swagger(),
+    app.get(
+      ENDPOINTS.getOpenApi.path,
+      { schema: { ...routeSchema('getOpenApi'), hide: true }, config: { auth: 'public' } },
+      async () => app.swagger(),
     );
   },
   { name: 'edgenet-docs' },

@@ -1,25 +1,16 @@
 /** Compute settings and state, applying them (a job), and jobs. */
-import {
-  API,
-  ComputeAnswerSchema,
-  ComputeSchema,
-  ComputeSettingsSchema,
-  JobAnswerSchema,
-} from '@edgenet/network-config/contract';
+import { API } from '@edgenet/network-config/contract';
+import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { routeSchema } from '../http/endpoint-schema';
 import { notFound } from '../http/problems';
 import { withRevision, writeContext } from '../http/revision';
-import { JobParamsSchema } from '../http/schemas';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
-    API.compute,
+    ENDPOINTS.getCompute.path,
     {
-      schema: {
-        tags: ['compute'],
-        summary: 'Compute port, Kubernetes node and external service IPs, CIDRs, state',
-        response: { 200: ComputeSchema },
-      },
+      schema: routeSchema('getCompute'),
     },
     async (_request, reply) => {
       const compute = app.config.compute();
@@ -29,16 +20,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.put(
-    API.compute,
+    ENDPOINTS.updateCompute.path,
     {
-      schema: {
-        tags: ['compute'],
-        summary: 'Validate and apply compute settings (If-Match required)',
-        description:
-          '202 with the job when the device has work to do (enable, disable); 200 with `job: null` when the change takes effect at once (external service IPs while Configured, settings saved while compute is off).',
-        body: ComputeSettingsSchema,
-        response: { 200: ComputeAnswerSchema, 202: ComputeAnswerSchema },
-      },
+      schema: routeSchema('updateCompute'),
     },
     async (request, reply) => {
       const result = app.config.updateCompute(request.body, writeContext(request));
@@ -49,14 +33,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
-    '/api/jobs/:id',
+    ENDPOINTS.getJob.path,
     {
-      schema: {
-        tags: ['compute'],
-        summary: 'Job progress and outcome',
-        params: JobParamsSchema,
-        response: { 200: JobAnswerSchema },
-      },
+      schema: routeSchema('getJob'),
     },
     async (request) => {
       const job = app.jobs.get(request.params.id);

@@ -20,19 +20,13 @@ import {
   type RunResult,
   runLine,
 } from '@edgenet/hcs-shell';
-import {
-  API,
-  ConsoleAnswerSchema,
-  ConsoleLimitProblemSchema,
-  ConsoleRequestSchema,
-} from '@edgenet/network-config/contract';
+import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { SESSION_COOKIE } from '../auth/auth-service';
+import { routeSchema } from '../http/endpoint-schema';
 import { HttpProblem, type LocalizedText, tooManyRequests } from '../http/problems';
 import { sessionIdOf } from '../http/session-cookie';
-
-export { ConsoleAnswerSchema, ConsoleRequestSchema };
 
 /** Lines running at once (each holds at most `maxOutputChars` of output and a parsed answer). */
 export const MAX_RUNNING_LINES = 2;
@@ -171,16 +165,9 @@ For the last two, \`statements\` says exactly which statements ran (their change
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   let running = 0;
   app.post(
-    API.console,
+    ENDPOINTS.runConsoleLine.path,
     {
-      schema: {
-        tags: ['device'],
-        summary:
-          'Run one line of the device cmdlets (Add-HcsNetRoute, Get-HcsNetRoute, kubectl get …)',
-        description: DESCRIPTION,
-        body: ConsoleRequestSchema,
-        response: { 200: ConsoleAnswerSchema, 422: ConsoleLimitProblemSchema },
-      },
+      schema: { ...routeSchema('runConsoleLine'), description: DESCRIPTION },
     },
     async (request) => {
       const { line } = request.body;

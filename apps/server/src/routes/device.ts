@@ -1,19 +1,15 @@
 /** The device and the whole configuration document (the history: routes/revisions.ts). */
 import { SKUS } from '@edgenet/network-config';
-import { API } from '@edgenet/network-config/contract';
+import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { routeSchema } from '../http/endpoint-schema';
 import { withRevision } from '../http/revision';
-import { ConfigAnswerSchema, DeviceAnswerSchema } from '../http/schemas';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
-    API.device,
+    ENDPOINTS.getDevice.path,
     {
-      schema: {
-        tags: ['device'],
-        summary: 'SKU, node count, name, software version, compute state',
-        response: { 200: DeviceAnswerSchema },
-      },
+      schema: routeSchema('getDevice'),
     },
     async (_request, reply) => {
       const device = app.config.device;
@@ -34,15 +30,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
-    API.config,
+    ENDPOINTS.getConfig.path,
     {
-      schema: {
-        tags: ['device'],
-        summary: 'The whole configuration document (ports, compute, routes) and its revision',
-        description:
-          'For inline validation in clients: the core library validates against this document.',
-        response: { 200: ConfigAnswerSchema },
-      },
+      schema: routeSchema('getConfig'),
     },
     async (_request, reply) => {
       const revision = app.config.revision;

@@ -1,15 +1,9 @@
 /** Export, import (SPEC §7.3) and bulk route changes over HTTP; the work is in ExchangeService. */
-import {
-  EXCHANGE_API,
-  ExportQuerySchema,
-  IMPORT_BODY_LIMIT,
-  ImportAnswerSchema,
-  ImportRequestSchema,
-  RouteBatchAnswerSchema,
-  RouteBatchSchema,
-} from '@edgenet/network-config/contract/exchange';
+
+import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
+import { IMPORT_BODY_LIMIT } from '@edgenet/network-config/contract/exchange';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
+import { routeSchema } from '../http/endpoint-schema';
 import { sendProblem, toProblem } from '../http/error-handler';
 import { withRevision, writeContext } from '../http/revision';
 import { ExchangeService, importTooLarge } from '../services/exchange';
@@ -18,14 +12,9 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
   const service = new ExchangeService(app.config);
 
   app.get(
-    EXCHANGE_API.export,
+    ENDPOINTS.exportConfig.path,
     {
-      schema: {
-        tags: ['exchange'],
-        summary: 'The configuration as a file: ps1, metallb, calico, iproute2 or json',
-        querystring: ExportQuerySchema,
-        response: { 200: Type.String({ description: 'The file, sent as an attachment' }) },
-      },
+      schema: routeSchema('exportConfig'),
     },
     async (request, reply) => {
       const file = service.export(request.query.format);
@@ -39,7 +28,7 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
-    EXCHANGE_API.import,
+    ENDPOINTS.importConfig.path,
     {
       // 10,000 routes in one request: this route alone takes bodies up to the import limit.
       bodyLimit: IMPORT_BODY_LIMIT,
@@ -52,15 +41,7 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
             request,
           ),
         ),
-      schema: {
-        tags: ['exchange'],
-        summary: 'Import routes (and the cluster CIDRs): a per-line preview, or applied at once',
-        description:
-          'dryRun (default true) answers the preview and changes nothing. dryRun false applies ' +
-          'the whole text as one revision, only when no line has an error; If-Match required.',
-        body: ImportRequestSchema,
-        response: { 200: ImportAnswerSchema },
-      },
+      schema: routeSchema('importConfig'),
     },
     async (request, reply) => {
       const answer = service.import(request.body, writeContext(request));
@@ -70,14 +51,9 @@ const exchange: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
-    EXCHANGE_API.routesBatch,
+    ENDPOINTS.changeRoutes.path,
     {
-      schema: {
-        tags: ['routes'],
-        summary: 'Remove several routes and change routes in place, as one revision (If-Match)',
-        body: RouteBatchSchema,
-        response: { 200: RouteBatchAnswerSchema },
-      },
+      schema: routeSchema('changeRoutes'),
     },
     async (request, reply) => {
       const answer = service.batch(request.body, writeContext(request));

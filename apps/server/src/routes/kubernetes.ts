@@ -1,17 +1,13 @@
-/** The Kubernetes view of the device: nodes, components and their pods, services, endpoints. */
-import { API, KubernetesSchema } from '@edgenet/network-config/contract';
+import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { routeSchema } from '../http/endpoint-schema';
 import { withRevision } from '../http/revision';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
-    API.kubernetes,
+    ENDPOINTS.getKubernetes.path,
     {
-      schema: {
-        tags: ['kubernetes'],
-        summary: 'Nodes, components with pod status, services, endpoints',
-        response: { 200: KubernetesSchema },
-      },
+      schema: routeSchema('getKubernetes'),
     },
     async (_request, reply) => {
       withRevision(reply, app.config.revision);

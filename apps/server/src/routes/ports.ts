@@ -1,23 +1,13 @@
-/** Ports: their settings and link (GET), one port's settings (PUT, If-Match required). */
-import {
-  API,
-  PortAnswerSchema,
-  PortListSchema,
-  PortSettingsSchema,
-} from '@edgenet/network-config/contract';
+import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { routeSchema } from '../http/endpoint-schema';
 import { withRevision, writeContext } from '../http/revision';
-import { PortParamsSchema } from '../http/schemas';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
-    API.ports,
+    ENDPOINTS.listPorts.path,
     {
-      schema: {
-        tags: ['ports'],
-        summary: 'Ports with their settings and link',
-        response: { 200: PortListSchema },
-      },
+      schema: routeSchema('listPorts'),
     },
     async (_request, reply) => {
       const revision = app.config.revision;
@@ -27,15 +17,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.put(
-    '/api/ports/:name',
+    ENDPOINTS.updatePort.path,
     {
-      schema: {
-        tags: ['ports'],
-        summary: "Change one port's settings (If-Match required)",
-        params: PortParamsSchema,
-        body: PortSettingsSchema,
-        response: { 200: PortAnswerSchema },
-      },
+      schema: routeSchema('updatePort'),
     },
     async (request, reply) => {
       const { acknowledge, ...settings } = request.body;

@@ -1,24 +1,14 @@
-/**
- * POST /api/probe: a real ping from a Kubernetes VM and its path (Linux driver, SPEC §10).
- * Choice (ours, ADR 0030): the simulated device does not pretend — it answers 409
- * `probe.needsLinuxDriver`; a VM that does not run (compute not configured) answers 409
- * `probe.vmNotRunning`. A bad address is the lookup's 422 (same core parser).
- */
-import { API, ProbeAnswerSchema, ProbeRequestSchema } from '@edgenet/network-config/contract';
+import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { routeSchema } from '../http/endpoint-schema';
 import { conflict } from '../http/problems';
 import { withRevision } from '../http/revision';
 
 const probe: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
-    API.probe,
+    ENDPOINTS.probeAddress.path,
     {
-      schema: {
-        tags: ['routes'],
-        summary: 'Ping an address from a Kubernetes VM and show the path (Linux driver)',
-        body: ProbeRequestSchema,
-        response: { 200: ProbeAnswerSchema },
-      },
+      schema: routeSchema('probeAddress'),
     },
     async (request, reply) => {
       const vm = request.body.vm || 'master';

@@ -3,21 +3,11 @@
  * and the pending (tentative) change: confirm, revert, read.
  */
 import { diffConfig, summarizeDiff } from '@edgenet/network-config';
-import {
-  LIFECYCLE_API,
-  PendingAnswerSchema,
-  RestoreAnswerSchema,
-  RestoreRequestSchema,
-  RevisionDiffAnswerSchema,
-  RevisionDocumentSchema,
-  RevisionNumberParamsSchema,
-  RevisionPageSchema,
-  RevisionPairParamsSchema,
-  type RevisionSummary,
-} from '@edgenet/network-config/contract';
+import type { RevisionSummary } from '@edgenet/network-config/contract';
+import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { routeSchema } from '../http/endpoint-schema';
 import { withRevision, writeContext } from '../http/revision';
-import { RevisionQuerySchema } from '../http/schemas';
 import { revisionNotFound } from '../services/lifecycle';
 import type { RevisionInfo } from '../store/store';
 
@@ -40,14 +30,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   };
 
   app.get(
-    LIFECYCLE_API.revisions,
+    ENDPOINTS.listRevisions.path,
     {
-      schema: {
-        tags: ['device'],
-        summary: 'The revision history, newest first (who, when, from where, what changed)',
-        querystring: RevisionQuerySchema,
-        response: { 200: RevisionPageSchema },
-      },
+      schema: routeSchema('listRevisions'),
     },
     async (request, reply) => {
       const limit = Math.min(500, Math.max(1, Number(request.query.limit ?? 50)));
@@ -65,14 +50,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
-    '/api/revisions/:n',
+    ENDPOINTS.getRevision.path,
     {
-      schema: {
-        tags: ['device'],
-        summary: 'One revision and its whole configuration document (404 when unknown)',
-        params: RevisionNumberParamsSchema,
-        response: { 200: RevisionDocumentSchema },
-      },
+      schema: routeSchema('getRevision'),
     },
     async (request) => {
       const n = Number(request.params.n);
@@ -83,14 +63,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
-    '/api/revisions/:a/diff/:b',
+    ENDPOINTS.diffRevisions.path,
     {
-      schema: {
-        tags: ['device'],
-        summary: 'What changed from revision a to revision b (ports, compute, routes, …)',
-        params: RevisionPairParamsSchema,
-        response: { 200: RevisionDiffAnswerSchema },
-      },
+      schema: routeSchema('diffRevisions'),
     },
     async (request) => {
       const a = Number(request.params.a);
@@ -101,16 +76,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
-    '/api/revisions/:n/restore',
+    ENDPOINTS.restoreRevision.path,
     {
-      schema: {
-        tags: ['device'],
-        summary:
-          "Make revision n's configuration current as a new revision (If-Match required; 422 when the device forbids it now)",
-        params: RevisionNumberParamsSchema,
-        body: RestoreRequestSchema,
-        response: { 200: RestoreAnswerSchema },
-      },
+      schema: routeSchema('restoreRevision'),
     },
     async (request, reply) => {
       const context = writeContext(request);
@@ -124,13 +92,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
-    LIFECYCLE_API.pending,
+    ENDPOINTS.getPending.path,
     {
-      schema: {
-        tags: ['device'],
-        summary: 'The change waiting for confirmation, if any, with its deadline',
-        response: { 200: PendingAnswerSchema },
-      },
+      schema: routeSchema('getPending'),
     },
     async (_request, reply) => {
       withRevision(reply, app.config.revision);
@@ -139,13 +103,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
-    LIFECYCLE_API.pendingConfirm,
+    ENDPOINTS.confirmPending.path,
     {
-      schema: {
-        tags: ['device'],
-        summary: 'Keep the pending change (409 when nothing is pending)',
-        response: { 200: PendingAnswerSchema },
-      },
+      schema: routeSchema('confirmPending'),
     },
     async (_request, reply) => {
       app.lifecycle.confirm();
@@ -155,13 +115,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
-    LIFECYCLE_API.pendingRevert,
+    ENDPOINTS.revertPending.path,
     {
-      schema: {
-        tags: ['device'],
-        summary: 'Revert the pending change now (409 when nothing is pending)',
-        response: { 200: PendingAnswerSchema },
-      },
+      schema: routeSchema('revertPending'),
     },
     async (request, reply) => {
       const revision = app.lifecycle.revert(writeContext(request).author);

@@ -1,34 +1,18 @@
 /** Custom routes (the Hcs route cmdlets over HTTP), the effective table per VM, and lookup. */
-import {
-  API,
-  EffectiveTableSchema,
-  type LookupAnswerDoc,
-  LookupAnswerSchema,
-  LookupRequestSchema,
-  RouteCreatedSchema,
-  RouteCreateSchema,
-  RouteKeyQuerySchema,
-  type RouteList,
-  RouteListSchema,
-} from '@edgenet/network-config/contract';
+import { API, type LookupAnswerDoc, type RouteList } from '@edgenet/network-config/contract';
+import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
+import { routeSchema } from '../http/endpoint-schema';
 import { lookupAnswerJson } from '../http/lookup-json';
 import { withRevision, writeContext } from '../http/revision';
 import { routeList, routeListJson } from '../http/route-list-json';
-import { EffectiveQuerySchema, RoutesQuerySchema } from '../http/schemas';
 import { effectiveWithKernel, lookupWithKernel } from '../services/kernel-view';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
-    API.routes,
+    ENDPOINTS.listRoutes.path,
     {
-      schema: {
-        tags: ['routes'],
-        summary: "Custom routes (all, or one interface's) with their status",
-        querystring: RoutesQuerySchema,
-        response: { 200: RouteListSchema },
-      },
+      schema: routeSchema('listRoutes'),
       // The schema still documents the answer; its JSON is written once per revision.
       serializerCompiler: () => (list) => routeListJson(list as RouteList),
     },
@@ -44,14 +28,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
-    API.routes,
+    ENDPOINTS.addRoute.path,
     {
-      schema: {
-        tags: ['routes'],
-        summary: 'Add a route (Add-HcsNetRoute); If-Match checked when sent',
-        body: RouteCreateSchema,
-        response: { 201: RouteCreatedSchema },
-      },
+      schema: routeSchema('addRoute'),
     },
     async (request, reply) => {
       const created = app.config.addRoute(request.body, writeContext(request));
@@ -66,14 +45,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.delete(
-    API.routes,
+    ENDPOINTS.removeRoute.path,
     {
-      schema: {
-        tags: ['routes'],
-        summary: 'Remove a route (Remove-HcsNetRoute); If-Match checked when sent',
-        querystring: RouteKeyQuerySchema,
-        response: { 204: Type.Null() },
-      },
+      schema: routeSchema('removeRoute'),
     },
     async (request, reply) => {
       const { revision } = app.config.removeRoute(
@@ -87,14 +61,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
-    API.routesEffective,
+    ENDPOINTS.getEffectiveRoutes.path,
     {
-      schema: {
-        tags: ['routes'],
-        summary: "A Kubernetes VM's whole route table (default: master)",
-        querystring: EffectiveQuerySchema,
-        response: { 200: EffectiveTableSchema },
-      },
+      schema: routeSchema('getEffectiveRoutes'),
     },
     async (request, reply) => {
       withRevision(reply, app.config.revision);
@@ -103,14 +72,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
-    API.routesLookup,
+    ENDPOINTS.lookupRoute.path,
     {
-      schema: {
-        tags: ['routes'],
-        summary: 'Where does this address go? The chosen route and why',
-        body: LookupRequestSchema,
-        response: { 200: LookupAnswerSchema },
-      },
+      schema: routeSchema('lookupRoute'),
       // The schema still documents the answer; the JSON comes from cached route fragments.
       serializerCompiler: () => (answer) => lookupAnswerJson(answer as LookupAnswerDoc),
     },

@@ -3,28 +3,17 @@
  * (`kubectl create service`, `kubectl expose`, the Kubernetes page), apply a Service YAML
  * (`kubectl apply -f`), delete. Writes check If-Match when sent (kubectl has no revision to send).
  */
-import {
-  API,
-  ServiceApplyAnswerSchema,
-  ServiceCreatedSchema,
-  ServiceCreateSchema,
-  ServiceListSchema,
-  ServiceManifestRequestSchema,
-  ServiceParamsSchema,
-} from '@edgenet/network-config/contract';
+import { API } from '@edgenet/network-config/contract';
+import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
+import { routeSchema } from '../http/endpoint-schema';
 import { withRevision, writeContext } from '../http/revision';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
-    API.services,
+    ENDPOINTS.listServices.path,
     {
-      schema: {
-        tags: ['kubernetes'],
-        summary: "Every service of the cluster and the external service IP pool's use",
-        response: { 200: ServiceListSchema },
-      },
+      schema: routeSchema('listServices'),
     },
     async (_request, reply) => {
       const list = app.config.serviceList();
@@ -34,14 +23,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
-    API.services,
+    ENDPOINTS.createService.path,
     {
-      schema: {
-        tags: ['kubernetes'],
-        summary: 'Create a service; 409 before compute is Configured or for a name in use',
-        body: ServiceCreateSchema,
-        response: { 201: ServiceCreatedSchema },
-      },
+      schema: routeSchema('createService'),
     },
     async (request, reply) => {
       const created = app.config.createService(request.body, writeContext(request));
@@ -52,14 +36,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
-    API.manifests,
+    ENDPOINTS.applyManifest.path,
     {
-      schema: {
-        tags: ['kubernetes'],
-        summary: 'Apply a Service YAML (kubectl apply -f); 400 names the line of a YAML error',
-        body: ServiceManifestRequestSchema,
-        response: { 200: ServiceApplyAnswerSchema },
-      },
+      schema: routeSchema('applyManifest'),
     },
     async (request, reply) => {
       const answer = app.config.applyManifest(request.body.manifest, writeContext(request));
@@ -69,14 +48,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.delete(
-    `${API.services}/:namespace/:name`,
+    ENDPOINTS.deleteService.path,
     {
-      schema: {
-        tags: ['kubernetes'],
-        summary: 'Delete a service; its address goes to a pending service at once',
-        params: ServiceParamsSchema,
-        response: { 204: Type.Null() },
-      },
+      schema: routeSchema('deleteService'),
     },
     async (request, reply) => {
       const { revision } = app.config.deleteService(

@@ -1,24 +1,17 @@
-/** Health, public settings, sign-in, sign-out and the password change. */
-import {
-  API,
-  PasswordChangeSchema,
-  SessionRequestSchema,
-  SessionSchema,
-} from '@edgenet/network-config/contract';
+import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
 import type { SessionRecord } from '../auth/auth-service';
-import { HealthSchema, SettingsSchema } from '../http/schemas';
+import { routeSchema } from '../http/endpoint-schema';
 import { clearSessionCookie, sessionIdOf, setSessionCookie } from '../http/session-cookie';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const started = Date.now();
 
   app.get(
-    API.health,
+    ENDPOINTS.getHealth.path,
     {
       config: { auth: 'public' },
-      schema: { tags: ['device'], summary: 'Liveness', response: { 200: HealthSchema } },
+      schema: routeSchema('getHealth'),
     },
     async () => ({
       status: 'ok' as const,
@@ -27,14 +20,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
-    API.settings,
+    ENDPOINTS.getSettings.path,
     {
       config: { auth: 'public' },
-      schema: {
-        tags: ['device'],
-        summary: 'What the web app needs before sign-in (kiosk mode, idle timeout)',
-        response: { 200: SettingsSchema },
-      },
+      schema: routeSchema('getSettings'),
     },
     async () => ({
       kiosk: app.appOptions.kiosk,
@@ -44,18 +33,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
-    API.session,
+    ENDPOINTS.signIn.path,
     {
       config: {
         auth: 'public',
         rateLimit: 'signIn',
       },
-      schema: {
-        tags: ['session'],
-        summary: 'Sign in with the admin password → session cookie',
-        body: SessionRequestSchema,
-        response: { 200: SessionSchema },
-      },
+      schema: routeSchema('signIn'),
     },
     async (request, reply) => {
       const { token, body } = await app.auth.signIn(request.body.password, request.ip);
@@ -68,27 +52,19 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
-    API.session,
+    ENDPOINTS.getSession.path,
     {
       config: { auth: 'session' },
-      schema: {
-        tags: ['session'],
-        summary: 'The current session (401 when signed out)',
-        response: { 200: SessionSchema },
-      },
+      schema: routeSchema('getSession'),
     },
     async (request) => app.auth.describe(request.session as SessionRecord),
   );
 
   app.delete(
-    API.session,
+    ENDPOINTS.signOut.path,
     {
       config: { auth: 'public' },
-      schema: {
-        tags: ['session'],
-        summary: 'Sign out',
-        response: { 204: Type.Null() },
-      },
+      schema: routeSchema('signOut'),
     },
     async (request, reply) => {
       app.auth.signOut(sessionIdOf(request));
@@ -98,15 +74,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
-    API.password,
+    ENDPOINTS.changePassword.path,
     {
       config: { auth: 'session' },
-      schema: {
-        tags: ['session'],
-        summary: 'Change the admin password (required at first sign-in)',
-        body: PasswordChangeSchema,
-        response: { 200: SessionSchema },
-      },
+      schema: routeSchema('changePassword'),
     },
     async (request, reply) => {
       const { token, body } = await app.auth.changePassword(

@@ -6,16 +6,15 @@
 
 import { localizeIssues } from '@edgenet/network-config';
 import {
-  API,
   ComputeSettingsSchema,
   PortSettingsSchema,
   RouteCreateSchema,
-  ValidateAnswerSchema,
-  ValidateRequestSchema,
 } from '@edgenet/network-config/contract';
+import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
+import { routeSchema } from '../http/endpoint-schema';
 import { badRequest, toApiIssues } from '../http/problems';
 import { issuesFromSchemaErrors } from '../http/shape-issues';
 
@@ -33,14 +32,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   const asRoute = checker(RouteCreateSchema);
 
   app.post(
-    API.validate,
+    ENDPOINTS.validateDocument.path,
     {
-      schema: {
-        tags: ['device'],
-        summary: 'Dry-run a port, compute or route document: the issues, nothing saved',
-        body: ValidateRequestSchema,
-        response: { 200: ValidateAnswerSchema },
-      },
+      schema: routeSchema('validateDocument'),
     },
     async (request) => {
       const { kind, name, document } = request.body;

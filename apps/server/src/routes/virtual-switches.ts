@@ -1,37 +1,18 @@
 /** Virtual switches and their virtual networks (SPEC §8): the Advanced networking page and cmdlets. */
-import {
-  API,
-  VirtualNetworkAnswerSchema,
-  VirtualNetworkBodySchema,
-  VirtualNetworkParamsSchema,
-  VirtualSwitchAnswerSchema,
-  VirtualSwitchBodySchema,
-  VirtualSwitchDeleteQuerySchema,
-  VirtualSwitchListSchema,
-  VirtualSwitchParamsSchema,
-  VirtualSwitchSchema,
-} from '@edgenet/network-config/contract';
+import { API } from '@edgenet/network-config/contract';
+import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
+import { routeSchema } from '../http/endpoint-schema';
 import { withRevision, writeContext } from '../http/revision';
 import { VirtualNetworkingService } from '../services/virtual-networking';
 
-const SWITCH = `${API.virtualSwitches}/:name`;
-const NETWORKS = `${SWITCH}/virtual-networks`;
-const NETWORK = `${NETWORKS}/:vnet`;
-
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const service = new VirtualNetworkingService(app.config);
-  const tags = ['virtual switches'];
 
   app.get(
-    API.virtualSwitches,
+    ENDPOINTS.listVirtualSwitches.path,
     {
-      schema: {
-        tags,
-        summary: 'Every virtual switch with its virtual networks (Get-HcsExternalVirtualSwitch)',
-        response: { 200: VirtualSwitchListSchema },
-      },
+      schema: routeSchema('listVirtualSwitches'),
     },
     async (_request, reply) => {
       const revision = app.config.revision;
@@ -41,14 +22,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
-    SWITCH,
+    ENDPOINTS.getVirtualSwitch.path,
     {
-      schema: {
-        tags,
-        summary: 'One virtual switch',
-        params: VirtualSwitchParamsSchema,
-        response: { 200: VirtualSwitchSchema },
-      },
+      schema: routeSchema('getVirtualSwitch'),
     },
     async (request, reply) => {
       withRevision(reply, app.config.revision);
@@ -57,14 +33,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
-    API.virtualSwitches,
+    ENDPOINTS.addVirtualSwitch.path,
     {
-      schema: {
-        tags,
-        summary: 'Add a virtual switch (Add-HcsExternalVirtualSwitch); If-Match checked when sent',
-        body: VirtualSwitchBodySchema,
-        response: { 201: VirtualSwitchAnswerSchema },
-      },
+      schema: routeSchema('addVirtualSwitch'),
     },
     async (request, reply) => {
       const created = service.add(request.body, writeContext(request));
@@ -75,15 +46,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.put(
-    SWITCH,
+    ENDPOINTS.updateVirtualSwitch.path,
     {
-      schema: {
-        tags,
-        summary: 'Change a virtual switch (If-Match required)',
-        params: VirtualSwitchParamsSchema,
-        body: VirtualSwitchBodySchema,
-        response: { 200: VirtualSwitchAnswerSchema },
-      },
+      schema: routeSchema('updateVirtualSwitch'),
     },
     async (request, reply) => {
       const changed = service.change(request.params.name, request.body, writeContext(request));
@@ -93,17 +58,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.delete(
-    SWITCH,
+    ENDPOINTS.removeVirtualSwitch.path,
     {
-      schema: {
-        tags,
-        summary: 'Delete a virtual switch and its virtual networks',
-        description:
-          '409 `vswitch.confirmDelete` when it has virtual networks or the compute role, unless `force=true`; 409 `vswitch.computeInUse` while compute is configured on it.',
-        params: VirtualSwitchParamsSchema,
-        querystring: VirtualSwitchDeleteQuerySchema,
-        response: { 204: Type.Null() },
-      },
+      schema: routeSchema('removeVirtualSwitch'),
     },
     async (request, reply) => {
       const { revision } = service.remove(
@@ -118,15 +75,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
-    NETWORKS,
+    ENDPOINTS.addVirtualNetwork.path,
     {
-      schema: {
-        tags,
-        summary: 'Add a virtual network to a switch (Add-HcsVirtualNetwork)',
-        params: VirtualSwitchParamsSchema,
-        body: VirtualNetworkBodySchema,
-        response: { 201: VirtualNetworkAnswerSchema },
-      },
+      schema: routeSchema('addVirtualNetwork'),
     },
     async (request, reply) => {
       const created = service.addNetwork(request.params.name, request.body, writeContext(request));
@@ -137,15 +88,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.put(
-    NETWORK,
+    ENDPOINTS.updateVirtualNetwork.path,
     {
-      schema: {
-        tags,
-        summary: 'Change a virtual network (If-Match required)',
-        params: VirtualNetworkParamsSchema,
-        body: VirtualNetworkBodySchema,
-        response: { 200: VirtualNetworkAnswerSchema },
-      },
+      schema: routeSchema('updateVirtualNetwork'),
     },
     async (request, reply) => {
       const changed = service.changeNetwork(
@@ -160,14 +105,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.delete(
-    NETWORK,
+    ENDPOINTS.removeVirtualNetwork.path,
     {
-      schema: {
-        tags,
-        summary: 'Delete a virtual network (Remove-HcsVirtualNetwork)',
-        params: VirtualNetworkParamsSchema,
-        response: { 204: Type.Null() },
-      },
+      schema: routeSchema('removeVirtualNetwork'),
     },
     async (request, reply) => {
       const { revision } = service.removeNetwork(

@@ -3,7 +3,7 @@ import { createContractChecker } from './check';
 import { ApiError, ContractViolation, createApiClient } from './client';
 import { ENDPOINT_NAMES, ENDPOINT_PATHS, matchEndpoint, pathOf } from './endpoint-paths';
 import { ENDPOINTS } from './endpoints';
-import { createFakeTransport, fakeProblem } from './testing';
+import { createFakeTransport, fakeProblem, fetchOf } from './testing';
 import { type ApiTransport, fetchTransport } from './transport';
 import { API, EXCHANGE_API, LIFECYCLE_API } from './urls';
 
@@ -158,20 +158,6 @@ function cannedTransport(status: number, body: unknown, headers: Record<string, 
   return { transport, sent };
 }
 
-const port = {
-  name: 'Port 3',
-  speedGbps: [25, 10],
-  ipEnabled: true,
-  dhcp: false,
-  address: '192.168.20.10',
-  subnetMask: '255.255.255.0',
-  gateway: null,
-  dns: [],
-  mtu: 1500,
-  mtuConfigurable: true,
-  link: { connected: true, speedGbps: 25 },
-  compute: true,
-};
 const settings = {
   ipEnabled: true,
   dhcp: false,
@@ -180,6 +166,14 @@ const settings = {
   gateway: null,
   dns: [],
   mtu: 1500,
+};
+const port = {
+  ...settings,
+  name: 'Port 3',
+  speedGbps: [25, 10],
+  mtuConfigurable: true,
+  link: { connected: true, speedGbps: 25 },
+  compute: true,
 };
 
 describe('the typed client', () => {
@@ -231,16 +225,8 @@ describe('the typed client', () => {
   });
 
   it('with a checker, catches a wrong answer: a bare job where the table says compute and job', async () => {
-    const bareJob = {
-      id: 'job-1',
-      kind: 'compute.apply',
-      state: 'running',
-      progress: 0,
-      steps: [],
-      error: null,
-      startedAt: '2026-12-02T00:00:00Z',
-      finishedAt: null,
-    };
+    // What hcs-shell's old fake answered to PUT /api/compute (issue 12).
+    const bareJob = { id: 'job-1', kind: 'compute.apply', state: 'running', progress: 0 };
     const api = createApiClient(cannedTransport(202, bareJob).transport, {
       check: createContractChecker(),
     });
@@ -323,6 +309,49 @@ describe('the fake transport', () => {
     await expect(createApiClient(fake()).call('getSettings')).rejects.toThrow(
       /getSettings answered 200 off the contract.*idleTimeoutSeconds/,
     );
+  });
+});
+
+describe('a fetch from the fake (for code that calls fetch itself)', () => {
+  it('answers real Responses, JSON and text, through fetchTransport and the client', async () => {
+    const fake = createFakeTransport({
+      exportConfig: ({ query }) => ({ status: 200, body: `# ${query.format}\n` }),
+      signOut: () => ({ status: 204, body: null }),
+      addRoute: ({ body, headers }) => ({
+        status: 201,
+        body: {
+          ...body,
+          routeMetric: body.routeMetric ?? 256,
+          status: { active: true, reason: null },
+          issues: [],
+          revision: Number(headers['if-match']?.replaceAll('"', '')) + 1,
+        },
+      }),
+    });
+    const fetchImpl = fetchOf(fake);
+    const api = createApiClient(fetchTransport(fetchImpl as never, 'http://localhost:5173'), {
+      check: createContractChecker(),
+    });
+    const route = {
+      interfaceAlias: 'Port3',
+      destinationPrefix: '10.0.0.0/8',
+      nextHop: '192.168.20.1',
+    };
+    const added = await api.call('addRoute', { body: route, ifMatch: 4 });
+    expect(added).toMatchObject({ status: 201, data: { routeMetric: 256, revision: 5 } });
+    expect((await api.call('exportConfig', { query: { format: 'ps1' } })).data).toBe('# ps1\n');
+    expect((await api.call('signOut')).data).toBeNull();
+    expect(fake.requests.map((r) => r.path)).toEqual([
+      '/api/routes',
+      '/api/export?format=ps1',
+      '/api/session',
+    ]);
+    const missing = (await fetchImpl('/api/nothing')) as {
+      status: number;
+      json(): Promise<unknown>;
+    };
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ code: 'resource.notFound' });
   });
 });
 

@@ -10,7 +10,12 @@
  * Subpath `@edgenet/network-config/contract/testing` (TypeBox at run time; tests only).
  */
 import { createContractChecker } from './check';
-import { type EndpointName, type HttpMethod, matchEndpoint } from './endpoint-paths';
+import {
+  ENDPOINT_PATHS,
+  type EndpointName,
+  type HttpMethod,
+  matchEndpoint,
+} from './endpoint-paths';
 import type { AnswerAt, BodyOf, Endpoints, ParamsOf, QueryOf } from './endpoints';
 import type { Problem } from './index';
 import type { ApiTransport, TransportResponse } from './transport';
@@ -125,17 +130,77 @@ export function createFakeTransport(handlers: FakeHandlers): FakeTransport {
         });
       // Off the contract: the test fails here, naming the endpoint, status and schema errors.
       checker.assert(match.name, answer.status, answer.body);
-      const isProblem = answer.status >= 400;
+      const text = answer.status < 300 && (ENDPOINT_PATHS[match.name] as { text?: true }).text;
+      const type =
+        answer.status >= 400
+          ? 'application/problem+json'
+          : text
+            ? 'text/plain; charset=utf-8'
+            : 'application/json';
       return {
         status: answer.status,
-        headers: {
-          ...(answer.status === 204
-            ? {}
-            : { 'content-type': isProblem ? 'application/problem+json' : 'application/json' }),
-          ...answer.headers,
-        },
+        headers: { ...(answer.status === 204 ? {} : { 'content-type': type }), ...answer.headers },
         body: answer.status === 204 ? null : answer.body,
       };
     },
+  };
+}
+
+// The runtimes the fakes run on (Node, jsdom) have `Response`; the core has no DOM types.
+declare const Response: new (
+  body: string | null,
+  init: { status: number; headers: Record<string, string> },
+) => unknown;
+
+/** The request headers of a `fetch` call: a plain record, a `Headers` or a list of pairs. */
+function headersOf(init: unknown): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (!init) return headers;
+  if (Array.isArray(init)) {
+    for (const [name, value] of init as [string, string][]) headers[name.toLowerCase()] = value;
+  } else if (typeof (init as { forEach?: unknown }).forEach === 'function') {
+    (init as { forEach(fn: (value: string, name: string) => void): void }).forEach(
+      (value, name) => {
+        headers[name.toLowerCase()] = value;
+      },
+    );
+  } else {
+    for (const [name, value] of Object.entries(init as Record<string, string>)) {
+      headers[name.toLowerCase()] = value;
+    }
+  }
+  return headers;
+}
+
+/**
+ * A `fetch` answering from a transport (e.g. `createFakeTransport`), for code that calls `fetch`
+ * itself (the web's tests stub the global `fetch` with it): the URL's origin is dropped, a JSON
+ * body is parsed, and the answer is a real `Response`.
+ */
+export function fetchOf(transport: ApiTransport) {
+  return async (
+    input: string | { url: string } | { href: string },
+    init: { method?: string; headers?: unknown; body?: unknown } = {},
+  ): Promise<unknown> => {
+    const url =
+      typeof input === 'string'
+        ? input
+        : 'url' in input
+          ? input.url
+          : (input as { href: string }).href;
+    const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]+/i, '');
+    const body =
+      typeof init.body === 'string' && init.body !== ''
+        ? (JSON.parse(init.body) as unknown)
+        : undefined;
+    const method = (init.method ?? 'GET').toUpperCase() as HttpMethod;
+    const answer = await transport.request(method, path, body, headersOf(init.headers));
+    const text =
+      answer.status === 204 || answer.body === null || answer.body === undefined
+        ? null
+        : typeof answer.body === 'string'
+          ? answer.body
+          : JSON.stringify(answer.body);
+    return new Response(text, { status: answer.status, headers: answer.headers });
   };
 }
