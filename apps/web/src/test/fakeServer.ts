@@ -21,6 +21,7 @@ import {
 import { ContractViolation } from '@edgenet/network-config/contract/check';
 import {
   type AnswerOf,
+  type ApiTransport,
   ENDPOINT_NAMES,
   ENDPOINT_PATHS,
   type EndpointName,
@@ -33,6 +34,7 @@ import {
   type FakeHandlers,
   type FakeRequest,
   fakeProblem,
+  fetchOf,
 } from '@edgenet/network-config/contract/testing';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
@@ -226,27 +228,19 @@ export function createFakeServer(device: DeviceConfig = articleDevice()) {
     ) as FakeHandlers,
   );
 
-  const fetchImpl = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input), 'http://localhost');
-    const method = (init.method ?? 'GET').toUpperCase() as 'GET' | 'POST' | 'PUT' | 'DELETE';
-    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-    let answer: Awaited<ReturnType<typeof transport.request>>;
-    try {
-      answer = await transport.request(
-        method,
-        `${url.pathname}${url.search}`,
-        body,
-        (init.headers ?? {}) as Record<string, string>,
-      );
-    } catch (error) {
-      if (error instanceof ContractViolation) contractViolations.push(error.message);
-      throw error;
-    }
-    return new Response(answer.status === 204 ? null : JSON.stringify(answer.body), {
-      status: answer.status,
-      headers: { ...answer.headers, etag: `"${state.revision}"` },
-    });
-  });
+  /** The fake transport, recording answers off the contract and sending the revision's ETag. */
+  const recording: ApiTransport = {
+    async request(...args) {
+      try {
+        const answer = await transport.request(...args);
+        return { ...answer, headers: { ...answer.headers, etag: `"${state.revision}"` } };
+      } catch (error) {
+        if (error instanceof ContractViolation) contractViolations.push(error.message);
+        throw error;
+      }
+    },
+  };
+  const fetchImpl = vi.fn(fetchOf(recording));
 
   return {
     state,
