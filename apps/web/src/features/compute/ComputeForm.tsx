@@ -235,6 +235,26 @@ export function ComputeFormView({
     },
   ];
 
+  /** A range's start and end fields (read-only while the range is locked). */
+  const rangeInputs = (
+    range: 'nodeIpRange' | 'serviceIpRange',
+    keys: [keyof ComputeForm, keyof ComputeForm],
+    labels: [string, string],
+    placeholders: [string, string],
+  ) =>
+    (['start', 'end'] as const).map((end, i) => (
+      <TextField
+        key={end}
+        label={labels[i] ?? ''}
+        address
+        value={String(form[keys[i] as keyof ComputeForm] ?? '')}
+        onValueChange={field(keys[i] as keyof ComputeForm, `${range}.${end}`)}
+        issues={at(`${range}.${end}`)}
+        readOnly={locked(range)}
+        placeholder={placeholders[i]}
+      />
+    ));
+
   const lockNote = (
     field: ComputeField,
     key: 'compute.lockedPort' | 'compute.lockedNodes' | 'compute.lockedCidrs',
@@ -277,24 +297,12 @@ export function ComputeFormView({
         {lockNote('nodeIpRange', 'compute.lockedNodes')}
         <fieldset className="range-fields" aria-describedby={`${ids}-nodes-count ${ids}-nodes`}>
           <legend className="visually-hidden">{t('compute.nodeIps')}</legend>
-          <TextField
-            label={t('compute.nodeIpStart')}
-            address
-            value={form.nodeStart}
-            onValueChange={field('nodeStart', 'nodeIpRange.start')}
-            issues={at('nodeIpRange.start')}
-            readOnly={locked('nodeIpRange')}
-            placeholder="192.168.20.50"
-          />
-          <TextField
-            label={t('compute.nodeIpEnd')}
-            address
-            value={form.nodeEnd}
-            onValueChange={field('nodeEnd', 'nodeIpRange.end')}
-            issues={at('nodeIpRange.end')}
-            readOnly={locked('nodeIpRange')}
-            placeholder="192.168.20.51"
-          />
+          {rangeInputs(
+            'nodeIpRange',
+            ['nodeStart', 'nodeEnd'],
+            [t('compute.nodeIpStart'), t('compute.nodeIpEnd')],
+            ['192.168.20.50', '192.168.20.51'],
+          )}
         </fieldset>
         <p className="range-count" id={`${ids}-nodes-count`} aria-live="polite">
           {nodeCount === null ? t('compute.countUnknown') : tCount('compute.count', nodeCount)}
@@ -312,24 +320,12 @@ export function ComputeFormView({
           aria-describedby={`${ids}-services-count ${ids}-services`}
         >
           <legend className="visually-hidden">{t('compute.serviceIps')}</legend>
-          <TextField
-            label={t('compute.serviceIpStart')}
-            address
-            value={form.serviceStart}
-            onValueChange={field('serviceStart', 'serviceIpRange.start')}
-            issues={at('serviceIpRange.start')}
-            readOnly={locked('serviceIpRange')}
-            placeholder="192.168.20.60"
-          />
-          <TextField
-            label={t('compute.serviceIpEnd')}
-            address
-            value={form.serviceEnd}
-            onValueChange={field('serviceEnd', 'serviceIpRange.end')}
-            issues={at('serviceIpRange.end')}
-            readOnly={locked('serviceIpRange')}
-            placeholder="192.168.20.65"
-          />
+          {rangeInputs(
+            'serviceIpRange',
+            ['serviceStart', 'serviceEnd'],
+            [t('compute.serviceIpStart'), t('compute.serviceIpEnd')],
+            ['192.168.20.60', '192.168.20.65'],
+          )}
         </fieldset>
         <p className="range-count" id={`${ids}-services-count`} aria-live="polite">
           {serviceCount === null

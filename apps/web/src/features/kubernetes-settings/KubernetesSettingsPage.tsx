@@ -89,6 +89,26 @@ export function KubernetesSettingsPage() {
     setFailure(null);
   };
 
+  /** A range's start and end fields; editing either clears the server's verdict on the range. */
+  const rangeInputs = (
+    range: 'nodeIpRange' | 'serviceIpRange',
+    title: 'k8sconf.nodeIps' | 'k8sconf.serviceIps',
+    keys: [keyof Form, keyof Form],
+  ) =>
+    (['start', 'end'] as const).map((end, i) => {
+      const key = keys[i] as keyof Form;
+      return (
+        <TextField
+          key={end}
+          label={`${t(title)} — ${t(`k8sconf.${end}`)}`}
+          address
+          value={form?.[key] ?? ''}
+          onValueChange={set(key, range)}
+          issues={issuesAt(issues, `${range}.${end}`)}
+        />
+      );
+    });
+
   const apply = useApplyComputeMutation({
     onSuccess: ({ answer }) => {
       setDraft(null);
@@ -150,39 +170,13 @@ export function KubernetesSettingsPage() {
         </Section>
         <Section title={t('k8sconf.nodeIps')} description={t('k8sconf.optional')}>
           <div className="form-grid">
-            <TextField
-              label={`${t('k8sconf.nodeIps')} — ${t('k8sconf.start')}`}
-              address
-              value={form?.nodeStart ?? ''}
-              onValueChange={set('nodeStart', 'nodeIpRange')}
-              issues={issuesAt(issues, 'nodeIpRange.start')}
-            />
-            <TextField
-              label={`${t('k8sconf.nodeIps')} — ${t('k8sconf.end')}`}
-              address
-              value={form?.nodeEnd ?? ''}
-              onValueChange={set('nodeEnd', 'nodeIpRange')}
-              issues={issuesAt(issues, 'nodeIpRange.end')}
-            />
+            {rangeInputs('nodeIpRange', 'k8sconf.nodeIps', ['nodeStart', 'nodeEnd'])}
           </div>
           <FieldIssues id={`${ids}-nodes`} issues={issuesAt(issues, 'nodeIpRange')} />
         </Section>
         <Section title={t('k8sconf.serviceIps')} description={t('k8sconf.serviceHint')}>
           <div className="form-grid">
-            <TextField
-              label={`${t('k8sconf.serviceIps')} — ${t('k8sconf.start')}`}
-              address
-              value={form?.serviceStart ?? ''}
-              onValueChange={set('serviceStart', 'serviceIpRange')}
-              issues={issuesAt(issues, 'serviceIpRange.start')}
-            />
-            <TextField
-              label={`${t('k8sconf.serviceIps')} — ${t('k8sconf.end')}`}
-              address
-              value={form?.serviceEnd ?? ''}
-              onValueChange={set('serviceEnd', 'serviceIpRange')}
-              issues={issuesAt(issues, 'serviceIpRange.end')}
-            />
+            {rangeInputs('serviceIpRange', 'k8sconf.serviceIps', ['serviceStart', 'serviceEnd'])}
           </div>
           <FieldIssues id={`${ids}-services`} issues={issuesAt(issues, 'serviceIpRange')} />
         </Section>
