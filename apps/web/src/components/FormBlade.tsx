@@ -33,7 +33,8 @@ export function FormBlade({
   subtitle?: string;
   onClose: () => void;
   action: {
-    label: string;
+    /** The action's wording; "Apply" unless given. */
+    label?: string;
     /** The busy wording; "Applying…" unless given. */
     busyLabel?: string;
     busy: boolean;
@@ -59,7 +60,7 @@ export function FormBlade({
       onClose={onClose}
       footer={
         <BladeActions
-          label={action.label}
+          label={action.label ?? t('common.apply')}
           busyLabel={action.busyLabel ?? t('common.applying')}
           busy={action.busy}
           disabled={action.disabled || outcome.conflict}

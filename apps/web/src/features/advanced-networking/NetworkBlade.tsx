@@ -104,12 +104,7 @@ export function NetworkBlade({
       title={t('advnet.networkTitle', { name: switchName })}
       subtitle={existing?.name}
       onClose={onClose}
-      action={{
-        label: t('common.apply'),
-        busy: save.isPending,
-        disabled: blocked,
-        onSubmit: send,
-      }}
+      action={{ busy: save.isPending, disabled: blocked, onSubmit: send }}
       outcome={outcome}
     >
       <div className="form-grid">

@@ -91,12 +91,7 @@ export function SwitchBlade({
     <FormBlade
       title={existing ? t('advnet.modifyTitle', { name: existing.name }) : t('advnet.addTitle')}
       onClose={onClose}
-      action={{
-        label: t('common.apply'),
-        busy: save.isPending,
-        disabled: blocked,
-        onSubmit: send,
-      }}
+      action={{ busy: save.isPending, disabled: blocked, onSubmit: send }}
       outcome={outcome}
     >
       <TextField

@@ -17,14 +17,11 @@ export interface SaveSwitch {
 }
 
 async function saveSwitch({ previous, body, revision }: SaveSwitch) {
+  const sent = { body, ifMatch: revision };
   const answer =
     previous === null
-      ? await api.call('addVirtualSwitch', { body, ifMatch: revision })
-      : await api.call('updateVirtualSwitch', {
-          params: { name: previous },
-          body,
-          ifMatch: revision,
-        });
+      ? await api.call('addVirtualSwitch', sent)
+      : await api.call('updateVirtualSwitch', { ...sent, params: { name: previous } });
   return answer.data;
 }
 
@@ -44,17 +41,13 @@ export interface SaveNetwork {
 }
 
 async function saveNetwork({ switchName, previous, body, revision }: SaveNetwork) {
+  const sent = { body, ifMatch: revision };
   const answer =
     previous === null
-      ? await api.call('addVirtualNetwork', {
-          params: { name: switchName },
-          body,
-          ifMatch: revision,
-        })
+      ? await api.call('addVirtualNetwork', { ...sent, params: { name: switchName } })
       : await api.call('updateVirtualNetwork', {
+          ...sent,
           params: { name: switchName, vnet: previous },
-          body,
-          ifMatch: revision,
         });
   return answer.data;
 }

@@ -153,12 +153,7 @@ export function PortBlade({
       title={t('network.bladeTitle', { port: port.name })}
       subtitle={[speed, link].filter(Boolean).join(' · ')}
       onClose={onClose}
-      action={{
-        label: t('common.apply'),
-        busy: apply.isPending,
-        disabled: blocked,
-        onSubmit: () => send([]),
-      }}
+      action={{ busy: apply.isPending, disabled: blocked, onSubmit: () => send([]) }}
       outcome={outcome}
       showRebased
       after={
