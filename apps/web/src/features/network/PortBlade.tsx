@@ -73,6 +73,15 @@ const FIELD_PATHS = [
   'mtu',
 ];
 
+/** The static address fields: form key, issue path, label, placeholder (none: optional). */
+const STATIC_FIELDS = [
+  ['address', 'address', 'network.address', '192.168.20.10'],
+  ['subnetMask', 'subnetMask', 'network.subnetMask', '255.255.255.0'],
+  ['gateway', 'gateway', 'network.gateway', undefined],
+  ['dns0', 'dns[0]', 'network.dnsPrimary', undefined],
+  ['dns1', 'dns[1]', 'network.dnsSecondary', undefined],
+] as const;
+
 /** One port's IP settings in a blade, checked by the core on every keystroke; Apply → PUT with If-Match. */
 export function PortBlade({
   port,
@@ -223,46 +232,18 @@ export function PortBlade({
             </p>
           ) : (
             <div className="form-grid">
-              <TextField
-                label={t('network.address')}
-                address
-                value={form.address}
-                onValueChange={set('address', 'address')}
-                issues={at('address')}
-                placeholder="192.168.20.10"
-              />
-              <TextField
-                label={t('network.subnetMask')}
-                address
-                value={form.subnetMask}
-                onValueChange={set('subnetMask', 'subnetMask')}
-                issues={at('subnetMask')}
-                placeholder="255.255.255.0"
-              />
-              <TextField
-                label={t('network.gateway')}
-                address
-                value={form.gateway}
-                onValueChange={set('gateway', 'gateway')}
-                issues={at('gateway')}
-                hint={t('common.optional')}
-              />
-              <TextField
-                label={t('network.dnsPrimary')}
-                address
-                value={form.dns0}
-                onValueChange={set('dns0', 'dns[0]')}
-                issues={at('dns[0]')}
-                hint={t('common.optional')}
-              />
-              <TextField
-                label={t('network.dnsSecondary')}
-                address
-                value={form.dns1}
-                onValueChange={set('dns1', 'dns[1]')}
-                issues={at('dns[1]')}
-                hint={t('common.optional')}
-              />
+              {STATIC_FIELDS.map(([key, path, label, placeholder]) => (
+                <TextField
+                  key={key}
+                  label={t(label)}
+                  address
+                  value={form[key]}
+                  onValueChange={set(key, path)}
+                  issues={at(path)}
+                  placeholder={placeholder}
+                  hint={placeholder ? undefined : t('common.optional')}
+                />
+              ))}
             </div>
           )}
         </>
