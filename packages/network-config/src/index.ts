@@ -108,6 +108,7 @@ export {
   splitLines,
   VM_NIC_DEVICES,
 } from './import-text';
+export { formatInterfaceAddress } from './interface-address';
 export {
   findOverlappingRanges,
   formatRange,

@@ -6,18 +6,11 @@ import { ErrorState, Loading } from '../components/StateViews';
 import { ToastProvider, useToast } from '../components/Toasts';
 import { LockScreen } from '../features/auth/LockScreen';
 import { SignInPage } from '../features/auth/SignInPage';
-import { getJson } from '../lib/api';
+import { sessionApi } from '../lib/api';
 import { I18nProvider, useI18n } from '../lib/i18n';
 import { idleLockSeconds, useIdleTimer } from '../lib/idle';
 import { KioskProvider, readKioskFlag, useKiosk, useSetServerKiosk } from '../lib/kiosk';
 import { sharedQueries } from '../lib/queries';
-import { URLS } from '../lib/urls';
-
-interface PublicSettings {
-  kiosk: boolean;
-  idleTimeoutSeconds: number;
-}
-
 import { failedAttemptsNotice, SessionProvider, useSession } from '../lib/session';
 import { AppShell } from './AppShell';
 
@@ -49,8 +42,7 @@ function usePublicSettings() {
   const setServerKiosk = useSetServerKiosk();
   const settings = useQuery({
     queryKey: ['settings'],
-    queryFn: ({ signal }) =>
-      getJson<PublicSettings>(URLS.settings, { signal, ignoreAuthErrors: true }),
+    queryFn: async ({ signal }) => (await sessionApi.call('getSettings', { signal })).data,
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });

@@ -1,3 +1,4 @@
+import { pathOf } from '@edgenet/network-config/contract/client';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
@@ -9,7 +10,6 @@ import { useI18n } from '../lib/i18n';
 import { useKiosk } from '../lib/kiosk';
 import { sharedQueries } from '../lib/queries';
 import { useSession } from '../lib/session';
-import { URLS } from '../lib/urls';
 import { navItemsFor } from './nav';
 
 // Pages load on demand: the first paint needs only the shell.
@@ -136,7 +136,12 @@ export function AppShell({
             })}
           </ul>
           {kiosk ? null : (
-            <a className="sidenav-extra" href={URLS.openapi} target="_blank" rel="noreferrer">
+            <a
+              className="sidenav-extra"
+              href={pathOf('getOpenApi')}
+              target="_blank"
+              rel="noreferrer"
+            >
               {t('nav.apiDocs')}
             </a>
           )}

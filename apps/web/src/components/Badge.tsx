@@ -1,4 +1,6 @@
+import type { ComputeState } from '@edgenet/network-config';
 import type { ReactNode } from 'react';
+import { useI18n } from '../lib/i18n';
 
 export type Tone = 'success' | 'error' | 'warning' | 'neutral' | 'info';
 
@@ -14,3 +16,20 @@ export const COMPUTE_STATE_TONE: Record<string, Tone> = {
   Configured: 'success',
   Failed: 'error',
 };
+
+/** The compute state as a badge, in the UI's language. */
+export function ComputeStateBadge({ state }: { state: ComputeState }) {
+  const { t } = useI18n();
+  return <Badge tone={COMPUTE_STATE_TONE[state] ?? 'neutral'}>{t(`computeState.${state}`)}</Badge>;
+}
+
+/** "State: <badge>", as a page header shows it. */
+export function ComputeStateLine({ state }: { state: ComputeState }) {
+  const { t } = useI18n();
+  return (
+    <span className="state-line">
+      <span>{t('overview.state')}:</span>
+      <ComputeStateBadge state={state} />
+    </span>
+  );
+}

@@ -36,10 +36,20 @@ export function TextField({
   const invalid = issues.some((i) => i.severity === 'error');
   const describedBy = [hint ? hintId : null, issuesId].filter(Boolean).join(' ');
   return (
-    <div className={`field${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
+    <FieldFrame
+      id={id}
+      label={label}
+      className={className}
+      issues={issues}
+      renderIssueExtra={renderIssueExtra}
+      after={
+        hint ? (
+          <p id={hintId} className="field-hint">
+            {hint}
+          </p>
+        ) : null
+      }
+    >
       <input
         id={id}
         ref={inputRef}
@@ -58,12 +68,44 @@ export function TextField({
           : {})}
         {...rest}
       />
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
+    </FieldFrame>
+  );
+}
+
+/**
+ * A field's frame: its label (for the control `id`), the control, what follows it (a hint), and
+ * its issues under `${id}-issues` — the id the control names in aria-describedby.
+ */
+export function FieldFrame({
+  id,
+  label,
+  className,
+  issues,
+  renderIssueExtra,
+  after,
+  afterIssues,
+  children,
+}: {
+  id: string;
+  label: string;
+  className?: string;
+  issues?: readonly UiIssue[];
+  renderIssueExtra?: (issue: UiIssue) => ReactNode;
+  after?: ReactNode;
+  afterIssues?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`field${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {children}
+      {after}
+      {issues ? (
+        <FieldIssues id={`${id}-issues`} issues={issues} renderExtra={renderIssueExtra} />
       ) : null}
-      <FieldIssues id={issuesId} issues={issues} renderExtra={renderIssueExtra} />
+      {afterIssues}
     </div>
   );
 }

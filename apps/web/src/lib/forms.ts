@@ -11,9 +11,9 @@ import type { ApiIssue } from '@edgenet/network-config/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { isApiError, isStale } from './api';
-import type { UiIssue } from './i18n';
+import { type UiIssue, useI18n } from './i18n';
 import { problemText } from './problem-text';
-import { invalidateConfiguration } from './queries';
+import { invalidateConfiguration, sharedQueries } from './queries';
 
 export function issuesAt(issues: readonly UiIssue[], path: string): UiIssue[] {
   return issues.filter((i) => i.path === path);
@@ -164,4 +164,21 @@ export function useWriteOutcome(options: {
     },
   });
   return { conflict, rebased, setRebased, failure, setFailure, onError, reload };
+}
+
+/**
+ * The server's issues and the write's outcome for a form checked against the whole configuration
+ * (GET /api/config): a 412's Reload refetches it and moves the form onto its revision (`rebase`).
+ */
+export function useConfigFormWrite(rebase: (revision: number) => void) {
+  const { locale } = useI18n();
+  const client = useQueryClient();
+  const server = useServerIssues();
+  const outcome = useWriteOutcome({
+    server,
+    locale,
+    refetch: () => client.fetchQuery(sharedQueries.config()),
+    rebase,
+  });
+  return { server, ...outcome };
 }

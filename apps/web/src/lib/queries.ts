@@ -4,32 +4,39 @@
  * single revision are marked `meta.revisioned`, so any accepted change refreshes all of them and
  * no form keeps an old revision by accident.
  */
-import type { DeviceConfig } from '@edgenet/network-config';
-import type { Device } from '@edgenet/network-config/contract';
+import type {
+  AnswerOf,
+  ApiAnswer,
+  EndpointName,
+  InputOf,
+} from '@edgenet/network-config/contract/client';
 import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
-import { getJson } from './api';
-import { URLS } from './urls';
+import { api } from './api';
 
-/** GET /api/device; `kiosk` is the server-side kiosk switch. */
-export type DeviceDoc = Device & { kiosk?: boolean };
 /** GET /api/config: the whole configuration, as the core's validators take it. */
-export type ConfigDoc = DeviceConfig & { revision: number };
+export type ConfigDoc = AnswerOf<'getConfig'>;
 
 export const REVISIONED = { revisioned: true } as const;
 
+/** The endpoints read without any input (a GET of one document). */
+type Readable = { [K in EndpointName]: object extends InputOf<K> ? K : never }[EndpointName];
+
+/** The query of a document that carries the device's revision, read by `name`. */
+export function revisionedQuery<const Q extends readonly unknown[], K extends Readable>(
+  queryKey: Q,
+  name: K,
+) {
+  const read = api.call as (name: K, input: { signal: AbortSignal }) => Promise<ApiAnswer<K>>;
+  return queryOptions({
+    queryKey,
+    queryFn: async ({ signal }): Promise<AnswerOf<K>> => (await read(name, { signal })).data,
+    meta: REVISIONED,
+  });
+}
+
 export const sharedQueries = {
-  device: () =>
-    queryOptions({
-      queryKey: ['device'] as const,
-      queryFn: ({ signal }) => getJson<DeviceDoc>(URLS.device, { signal }),
-      meta: REVISIONED,
-    }),
-  config: () =>
-    queryOptions({
-      queryKey: ['config'] as const,
-      queryFn: ({ signal }) => getJson<ConfigDoc>(URLS.config, { signal }),
-      meta: REVISIONED,
-    }),
+  device: () => revisionedQuery(['device'], 'getDevice'),
+  config: () => revisionedQuery(['config'], 'getConfig'),
 };
 
 export function useDeviceConfig() {

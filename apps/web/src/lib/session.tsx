@@ -16,8 +16,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { ApiError, isApiError, request, setAuthListener } from './api';
-import { URLS } from './urls';
+import { ApiError, isApiError, sessionApi, setAuthListener } from './api';
 
 /** Why the screen is locked: the admin pressed Lock, or the idle timer did it. */
 export type LockReason = 'manual' | 'idle';
@@ -85,11 +84,7 @@ export const failedAttemptsNotice = {
 
 async function postSession(password: string): Promise<SignInResult> {
   try {
-    const { data } = await request<Session>(URLS.session, {
-      method: 'POST',
-      body: { password },
-      ignoreAuthErrors: true,
-    });
+    const { data } = await sessionApi.call('signIn', { body: { password } });
     return { ok: true, session: data };
   } catch (error) {
     if (isApiError(error, 401)) return { ok: false, reason: 'wrongPassword', error };
@@ -115,7 +110,7 @@ async function probeSession(): Promise<{ status: SessionStatus; session: Session
     return null;
   };
   try {
-    const { data } = await request<Session | null>(URLS.session, { ignoreAuthErrors: true });
+    const { data } = await sessionApi.call('getSession');
     if (data && typeof data === 'object' && 'mustChangePassword' in data) {
       return { status: data.mustChangePassword ? 'mustChangePassword' : 'signedIn', session: data };
     }
@@ -126,7 +121,7 @@ async function probeSession(): Promise<{ status: SessionStatus; session: Session
     if (!isApiError(error, 404) && !isApiError(error, 405)) throw error;
   }
   try {
-    await request(URLS.device, { ignoreAuthErrors: true });
+    await sessionApi.call('getDevice');
     return { status: 'signedIn', session: null };
   } catch (error) {
     const known = classify(error);
@@ -201,11 +196,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
-    await request(URLS.password, {
-      method: 'POST',
-      body: { currentPassword, newPassword },
-      ignoreAuthErrors: true,
-    });
+    await sessionApi.call('changePassword', { body: { currentPassword, newPassword } });
     knownPassword.current = null;
     setSession((s) => (s ? { ...s, mustChangePassword: false } : s));
     setStatus('signedIn');
@@ -213,7 +204,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await request(URLS.session, { method: 'DELETE', ignoreAuthErrors: true });
+      await sessionApi.call('signOut');
     } catch {
       // Signed out locally whatever the server says; its session expires on its own.
     }
@@ -231,7 +222,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // they resume after the unlock.
     onlineManager.setOnline(false);
     setLockReason((current) => current ?? reason);
-    void request(URLS.session, { method: 'DELETE', ignoreAuthErrors: true }).catch(() => undefined);
+    void sessionApi.call('signOut').catch(() => undefined);
   }, []);
 
   const unlock = useCallback(

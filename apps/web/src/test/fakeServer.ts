@@ -1,12 +1,16 @@
 /**
  * A stand-in for apps/server at the network boundary: `fetch` is replaced, everything above it
- * (api client, queries, forms, the core's validators) is the real code. Documents are built with
- * the core, as the server builds them. Tests override single routes with `on()`.
+ * (the typed client, queries, forms, the core's validators) is the real code. It is built on the
+ * contract's fake transport (`createFakeTransport`), so every answer — the defaults here and each
+ * test's `on()` override — is checked against the endpoint table: an answer off the contract is
+ * recorded in `contractViolations` and fails the test (test/setup.ts). Documents are built with
+ * the core, as the server builds them.
  */
 import {
   createDefaultDevice,
   type DeviceConfig,
   effectiveRoutes,
+  findPortCaseInsensitive,
   kubernetesVms,
   orderRoutes,
   type RouteConfig,
@@ -15,8 +19,51 @@ import {
   routeStatus,
   routeStatusMessage,
   SKUS,
+  skuPortSpec,
 } from '@edgenet/network-config';
+import { ContractViolation } from '@edgenet/network-config/contract/check';
+import {
+  type AnswerOf,
+  type ApiTransport,
+  ENDPOINT_NAMES,
+  ENDPOINT_PATHS,
+  type EndpointName,
+  pathOf,
+} from '@edgenet/network-config/contract/client';
+import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
+import {
+  createFakeTransport,
+  type FakeHandler,
+  type FakeHandlers,
+  type FakeRequest,
+  fakeProblem,
+  fetchOf,
+} from '@edgenet/network-config/contract/testing';
+import type { TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
 import { vi } from 'vitest';
+
+/**
+ * Requests and answers off the contract, from any fake server of the running test (test/setup.ts
+ * checks it): a body the server would refuse with 400, an answer the table does not allow.
+ */
+export const contractViolations: string[] = [];
+
+const bodyChecks = new Map<EndpointName, ReturnType<typeof Compile<TSchema>>>();
+/** The server refuses a request body off its endpoint's schema (400); the web must not send one. */
+function checkRequestBody(name: EndpointName, body: unknown): void {
+  const schema = (ENDPOINTS[name] as { body?: TSchema }).body;
+  if (!schema || body === undefined) return;
+  let check = bodyChecks.get(name);
+  if (!check) {
+    check = Compile(schema);
+    bodyChecks.set(name, check);
+  }
+  if (!check.Check(body)) {
+    const errors = [...check.Errors(body)].map((e) => `${e.instancePath || '/'}: ${e.message}`);
+    contractViolations.push(`${name} was sent a body off the contract: ${errors.join('; ')}`);
+  }
+}
 
 export interface Call {
   method: string;
@@ -75,7 +122,7 @@ export function createFakeServer(device: DeviceConfig = articleDevice()) {
   const calls: Call[] = [];
   const overrides = new Map<string, Handler>();
 
-  const routeDoc = (r: RouteConfig) => {
+  const routeDoc = (r: RouteConfig): AnswerOf<'listRoutes'>['routes'][number] => {
     const status = routeStatus(r, state.device);
     return {
       ...r,
@@ -87,30 +134,22 @@ export function createFakeServer(device: DeviceConfig = articleDevice()) {
       },
     };
   };
+  const session = {
+    mustChangePassword: false,
+    failedAttemptsSinceLastSignIn: 0,
+    idleTimeoutSeconds: 900,
+  };
 
-  const defaults: Record<string, Handler> = {
-    'GET /api/session': () => ({
-      status: 200,
-      body: {
-        mustChangePassword: false,
-        failedAttemptsSinceLastSignIn: 0,
-        idleTimeoutSeconds: 900,
-      },
-    }),
-    'POST /api/session': () => ({
-      status: 200,
-      body: {
-        mustChangePassword: false,
-        failedAttemptsSinceLastSignIn: 0,
-        idleTimeoutSeconds: 900,
-      },
-    }),
-    'DELETE /api/session': () => ({ status: 204 }),
-    'GET /api/settings': () => ({
+  /** What the server answers, typed by the endpoint table. */
+  const defaults: FakeHandlers = {
+    getSession: () => ({ status: 200, body: session }),
+    signIn: () => ({ status: 200, body: session }),
+    signOut: () => ({ status: 204, body: null }),
+    getSettings: () => ({
       status: 200,
       body: { kiosk: false, idleTimeoutSeconds: 900, driver: 'fake' },
     }),
-    'GET /api/device': () => ({
+    getDevice: () => ({
       status: 200,
       body: {
         name: state.device.name,
@@ -123,29 +162,32 @@ export function createFakeServer(device: DeviceConfig = articleDevice()) {
         kiosk: false,
       },
     }),
-    'GET /api/config': () => ({ status: 200, body: { ...state.device, revision: state.revision } }),
-    'GET /api/compute': () => ({
+    getConfig: () => ({ status: 200, body: { ...state.device, revision: state.revision } }),
+    getCompute: () => ({
       status: 200,
       body: { ...state.device.compute, error: null, jobId: null, revision: state.revision },
     }),
-    'GET /api/ports': () => ({
+    listPorts: () => ({
       status: 200,
       body: {
         ports: state.device.ports.map((p) => ({
           ...p,
-          mtuConfigurable: p.mtu !== null,
+          // As the server: from the model's port table, not from whether an MTU is set.
+          mtuConfigurable: skuPortSpec(state.device.sku, p.name)?.mtuConfigurable ?? false,
           compute: p.name === state.device.compute.computePort,
         })),
         revision: state.revision,
       },
     }),
-    'GET /api/routes': (call) => {
-      const alias = call.search.get('interfaceAlias');
-      const routes = alias
-        ? state.device.routes.filter((r) => r.interfaceAlias === alias)
+    listRoutes: ({ query }) => {
+      // As the server: the interface alias matches case-insensitively, as in PowerShell.
+      const alias = query.interfaceAlias;
+      const name = alias ? (findPortCaseInsensitive(state.device, alias)?.name ?? alias) : null;
+      const routes = name
+        ? state.device.routes.filter((r) => r.interfaceAlias === name)
         : state.device.routes;
       // A page (ADR 0042): filtered and sorted by the core, as the server does.
-      const q = Object.fromEntries(call.search) as Record<string, string | undefined>;
+      const q = query as Record<string, string | undefined>;
       const ordered = orderRoutes(
         routes,
         { q: q.q, sort: q.sort as RouteSortColumn, dir: q.dir as RouteSortDirection },
@@ -163,51 +205,62 @@ export function createFakeServer(device: DeviceConfig = articleDevice()) {
         },
       };
     },
-    'GET /api/routes/effective': (call) => {
-      const vm = kubernetesVms(state.device).find(
-        (v) => v.name === (call.search.get('vm') ?? 'master'),
-      );
+    getEffectiveRoutes: ({ query }) => {
+      const name = query.vm || 'master';
+      const vm = kubernetesVms(state.device).find((v) => v.name === name);
+      if (!vm) return { status: 404, body: fakeProblem(404, 'vm.unknown', `No VM ${name}.`) };
       return {
         status: 200,
-        body: { vm, routes: effectiveRoutes(state.device, state.device.routes, vm?.name) },
+        body: { vm, routes: effectiveRoutes(state.device, state.device.routes, vm.name) },
       };
     },
+    getPending: () => ({ status: 200, body: { pending: null, revision: state.revision } }),
   };
 
-  const fetchImpl = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input), 'http://localhost');
-    const method = (init.method ?? 'GET').toUpperCase();
-    const headers = Object.fromEntries(
-      Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [
-        k.toLowerCase(),
-        v,
-      ]),
-    );
+  /** An override by `METHOD /path` first (a test's), else the default, else "not implemented". */
+  const dispatch = async <K extends EndpointName>(name: K, request: FakeRequest<K>) => {
+    const method = ENDPOINT_PATHS[name].method;
+    const params = request.params as Record<string, string>;
+    const path = (pathOf as (n: EndpointName, p: Record<string, string>) => string)(name, params);
     const call: Call = {
       method,
-      path: url.pathname,
-      search: url.searchParams,
-      headers,
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      path,
+      search: new URLSearchParams(request.query as Record<string, string>),
+      headers: request.headers,
+      body: request.body,
     };
     calls.push(call);
-    const key = `${method} ${url.pathname}`;
-    const handler = overrides.get(key) ?? defaults[key];
-    const reply = handler
-      ? await handler(call)
-      : { status: 404, body: { type: 'about:blank', title: 'Not Found', status: 404 } };
-    const problem = reply.status >= 400;
-    return new Response(
-      reply.status === 204 || reply.body === undefined ? null : JSON.stringify(reply.body),
-      {
-        status: reply.status,
-        headers: {
-          'content-type': problem ? 'application/problem+json' : 'application/json',
-          etag: `"${state.revision}"`,
-        },
-      },
-    );
-  });
+    checkRequestBody(name, request.body);
+    const override = overrides.get(`${method} ${path}`);
+    if (override) {
+      const reply = await override(call);
+      // A test's answer, checked against the table by the fake transport like the defaults.
+      return { status: reply.status, body: reply.body ?? null } as never;
+    }
+    const handler = defaults[name] as FakeHandler<K> | undefined;
+    if (!handler)
+      throw new Error(`The fake server does not implement ${name} (${method} ${path}).`);
+    return handler(request);
+  };
+  const transport = createFakeTransport(
+    Object.fromEntries(
+      ENDPOINT_NAMES.map((name) => [name, (request: never) => dispatch(name, request)]),
+    ) as FakeHandlers,
+  );
+
+  /** The fake transport, recording answers off the contract and sending the revision's ETag. */
+  const recording: ApiTransport = {
+    async request(...args) {
+      try {
+        const answer = await transport.request(...args);
+        return { ...answer, headers: { ...answer.headers, etag: `"${state.revision}"` } };
+      } catch (error) {
+        if (error instanceof ContractViolation) contractViolations.push(error.message);
+        throw error;
+      }
+    },
+  };
+  const fetchImpl = vi.fn(fetchOf(recording));
 
   return {
     state,

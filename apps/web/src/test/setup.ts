@@ -1,11 +1,13 @@
 /**
  * jsdom lacks a few browser APIs the app uses; these stand-ins are enough for components to run.
- * Each test starts from a clean page: rendered trees, storage, URL and the fetch stub are reset.
+ * Each test starts from a clean page: rendered trees, storage, URL and the fetch stub are reset;
+ * a test whose fake server answered off the contract fails.
  */
 import { onlineManager } from '@tanstack/react-query';
 import { cleanup } from '@testing-library/react';
-import { afterEach, vi } from 'vitest';
+import { afterEach, expect, vi } from 'vitest';
 import { loadLocale } from '../lib/i18n';
+import { contractViolations } from './fakeServer';
 
 class ResizeObserverStub {
   observe() {}
@@ -32,6 +34,9 @@ window.scrollTo = () => undefined;
 
 afterEach(() => {
   cleanup();
+  // A fake server that answered off the contract fails the test, whatever the page showed.
+  const violations = contractViolations.splice(0);
+  expect(violations, 'answers off the endpoint table').toEqual([]);
   onlineManager.setOnline(true);
   localStorage.clear();
   sessionStorage.clear();

@@ -10,6 +10,12 @@ export const ROUTE_PAGE_MAX = 1000;
 /** The page size when a paged query names no `limit`. */
 export const ROUTE_PAGE_DEFAULT = 100;
 
+/** One literal schema per sortable column, as a tuple type (what `Type.Union` needs to stay precise). */
+type Literals<T extends readonly string[]> = {
+  -readonly [K in keyof T]: Type.TLiteral<T[K] & string>;
+};
+type SortLiterals = Literals<typeof ROUTE_SORT_COLUMNS>;
+
 export const RouteListQuerySchema = Type.Object({
   interfaceAlias: Type.Optional(Type.String({ maxLength: 32 })),
   /** Index of the first route answered in the filtered, sorted list (0 first). */
@@ -21,7 +27,12 @@ export const RouteListQuerySchema = Type.Object({
    * metric is exactly it (trimmed, lower case).
    */
   q: Type.Optional(Type.String({ maxLength: 64 })),
-  sort: Type.Optional(Type.Union(ROUTE_SORT_COLUMNS.map((c) => Type.Literal(c)))),
+  // A cast keeps the literal union: `map` over the tuple returns a plain array type.
+  sort: Type.Optional(
+    Type.Union(
+      ROUTE_SORT_COLUMNS.map((c) => Type.Literal(c)),
+    ) as unknown as Type.TUnion<SortLiterals>,
+  ),
   dir: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
 });
 

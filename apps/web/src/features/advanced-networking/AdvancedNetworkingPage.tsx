@@ -1,5 +1,5 @@
 import type { VirtualNetworkDoc, VirtualSwitchDoc } from '@edgenet/network-config/contract';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Badge } from '../../components/Badge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -10,9 +10,9 @@ import { PageHeader, Section } from '../../components/PageHeader';
 import { ErrorState, Loading, problemText } from '../../components/StateViews';
 import { useToast } from '../../components/Toasts';
 import { useI18n } from '../../lib/i18n';
-import { invalidateConfiguration, useDeviceConfig } from '../../lib/queries';
+import { useDeviceConfig } from '../../lib/queries';
 import { NetworkBlade } from './NetworkBlade';
-import { deleteNetwork, deleteSwitch, virtualSwitchQueries } from './queries';
+import { useDeleteVirtualMutation, virtualSwitchQueries } from './queries';
 import { SwitchBlade } from './SwitchBlade';
 
 type Editing =
@@ -31,7 +31,6 @@ type Deleting =
  */
 export function AdvancedNetworkingPage() {
   const { t, locale } = useI18n();
-  const client = useQueryClient();
   const toast = useToast();
   const list = useQuery(virtualSwitchQueries.list());
   const config = useDeviceConfig();
@@ -41,23 +40,17 @@ export function AdvancedNetworkingPage() {
   const revision = list.data?.revision ?? 0;
   const yesNo = (v: boolean) => (v ? t('advnet.yes') : t('advnet.no'));
 
-  const remove = useMutation({
-    mutationFn: async (target: NonNullable<Deleting>) => {
-      if (target.kind === 'switch') await deleteSwitch(target.sw.name, revision);
-      else await deleteNetwork(target.switchName, target.name, revision);
-      return target;
-    },
-    onSuccess: async (target) => {
+  const remove = useDeleteVirtualMutation({
+    onSuccess: (target) => {
       toast({
         kind: 'success',
         title:
           target.kind === 'switch'
-            ? { key: 'advnet.deleted', params: { name: target.sw.name } }
+            ? { key: 'advnet.deleted', params: { name: target.name } }
             : { key: 'advnet.networkDeleted', params: { name: target.name } },
       });
       setDeleting(null);
       setFailure(null);
-      await invalidateConfiguration(client);
     },
     onError: (error) => {
       setDeleting(null);
@@ -93,26 +86,12 @@ export function AdvancedNetworkingPage() {
       header: t('common.actions'),
       hideHeader: true,
       cell: (s) => (
-        <span className="actions">
-          <button
-            type="button"
-            className="button"
-            onClick={() => setEditing({ kind: 'switch', existing: s })}
-            aria-label={t('advnet.modifySwitch', { name: s.name })}
-          >
-            <Icon name="edit" size={18} />
-            <span aria-hidden="true">{t('advnet.modify')}</span>
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => setDeleting({ kind: 'switch', sw: s })}
-            aria-label={t('advnet.deleteSwitch', { name: s.name })}
-          >
-            <Icon name="remove" size={18} />
-            <span aria-hidden="true">{t('advnet.delete')}</span>
-          </button>
-        </span>
+        <RowActions
+          modifyLabel={t('advnet.modifySwitch', { name: s.name })}
+          deleteLabel={t('advnet.deleteSwitch', { name: s.name })}
+          onModify={() => setEditing({ kind: 'switch', existing: s })}
+          onDelete={() => setDeleting({ kind: 'switch', sw: s })}
+        />
       ),
     },
   ];
@@ -128,26 +107,12 @@ export function AdvancedNetworkingPage() {
       header: t('common.actions'),
       hideHeader: true,
       cell: (n) => (
-        <span className="actions">
-          <button
-            type="button"
-            className="button"
-            onClick={() => setEditing({ kind: 'network', switchName: sw.name, existing: n })}
-            aria-label={t('advnet.modifyNetwork', { name: n.name })}
-          >
-            <Icon name="edit" size={18} />
-            <span aria-hidden="true">{t('advnet.modify')}</span>
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => setDeleting({ kind: 'network', switchName: sw.name, name: n.name })}
-            aria-label={t('advnet.deleteNetwork', { name: n.name })}
-          >
-            <Icon name="remove" size={18} />
-            <span aria-hidden="true">{t('advnet.delete')}</span>
-          </button>
-        </span>
+        <RowActions
+          modifyLabel={t('advnet.modifyNetwork', { name: n.name })}
+          deleteLabel={t('advnet.deleteNetwork', { name: n.name })}
+          onModify={() => setEditing({ kind: 'network', switchName: sw.name, existing: n })}
+          onDelete={() => setDeleting({ kind: 'network', switchName: sw.name, name: n.name })}
+        />
       ),
     },
   ];
@@ -245,7 +210,14 @@ export function AdvancedNetworkingPage() {
               : ''
         }
         confirmLabel={t('advnet.delete')}
-        onConfirm={() => deleting && remove.mutate(deleting)}
+        onConfirm={() =>
+          deleting &&
+          remove.mutate({
+            target:
+              deleting.kind === 'switch' ? { kind: 'switch', name: deleting.sw.name } : deleting,
+            revision,
+          })
+        }
         onCancel={() => setDeleting(null)}
       >
         {deleting?.kind === 'switch' ? (
@@ -264,5 +236,32 @@ export function AdvancedNetworkingPage() {
         )}
       </ConfirmDialog>
     </div>
+  );
+}
+
+/** A row's Modify and Delete, named for the row (the visible words are the same on every row). */
+function RowActions({
+  modifyLabel,
+  deleteLabel,
+  onModify,
+  onDelete,
+}: {
+  modifyLabel: string;
+  deleteLabel: string;
+  onModify: () => void;
+  onDelete: () => void;
+}) {
+  const { t } = useI18n();
+  const button = (label: string, icon: 'edit' | 'remove', text: string, onClick: () => void) => (
+    <button type="button" className="button" onClick={onClick} aria-label={label}>
+      <Icon name={icon} size={18} />
+      <span aria-hidden="true">{text}</span>
+    </button>
+  );
+  return (
+    <span className="actions">
+      {button(modifyLabel, 'edit', t('advnet.modify'), onModify)}
+      {button(deleteLabel, 'remove', t('advnet.delete'), onDelete)}
+    </span>
   );
 }

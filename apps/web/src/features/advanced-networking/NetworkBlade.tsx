@@ -4,12 +4,9 @@ import {
   type VirtualNetworkInput,
 } from '@edgenet/network-config';
 import type { VirtualNetworkDoc } from '@edgenet/network-config/contract';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useMemo, useState } from 'react';
-import { Blade } from '../../components/Blade';
-import { BladeActions } from '../../components/BladeActions';
-import { ConflictNotice } from '../../components/ConflictNotice';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
+import { FormBlade } from '../../components/FormBlade';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
 import {
@@ -17,12 +14,11 @@ import {
   issuesAt,
   unplacedIssues,
   useChangeIssues,
-  useServerIssues,
-  useWriteOutcome,
+  useConfigFormWrite,
 } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
-import { type ConfigDoc, invalidateConfiguration, sharedQueries } from '../../lib/queries';
-import { saveNetwork } from './queries';
+import type { ConfigDoc } from '../../lib/queries';
+import { useSaveNetworkMutation } from './queries';
 
 const FIELD_PATHS = ['name', 'vlanId', 'subnetMask', 'gateway', 'dnsSuffix'];
 
@@ -40,8 +36,7 @@ export function NetworkBlade({
   revision: number;
   onClose: () => void;
 }) {
-  const { t, locale } = useI18n();
-  const client = useQueryClient();
+  const { t } = useI18n();
   const toast = useToast();
   const ids = useId();
   const [name, setName] = useState(existing?.name ?? '');
@@ -51,13 +46,7 @@ export function NetworkBlade({
   const [dns, setDns] = useState(existing?.dnsServers.join(', ') ?? '');
   const [suffix, setSuffix] = useState(existing?.dnsSuffix ?? '');
   const [base, setBase] = useState(revision);
-  const server = useServerIssues();
-  const { conflict, failure, setFailure, onError, reload } = useWriteOutcome({
-    server,
-    locale,
-    refetch: () => client.fetchQuery(sharedQueries.config()),
-    rebase: setBase,
-  });
+  const { server, failure, setFailure, onError, ...outcome } = useConfigFormWrite(setBase);
 
   const input = useMemo<VirtualNetworkInput>(
     () => ({
@@ -86,25 +75,24 @@ export function NetworkBlade({
   const dnsIssues = issues.filter((i) => i.path.startsWith('dnsServers'));
   const blocked = blocks(issues) || !config;
 
-  const save = useMutation({
-    // JSON has no NaN: an empty VLAN travels as -1, which the core refuses with its message.
-    mutationFn: () =>
-      saveNetwork(
-        switchName,
-        previous,
-        { ...input, vlanId: Number.isNaN(input.vlanId) ? -1 : input.vlanId },
-        base,
-      ),
-    onSuccess: async () => {
+  const save = useSaveNetworkMutation({
+    onSuccess: () => {
       toast({
         kind: 'success',
         title: { key: 'advnet.networkSaved', params: { name: input.name } },
       });
-      await invalidateConfiguration(client);
       onClose();
     },
     onError,
   });
+  // JSON has no NaN: an empty VLAN travels as -1, which the core refuses with its message.
+  const send = () =>
+    save.mutate({
+      switchName,
+      previous,
+      body: { ...input, vlanId: Number.isNaN(input.vlanId) ? -1 : input.vlanId },
+      revision: base,
+    });
   const field = (path: string, setter: (v: string) => void) => (v: string) => {
     setter(v);
     server.clearFor(path);
@@ -112,94 +100,70 @@ export function NetworkBlade({
   };
 
   return (
-    <Blade
-      open
+    <FormBlade
       title={t('advnet.networkTitle', { name: switchName })}
       subtitle={existing?.name}
       onClose={onClose}
-      footer={
-        <BladeActions
-          label={t('common.apply')}
-          busyLabel={t('common.applying')}
-          busy={save.isPending}
-          disabled={blocked || conflict}
-          onSubmit={() => save.mutate()}
-          onCancel={onClose}
-        />
-      }
+      action={{ busy: save.isPending, disabled: blocked, onSubmit: send }}
+      outcome={outcome}
     >
-      {conflict ? (
-        <ConflictNotice onReload={() => reload.mutate()} reloading={reload.isPending} />
-      ) : null}
-      <form
-        className="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!blocked) save.mutate();
-        }}
-      >
-        <div className="form-grid">
-          <TextField
-            label={t('advnet.name')}
-            value={name}
-            onValueChange={field('name', setName)}
-            issues={at('name')}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="vnet-10"
-          />
-          <TextField
-            label={t('advnet.vlan')}
-            inputMode="numeric"
-            autoComplete="off"
-            value={vlan}
-            onValueChange={field('vlanId', setVlan)}
-            issues={at('vlanId')}
-            hint={t('advnet.vlanHint')}
-          />
-          <TextField
-            label={t('advnet.subnetMask')}
-            address
-            value={mask}
-            onValueChange={field('subnetMask', setMask)}
-            issues={at('subnetMask')}
-            placeholder="255.255.255.0"
-          />
-          <TextField
-            label={t('advnet.gateway')}
-            address
-            value={gateway}
-            onValueChange={field('gateway', setGateway)}
-            issues={at('gateway')}
-            placeholder="10.10.0.1"
-          />
-          <TextField
-            label={t('advnet.dns')}
-            address
-            value={dns}
-            onValueChange={field('dnsServers', setDns)}
-            issues={dnsIssues}
-            hint={t('advnet.dnsHint')}
-          />
-          <TextField
-            label={t('advnet.dnsSuffix')}
-            autoComplete="off"
-            value={suffix}
-            onValueChange={field('dnsSuffix', setSuffix)}
-            issues={at('dnsSuffix')}
-            hint={t('common.optional')}
-          />
-        </div>
-        <FieldIssues
-          id={`${ids}-other`}
-          issues={unplacedIssues(issues, FIELD_PATHS).filter(
-            (i) => !i.path.startsWith('dnsServers'),
-          )}
+      <div className="form-grid">
+        <TextField
+          label={t('advnet.name')}
+          value={name}
+          onValueChange={field('name', setName)}
+          issues={at('name')}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="vnet-10"
         />
-        <FormFailure message={failure} />
-        <button type="submit" hidden />
-      </form>
-    </Blade>
+        <TextField
+          label={t('advnet.vlan')}
+          inputMode="numeric"
+          autoComplete="off"
+          value={vlan}
+          onValueChange={field('vlanId', setVlan)}
+          issues={at('vlanId')}
+          hint={t('advnet.vlanHint')}
+        />
+        <TextField
+          label={t('advnet.subnetMask')}
+          address
+          value={mask}
+          onValueChange={field('subnetMask', setMask)}
+          issues={at('subnetMask')}
+          placeholder="255.255.255.0"
+        />
+        <TextField
+          label={t('advnet.gateway')}
+          address
+          value={gateway}
+          onValueChange={field('gateway', setGateway)}
+          issues={at('gateway')}
+          placeholder="10.10.0.1"
+        />
+        <TextField
+          label={t('advnet.dns')}
+          address
+          value={dns}
+          onValueChange={field('dnsServers', setDns)}
+          issues={dnsIssues}
+          hint={t('advnet.dnsHint')}
+        />
+        <TextField
+          label={t('advnet.dnsSuffix')}
+          autoComplete="off"
+          value={suffix}
+          onValueChange={field('dnsSuffix', setSuffix)}
+          issues={at('dnsSuffix')}
+          hint={t('common.optional')}
+        />
+      </div>
+      <FieldIssues
+        id={`${ids}-other`}
+        issues={unplacedIssues(issues, FIELD_PATHS).filter((i) => !i.path.startsWith('dnsServers'))}
+      />
+      <FormFailure message={failure} />
+    </FormBlade>
   );
 }

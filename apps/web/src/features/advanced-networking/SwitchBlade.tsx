@@ -7,12 +7,10 @@ import {
   type VirtualSwitchInput,
 } from '@edgenet/network-config';
 import type { VirtualSwitchDoc } from '@edgenet/network-config/contract';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useMemo, useState } from 'react';
-import { Blade } from '../../components/Blade';
-import { BladeActions } from '../../components/BladeActions';
-import { ConflictNotice } from '../../components/ConflictNotice';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
+import { FormBlade } from '../../components/FormBlade';
+import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
 import {
@@ -20,12 +18,11 @@ import {
   issuesAt,
   unplacedIssues,
   useChangeIssues,
-  useServerIssues,
-  useWriteOutcome,
+  useConfigFormWrite,
 } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
-import { type ConfigDoc, invalidateConfiguration, sharedQueries } from '../../lib/queries';
-import { saveSwitch } from './queries';
+import type { ConfigDoc } from '../../lib/queries';
+import { useSaveSwitchMutation } from './queries';
 
 const FIELD_PATHS = ['name', 'interfaceAlias', 'mtu'];
 
@@ -41,8 +38,7 @@ export function SwitchBlade({
   revision: number;
   onClose: () => void;
 }) {
-  const { t, locale } = useI18n();
-  const client = useQueryClient();
+  const { t } = useI18n();
   const toast = useToast();
   const ids = useId();
   const firstFree =
@@ -54,13 +50,7 @@ export function SwitchBlade({
   const [mtu, setMtu] = useState(String(existing?.mtu ?? 1500));
   const [accelerated, setAccelerated] = useState(existing?.supportsAcceleratedNetworking ?? false);
   const [base, setBase] = useState(revision);
-  const server = useServerIssues();
-  const { conflict, failure, setFailure, onError, reload } = useWriteOutcome({
-    server,
-    locale,
-    refetch: () => client.fetchQuery(sharedQueries.config()),
-    rebase: setBase,
-  });
+  const { server, failure, setFailure, onError, ...outcome } = useConfigFormWrite(setBase);
 
   const mtuConfigurable = config ? (skuPortSpec(config.sku, port)?.mtuConfigurable ?? false) : true;
   const input = useMemo<VirtualSwitchInput>(
@@ -84,109 +74,80 @@ export function SwitchBlade({
   const at = (path: string) => issuesAt(issues, path);
   const blocked = blocks(issues) || !config;
 
-  const save = useMutation({
-    mutationFn: () => saveSwitch(previous, input, base),
-    onSuccess: async () => {
+  const save = useSaveSwitchMutation({
+    onSuccess: () => {
       toast({ kind: 'success', title: { key: 'advnet.added', params: { name: input.name } } });
-      await invalidateConfiguration(client);
       onClose();
     },
     onError,
   });
+  const send = () => save.mutate({ previous, body: input, revision: base });
   const touched = (path: string) => {
     server.clearFor(path);
     setFailure(null);
   };
 
   return (
-    <Blade
-      open
+    <FormBlade
       title={existing ? t('advnet.modifyTitle', { name: existing.name }) : t('advnet.addTitle')}
       onClose={onClose}
-      footer={
-        <BladeActions
-          label={t('common.apply')}
-          busyLabel={t('common.applying')}
-          busy={save.isPending}
-          disabled={blocked || conflict}
-          onSubmit={() => save.mutate()}
-          onCancel={onClose}
-        />
-      }
+      action={{ busy: save.isPending, disabled: blocked, onSubmit: send }}
+      outcome={outcome}
     >
-      {conflict ? (
-        <ConflictNotice onReload={() => reload.mutate()} reloading={reload.isPending} />
-      ) : null}
-      <form
-        className="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!blocked) save.mutate();
+      <TextField
+        label={t('advnet.name')}
+        value={name}
+        onValueChange={(v) => {
+          setName(v);
+          touched('name');
         }}
+        issues={at('name')}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="vswitch-Port4"
+      />
+      <SelectField
+        label={t('advnet.interface')}
+        inputClass="input"
+        value={port}
+        onValueChange={(value) => {
+          setPort(value);
+          touched('interfaceAlias');
+        }}
+        issues={at('interfaceAlias')}
       >
+        {(config?.ports ?? []).map((p) => (
+          <option key={p.name} value={p.name}>
+            {p.name}
+          </option>
+        ))}
+      </SelectField>
+      {mtuConfigurable ? (
         <TextField
-          label={t('advnet.name')}
-          value={name}
-          onValueChange={(v) => {
-            setName(v);
-            touched('name');
-          }}
-          issues={at('name')}
+          label={t('advnet.mtu')}
+          inputMode="numeric"
           autoComplete="off"
-          spellCheck={false}
-          placeholder="vswitch-Port4"
+          value={mtu}
+          onValueChange={(v) => {
+            setMtu(v);
+            touched('mtu');
+          }}
+          issues={at('mtu')}
+          hint={t('advnet.mtuHint', { min: String(MTU_MIN), max: String(MTU_MAX) })}
         />
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-port`}>
-            {t('advnet.interface')}
-          </label>
-          <select
-            id={`${ids}-port`}
-            className="input"
-            value={port}
-            aria-describedby={`${ids}-port-issues`}
-            onChange={(e) => {
-              setPort(e.target.value);
-              touched('interfaceAlias');
-            }}
-          >
-            {(config?.ports ?? []).map((p) => (
-              <option key={p.name} value={p.name}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-          <FieldIssues id={`${ids}-port-issues`} issues={at('interfaceAlias')} />
-        </div>
-        {mtuConfigurable ? (
-          <TextField
-            label={t('advnet.mtu')}
-            inputMode="numeric"
-            autoComplete="off"
-            value={mtu}
-            onValueChange={(v) => {
-              setMtu(v);
-              touched('mtu');
-            }}
-            issues={at('mtu')}
-            hint={t('advnet.mtuHint', { min: String(MTU_MIN), max: String(MTU_MAX) })}
-          />
-        ) : (
-          <p className="field-hint">{t('advnet.mtuFixed')}</p>
-        )}
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={accelerated}
-            onChange={(e) => setAccelerated(e.target.checked)}
-          />
-          <span>{t('advnet.accelerated')}</span>
-        </label>
-        <FieldIssues id={`${ids}-other`} issues={unplacedIssues(issues, FIELD_PATHS)} />
-        <FormFailure message={failure} />
-        <button type="submit" hidden />
-      </form>
-    </Blade>
+      ) : (
+        <p className="field-hint">{t('advnet.mtuFixed')}</p>
+      )}
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={accelerated}
+          onChange={(e) => setAccelerated(e.target.checked)}
+        />
+        <span>{t('advnet.accelerated')}</span>
+      </label>
+      <FieldIssues id={`${ids}-other`} issues={unplacedIssues(issues, FIELD_PATHS)} />
+      <FormFailure message={failure} />
+    </FormBlade>
   );
 }

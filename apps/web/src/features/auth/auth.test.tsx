@@ -98,6 +98,7 @@ describe('sign-in, forced password change, idle lock', () => {
                 path: 'currentPassword',
                 code: 'password.incorrect',
                 severity: 'error',
+                params: {},
                 message: {
                   en: formatIssue({ code: 'password.incorrect', params: {} }, 'en'),
                   ja: formatIssue({ code: 'password.incorrect', params: {} }, 'ja'),

@@ -3,9 +3,9 @@ import {
   type ComputeSettings,
   checkComputeChange,
   type DeviceConfig,
+  formatInterfaceAddress,
   type IpRange,
   lockedComputeFields,
-  maskToPrefixLength,
   type PortConfig,
   parseRange,
   rangeSize,
@@ -14,17 +14,19 @@ import {
   SERVICE_IP_MIN,
 } from '@edgenet/network-config';
 import type { Compute } from '@edgenet/network-config/contract';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { Badge } from '../../components/Badge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ConflictNotice, RebasedNotice } from '../../components/ConflictNotice';
 import { type Column, DataTable } from '../../components/DataTable';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
+import { OptInConfirm } from '../../components/FormBlade';
 import { Icon } from '../../components/Icon';
 import { Section } from '../../components/PageHeader';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
+import { computeQueries, useApplyComputeMutation } from '../../lib/compute';
 import {
   blocks,
   issuesAt,
@@ -35,9 +37,7 @@ import {
   useWriteOutcome,
 } from '../../lib/forms';
 import { type UiIssue, useI18n } from '../../lib/i18n';
-import { confirmHeaders, refreshAfterLifecycle } from '../../lib/lifecycle';
 import type { ConfigDoc } from '../../lib/queries';
-import { computeQueries, putCompute } from './queries';
 
 export interface ComputeForm {
   computePort: string | null;
@@ -154,10 +154,8 @@ export function ComputeFormView({
   const field = (key: keyof ComputeForm, path: string) => (value: string) =>
     update({ [key]: value }, [path]);
 
-  const apply = useMutation({
-    mutationFn: () =>
-      putCompute(settings, draft.baseRevision ?? compute.revision, confirmHeaders(optIn)),
-    onSuccess: async ({ jobId }) => {
+  const apply = useApplyComputeMutation({
+    onSuccess: ({ jobId }) => {
       draft.reset();
       setRebased(false);
       if (jobId) {
@@ -166,10 +164,11 @@ export function ComputeFormView({
       } else {
         toast({ kind: 'success', title: { key: 'compute.appliedNow' } });
       }
-      await refreshAfterLifecycle(client);
     },
     onError,
   });
+  const send = () =>
+    apply.mutate({ settings, revision: draft.baseRevision ?? compute.revision, confirm: optIn });
 
   const choosePort = (port: string | null) => {
     // One compute port at a time (doc): moving it from another port, or disabling it, asks first.
@@ -192,13 +191,7 @@ export function ComputeFormView({
       cell: (p) => {
         if (!p.ipEnabled) return t('network.ipDisabled');
         if (!p.address) return <span className="muted">{t('common.none')}</span>;
-        let len = '';
-        try {
-          len = p.subnetMask ? `/${maskToPrefixLength(p.subnetMask)}` : '';
-        } catch {
-          len = '';
-        }
-        return `${p.address}${len}`;
+        return formatInterfaceAddress(p.address, p.subnetMask);
       },
     },
     {
@@ -242,6 +235,26 @@ export function ComputeFormView({
     },
   ];
 
+  /** A range's start and end fields (read-only while the range is locked). */
+  const rangeInputs = (
+    range: 'nodeIpRange' | 'serviceIpRange',
+    keys: [keyof ComputeForm, keyof ComputeForm],
+    labels: [string, string],
+    placeholders: [string, string],
+  ) =>
+    (['start', 'end'] as const).map((end, i) => (
+      <TextField
+        key={end}
+        label={labels[i] ?? ''}
+        address
+        value={String(form[keys[i] as keyof ComputeForm] ?? '')}
+        onValueChange={field(keys[i] as keyof ComputeForm, `${range}.${end}`)}
+        issues={at(`${range}.${end}`)}
+        readOnly={locked(range)}
+        placeholder={placeholders[i]}
+      />
+    ));
+
   const lockNote = (
     field: ComputeField,
     key: 'compute.lockedPort' | 'compute.lockedNodes' | 'compute.lockedCidrs',
@@ -258,7 +271,7 @@ export function ComputeFormView({
       className="form compute-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!blocked && !busy) apply.mutate();
+        if (!blocked && !busy) send();
       }}
       noValidate
     >
@@ -284,24 +297,12 @@ export function ComputeFormView({
         {lockNote('nodeIpRange', 'compute.lockedNodes')}
         <fieldset className="range-fields" aria-describedby={`${ids}-nodes-count ${ids}-nodes`}>
           <legend className="visually-hidden">{t('compute.nodeIps')}</legend>
-          <TextField
-            label={t('compute.nodeIpStart')}
-            address
-            value={form.nodeStart}
-            onValueChange={field('nodeStart', 'nodeIpRange.start')}
-            issues={at('nodeIpRange.start')}
-            readOnly={locked('nodeIpRange')}
-            placeholder="192.168.20.50"
-          />
-          <TextField
-            label={t('compute.nodeIpEnd')}
-            address
-            value={form.nodeEnd}
-            onValueChange={field('nodeEnd', 'nodeIpRange.end')}
-            issues={at('nodeIpRange.end')}
-            readOnly={locked('nodeIpRange')}
-            placeholder="192.168.20.51"
-          />
+          {rangeInputs(
+            'nodeIpRange',
+            ['nodeStart', 'nodeEnd'],
+            [t('compute.nodeIpStart'), t('compute.nodeIpEnd')],
+            ['192.168.20.50', '192.168.20.51'],
+          )}
         </fieldset>
         <p className="range-count" id={`${ids}-nodes-count`} aria-live="polite">
           {nodeCount === null ? t('compute.countUnknown') : tCount('compute.count', nodeCount)}
@@ -319,24 +320,12 @@ export function ComputeFormView({
           aria-describedby={`${ids}-services-count ${ids}-services`}
         >
           <legend className="visually-hidden">{t('compute.serviceIps')}</legend>
-          <TextField
-            label={t('compute.serviceIpStart')}
-            address
-            value={form.serviceStart}
-            onValueChange={field('serviceStart', 'serviceIpRange.start')}
-            issues={at('serviceIpRange.start')}
-            readOnly={locked('serviceIpRange')}
-            placeholder="192.168.20.60"
-          />
-          <TextField
-            label={t('compute.serviceIpEnd')}
-            address
-            value={form.serviceEnd}
-            onValueChange={field('serviceEnd', 'serviceIpRange.end')}
-            issues={at('serviceIpRange.end')}
-            readOnly={locked('serviceIpRange')}
-            placeholder="192.168.20.65"
-          />
+          {rangeInputs(
+            'serviceIpRange',
+            ['serviceStart', 'serviceEnd'],
+            [t('compute.serviceIpStart'), t('compute.serviceIpEnd')],
+            ['192.168.20.60', '192.168.20.65'],
+          )}
         </fieldset>
         <p className="range-count" id={`${ids}-services-count`} aria-live="polite">
           {serviceCount === null
@@ -381,10 +370,7 @@ export function ComputeFormView({
       </Section>
 
       <FieldIssues id={`${ids}-other`} issues={unplacedIssues(issues, PLACED)} />
-      <label className="check">
-        <input type="checkbox" checked={optIn} onChange={(e) => setOptIn(e.target.checked)} />
-        <span>{t('pending.optIn')}</span>
-      </label>
+      <OptInConfirm checked={optIn} onChange={setOptIn} />
       <FormFailure message={failure} />
       <div className="apply-bar">
         <button

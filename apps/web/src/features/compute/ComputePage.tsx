@@ -1,16 +1,16 @@
 import type { JobAnswer } from '@edgenet/network-config/contract';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { Badge, COMPUTE_STATE_TONE } from '../../components/Badge';
+import { ComputeStateLine } from '../../components/Badge';
 import { Icon } from '../../components/Icon';
 import { PageHeader } from '../../components/PageHeader';
 import { ProgressPanel } from '../../components/ProgressPanel';
 import { ErrorState, Loading } from '../../components/StateViews';
 import { useToast } from '../../components/Toasts';
+import { computeQueries, useComputeJob } from '../../lib/compute';
 import { useI18n } from '../../lib/i18n';
-import { invalidateConfiguration, sharedQueries } from '../../lib/queries';
+import { sharedQueries } from '../../lib/queries';
 import { ComputeFormView } from './ComputeForm';
-import { computeQueries } from './queries';
 
 /** The device's Compute page (ローカル UI の [コンピューティング] ページ). */
 export function ComputePage() {
@@ -32,16 +32,7 @@ export function ComputePage() {
       <PageHeader
         title={t('compute.title')}
         description={t('compute.description')}
-        actions={
-          c ? (
-            <span className="state-line">
-              <span>{t('overview.state')}:</span>
-              <Badge tone={COMPUTE_STATE_TONE[c.state] ?? 'neutral'}>
-                {t(`computeState.${c.state}`)}
-              </Badge>
-            </span>
-          ) : null
-        }
+        actions={c ? <ComputeStateLine state={c.state} /> : null}
       />
       {c?.state === 'Failed' && c.error ? (
         <div className="notice notice--error" role="alert">
@@ -82,10 +73,17 @@ export function ComputePage() {
 /** Polls the apply job and shows its steps; when it ends, refreshes everything and says so. */
 function JobFollower({ jobId, onDismiss }: { jobId: string; onDismiss: () => void }) {
   const { t } = useI18n();
-  const client = useQueryClient();
   const toast = useToast();
-  const job = useQuery(computeQueries.job(jobId));
-  const reported = useRef<string | null>(null);
+  const job = useComputeJob(jobId, (ended) => {
+    if (ended.state === 'succeeded')
+      toast({ kind: 'success', title: { key: 'compute.jobSucceeded' } });
+    else
+      toast({
+        kind: 'error',
+        title: { key: 'compute.jobFailed' },
+        body: ended.error ? { en: ended.error, ja: ended.error } : undefined,
+      });
+  });
   const panel = useRef<HTMLDivElement | null>(null);
   const state = job.data?.state;
 
@@ -95,19 +93,6 @@ function JobFollower({ jobId, onDismiss }: { jobId: string; onDismiss: () => voi
     const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     panel.current?.scrollIntoView?.({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
   }, [jobId]);
-
-  useEffect(() => {
-    if (!state || state === 'running' || reported.current === jobId) return;
-    reported.current = jobId;
-    void invalidateConfiguration(client);
-    if (state === 'succeeded') toast({ kind: 'success', title: { key: 'compute.jobSucceeded' } });
-    else
-      toast({
-        kind: 'error',
-        title: { key: 'compute.jobFailed' },
-        body: job.data?.error ? { en: job.data.error, ja: job.data.error } : undefined,
-      });
-  }, [state, jobId, client, toast, job.data?.error]);
 
   return (
     <div className="job-follower" ref={panel}>

@@ -1,12 +1,11 @@
 import { complete, SESSION_BANNER } from '@edgenet/hcs-shell';
 import { MANAGEMENT_DEFAULT, MANAGEMENT_PORT } from '@edgenet/network-config';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { problemText } from '../../components/StateViews';
 import { useI18n } from '../../lib/i18n';
-import { invalidateConfiguration, useDeviceConfig } from '../../lib/queries';
-import { type ConsoleStream, runConsoleLine } from './queries';
+import { useDeviceConfig } from '../../lib/queries';
+import { type ConsoleStream, useRunConsoleLineMutation } from './queries';
 
 interface Entry {
   id: number;
@@ -28,7 +27,6 @@ function consoleWidth(element: HTMLElement | null): number {
 export function ConsolePage() {
   const { t, locale } = useI18n();
   const ids = useId();
-  const queryClient = useQueryClient();
   const config = useDeviceConfig();
   const [line, setLine] = useState('');
   const [entries, setEntries] = useState<Entry[]>([]);
@@ -42,14 +40,11 @@ export function ConsolePage() {
   const management = config.data?.ports.find((p) => p.name === MANAGEMENT_PORT);
   const prompt = `[${management?.address ?? MANAGEMENT_DEFAULT.address}]: PS>`;
 
-  const run = useMutation({
-    mutationFn: (text: string) => runConsoleLine(text, locale, consoleWidth(logRef.current)),
-    onSuccess: (answer, text) => {
+  const run = useRunConsoleLineMutation({
+    onSuccess: (answer, { line: text }) => {
       setEntries((list) => [...list, { id: nextId.current++, line: text, chunks: answer.chunks }]);
-      // Whatever the line changed (routes, compute) is refetched for every page.
-      void invalidateConfiguration(queryClient);
     },
-    onError: (error, text) => {
+    onError: (error, { line: text }) => {
       setEntries((list) => [
         ...list,
         {
@@ -79,7 +74,7 @@ export function ConsolePage() {
     setHistory((h) => (h[h.length - 1] === text ? h : [...h, text]));
     setCursor(null);
     setLine('');
-    run.mutate(text);
+    run.mutate({ line: text, locale, width: consoleWidth(logRef.current) });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -147,7 +142,7 @@ export function ConsolePage() {
           {run.isPending ? (
             <div className="console-line" aria-busy="true">
               <span className="console-prompt">{prompt} </span>
-              {run.variables}
+              {run.variables?.line}
               <span className="console-running"> {t('console.running')}</span>
             </div>
           ) : null}

@@ -4,18 +4,18 @@
  * what will change.
  */
 import type { RevisionSummary } from '@edgenet/network-config/contract';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormFailure } from '../../components/FieldIssues';
 import { PageHeader, Section } from '../../components/PageHeader';
+import { SelectField } from '../../components/SelectField';
 import { ErrorState, Loading } from '../../components/StateViews';
 import { useToast } from '../../components/Toasts';
 import { isApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { refreshAfterLifecycle } from '../../lib/lifecycle';
 import { DiffView } from './DiffView';
-import { historyQueries, restoreRevision } from './queries';
+import { historyQueries, useRestoreRevisionMutation } from './queries';
 
 export function HistoryPage() {
   const { t, locale, formatDateTime } = useI18n();
@@ -25,8 +25,6 @@ export function HistoryPage() {
   const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<number | null>(null);
   const [restoring, setRestoring] = useState<RevisionSummary | null>(null);
-  const fromId = useId();
-  const toId = useId();
 
   const a = from ?? revisions[1]?.number ?? revisions[0]?.number ?? 0;
   const b = to ?? revisions[0]?.number ?? 0;
@@ -86,36 +84,24 @@ export function HistoryPage() {
       </Section>
       <Section title={t('history.compareTitle')}>
         <div className="form-grid history-compare">
-          <label className="field" htmlFor={fromId}>
-            <span className="field-label">{t('history.from')}</span>
-            <select
-              id={fromId}
-              className="input"
-              value={a}
-              onChange={(e) => setFrom(Number(e.target.value))}
+          {[
+            { end: 'from', label: t('history.from'), value: a, onChange: setFrom },
+            { end: 'to', label: t('history.to'), value: b, onChange: setTo },
+          ].map((end) => (
+            <SelectField
+              key={end.end}
+              label={end.label}
+              inputClass="input"
+              value={String(end.value)}
+              onValueChange={(value) => end.onChange(Number(value))}
             >
               {revisions.map((r) => (
                 <option key={r.number} value={r.number}>
                   {label(r.number)} — {r.summaries[locale]}
                 </option>
               ))}
-            </select>
-          </label>
-          <label className="field" htmlFor={toId}>
-            <span className="field-label">{t('history.to')}</span>
-            <select
-              id={toId}
-              className="input"
-              value={b}
-              onChange={(e) => setTo(Number(e.target.value))}
-            >
-              {revisions.map((r) => (
-                <option key={r.number} value={r.number}>
-                  {label(r.number)} — {r.summaries[locale]}
-                </option>
-              ))}
-            </select>
-          </label>
+            </SelectField>
+          ))}
         </div>
         {compare.data ? (
           <DiffView
@@ -147,18 +133,15 @@ function RestoreDialog({
   onClose: () => void;
 }) {
   const { t, locale } = useI18n();
-  const client = useQueryClient();
   const toast = useToast();
   const preview = useQuery(historyQueries.diff(current, target.number));
   const [failure, setFailure] = useState<string | null>(null);
-  const restore = useMutation({
-    mutationFn: () => restoreRevision(target.number, current, ['port.managementChange']),
-    onSuccess: async () => {
+  const restore = useRestoreRevisionMutation({
+    onSuccess: () => {
       toast({
         kind: 'success',
         title: { key: 'history.restored', params: { number: target.number } },
       });
-      await refreshAfterLifecycle(client);
       onClose();
     },
     onError: (error) => {
@@ -175,7 +158,13 @@ function RestoreDialog({
       title={t('history.restoreTitle', { number: target.number })}
       confirmLabel={t('history.restore')}
       busy={restore.isPending}
-      onConfirm={() => restore.mutate()}
+      onConfirm={() =>
+        restore.mutate({
+          number: target.number,
+          revision: current,
+          acknowledge: ['port.managementChange'],
+        })
+      }
       onCancel={onClose}
     >
       <p>{t('history.restoreBody', { number: target.number, current })}</p>

@@ -3,13 +3,11 @@
  * rollback, "Keep these settings" and "Revert now". It reads GET /api/pending (polled and on
  * focus), so it survives a reload and shows in every open tab; tabs also tell each other at once.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Icon } from '../../components/Icon';
 import { useToast } from '../../components/Toasts';
 import { useI18n } from '../../lib/i18n';
-import { listenForLifecycleChanges, refreshAfterLifecycle } from '../../lib/lifecycle';
-import { confirmPending, historyQueries, revertPending } from './queries';
+import { useConfirmPendingMutation, usePendingChange, useRevertPendingMutation } from './queries';
 
 function useNow(active: boolean): number {
   const [now, setNow] = useState(() => Date.now());
@@ -23,39 +21,15 @@ function useNow(active: boolean): number {
 
 export function PendingBanner() {
   const { t } = useI18n();
-  const client = useQueryClient();
   const toast = useToast();
-  const pending = useQuery(historyQueries.pending());
-  const change = pending.data?.pending ?? null;
+  const change = usePendingChange();
   const now = useNow(change !== null);
 
-  useEffect(
-    () => listenForLifecycleChanges(() => void refreshAfterLifecycle(client, false)),
-    [client],
-  );
-
-  // The pending change ended elsewhere (another tab, the deadline): the settings moved.
-  const previous = useRef(change);
-  useEffect(() => {
-    if (previous.current && !change) void refreshAfterLifecycle(client, false);
-    previous.current = change;
-  }, [change, client]);
-
-  const keep = useMutation({
-    mutationFn: confirmPending,
-    onSuccess: async () => {
-      toast({ kind: 'success', title: { key: 'pending.kept' } });
-      await refreshAfterLifecycle(client);
-    },
-    onSettled: () => client.invalidateQueries({ queryKey: ['pending'] }),
+  const keep = useConfirmPendingMutation({
+    onSuccess: () => toast({ kind: 'success', title: { key: 'pending.kept' } }),
   });
-  const revert = useMutation({
-    mutationFn: revertPending,
-    onSuccess: async () => {
-      toast({ kind: 'success', title: { key: 'pending.reverted' } });
-      await refreshAfterLifecycle(client);
-    },
-    onSettled: () => client.invalidateQueries({ queryKey: ['pending'] }),
+  const revert = useRevertPendingMutation({
+    onSuccess: () => toast({ kind: 'success', title: { key: 'pending.reverted' } }),
   });
 
   if (!change) return null;

@@ -1,30 +1,31 @@
 /** The change lifecycle's queries: history, one diff, and the pending (tentative) change. */
-import { LIFECYCLE_API } from '@edgenet/network-config';
-import type {
-  PendingAnswer,
-  RestoreAnswer,
-  RevisionDiffAnswer,
-  RevisionPage,
-} from '@edgenet/network-config/contract';
-import { queryOptions } from '@tanstack/react-query';
-import { getJson, request } from '../../lib/api';
-import { HISTORY_KEY, PENDING_KEY } from '../../lib/lifecycle';
+import type { AnswerOf } from '@edgenet/network-config/contract/client';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { api } from '../../lib/api';
+import {
+  HISTORY_KEY,
+  listenForLifecycleChanges,
+  PENDING_KEY,
+  refreshAfterLifecycle,
+} from '../../lib/lifecycle';
 import { REVISIONED } from '../../lib/queries';
+import { LIFECYCLE_WRITE, useWrite, type WriteOptions } from '../../lib/writes';
 
 export const historyQueries = {
   all: HISTORY_KEY,
   list: (limit = 50) =>
     queryOptions({
       queryKey: [...historyQueries.all, 'list', limit] as const,
-      queryFn: ({ signal }) =>
-        getJson<RevisionPage>(LIFECYCLE_API.revisions, { signal, query: { limit: String(limit) } }),
+      queryFn: async ({ signal }) =>
+        (await api.call('listRevisions', { signal, query: { limit: String(limit) } })).data,
       meta: REVISIONED,
     }),
   diff: (a: number, b: number) =>
     queryOptions({
       queryKey: [...historyQueries.all, 'diff', a, b] as const,
-      queryFn: ({ signal }) =>
-        getJson<RevisionDiffAnswer>(LIFECYCLE_API.revisionDiff(a, b), { signal }),
+      queryFn: async ({ signal }) =>
+        (await api.call('diffRevisions', { params: { a, b }, signal })).data,
       staleTime: Number.POSITIVE_INFINITY,
     }),
   /**
@@ -34,24 +35,74 @@ export const historyQueries = {
   pending: () =>
     queryOptions({
       queryKey: PENDING_KEY,
-      queryFn: ({ signal }) => getJson<PendingAnswer>(LIFECYCLE_API.pending, { signal }),
+      queryFn: async ({ signal }) => (await api.call('getPending', { signal })).data,
       refetchInterval: 3000,
       refetchOnWindowFocus: true,
     }),
 };
 
-export function restoreRevision(n: number, revision: number, acknowledge: string[] = []) {
-  return request<RestoreAnswer>(LIFECYCLE_API.revisionRestore(n), {
-    method: 'POST',
+/**
+ * The pending change, kept in step with the other tabs: a change announced elsewhere, or the
+ * pending change ending (another tab, the deadline), refreshes everything the lifecycle touches.
+ */
+export function usePendingChange() {
+  const client = useQueryClient();
+  const pending = useQuery(historyQueries.pending());
+  const change = pending.data?.pending ?? null;
+  useEffect(
+    () => listenForLifecycleChanges(() => void refreshAfterLifecycle(client, false)),
+    [client],
+  );
+  const previous = useRef(change);
+  useEffect(() => {
+    if (previous.current && !change) void refreshAfterLifecycle(client, false);
+    previous.current = change;
+  }, [change, client]);
+  return change;
+}
+
+export interface RestoreRevision {
+  number: number;
+  /** The current revision (If-Match). */
+  revision: number;
+  acknowledge?: string[];
+}
+
+async function restoreRevision({ number, revision, acknowledge = [] }: RestoreRevision) {
+  const answer = await api.call('restoreRevision', {
+    params: { n: number },
     body: acknowledge.length ? { acknowledge } : {},
     ifMatch: revision,
   });
+  return answer.data;
 }
 
-export function confirmPending() {
-  return request<PendingAnswer>(LIFECYCLE_API.pendingConfirm, { method: 'POST' });
+/** POST /api/revisions/:n/restore. */
+export function useRestoreRevisionMutation(
+  options?: WriteOptions<AnswerOf<'restoreRevision'>, RestoreRevision>,
+) {
+  return useWrite(restoreRevision, LIFECYCLE_WRITE, options);
 }
 
-export function revertPending() {
-  return request<PendingAnswer>(LIFECYCLE_API.pendingRevert, { method: 'POST' });
+/** Keep or revert the pending change; refused or not, the lifecycle is reloaded. */
+const PENDING_WRITE = { ...LIFECYCLE_WRITE, afterError: 'always' } as const;
+
+async function confirmPending() {
+  return (await api.call('confirmPending')).data;
+}
+
+/** POST /api/pending/confirm ("Keep these settings"). */
+export function useConfirmPendingMutation(
+  options?: WriteOptions<AnswerOf<'confirmPending'>, void>,
+) {
+  return useWrite(confirmPending, PENDING_WRITE, options);
+}
+
+async function revertPending() {
+  return (await api.call('revertPending')).data;
+}
+
+/** POST /api/pending/revert ("Revert now"). */
+export function useRevertPendingMutation(options?: WriteOptions<AnswerOf<'revertPending'>, void>) {
+  return useWrite(revertPending, PENDING_WRITE, options);
 }

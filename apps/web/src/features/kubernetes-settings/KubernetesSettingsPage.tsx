@@ -1,48 +1,25 @@
 import { type ComputeSwitchSettings, checkComputeSwitchChange } from '@edgenet/network-config';
-import type { Compute, ComputeAnswer, JobAnswer } from '@edgenet/network-config/contract';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { Badge, COMPUTE_STATE_TONE } from '../../components/Badge';
 import { ConflictNotice } from '../../components/ConflictNotice';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
 import { PageHeader, Section } from '../../components/PageHeader';
 import { ProgressPanel } from '../../components/ProgressPanel';
+import { SelectField } from '../../components/SelectField';
 import { ErrorState, Loading } from '../../components/StateViews';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
-import { getJson, request } from '../../lib/api';
+import { computeQueries, useApplyComputeMutation } from '../../lib/compute';
 import {
   blocks,
   issuesAt,
   unplacedIssues,
   useChangeIssues,
-  useServerIssues,
-  useWriteOutcome,
+  useConfigFormWrite,
 } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
-import {
-  type ConfigDoc,
-  invalidateConfiguration,
-  REVISIONED,
-  sharedQueries,
-  useDeviceConfig,
-} from '../../lib/queries';
-import { URLS } from '../../lib/urls';
-
-const computeQuery = () =>
-  queryOptions({
-    queryKey: ['compute', 'detail'] as const,
-    queryFn: ({ signal }) => getJson<Compute>(URLS.compute, { signal }),
-    meta: REVISIONED,
-  });
-
-const jobQuery = (id: string) =>
-  queryOptions({
-    queryKey: ['compute', 'job', id] as const,
-    queryFn: ({ signal }) => getJson<JobAnswer>(URLS.job(id), { signal }),
-    refetchInterval: (query) =>
-      query.state.data && query.state.data.state !== 'running' ? false : 1000,
-  });
+import { type ConfigDoc, useDeviceConfig } from '../../lib/queries';
 
 interface Form {
   computeSwitch: string;
@@ -63,23 +40,16 @@ function range(start: string, end: string) {
  * external service IPs — optional, with the core's warning; no IPs at all = VMs only.
  */
 export function KubernetesSettingsPage() {
-  const { t, locale } = useI18n();
-  const client = useQueryClient();
+  const { t } = useI18n();
   const toast = useToast();
   const ids = useId();
-  const compute = useQuery(computeQuery());
+  const compute = useQuery(computeQueries.detail());
   const config = useDeviceConfig();
   const [draft, setDraft] = useState<Form | null>(null);
   const [base, setBase] = useState<number | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
-  const job = useQuery({ ...jobQuery(jobId ?? ''), enabled: jobId !== null });
-  const server = useServerIssues();
-  const { conflict, failure, setFailure, onError, reload } = useWriteOutcome({
-    server,
-    locale,
-    refetch: () => client.fetchQuery(sharedQueries.config()),
-    rebase: setBase,
-  });
+  const job = useQuery({ ...computeQueries.job(jobId ?? ''), enabled: jobId !== null });
+  const { server, conflict, failure, setFailure, onError, reload } = useConfigFormWrite(setBase);
 
   const fromServer: Form | undefined = compute.data
     ? {
@@ -119,24 +89,36 @@ export function KubernetesSettingsPage() {
     setFailure(null);
   };
 
-  const apply = useMutation({
-    mutationFn: async () => {
-      const { data } = await request<ComputeAnswer>(URLS.compute, {
-        method: 'PUT',
-        body: settings,
-        ifMatch: base ?? compute.data?.revision ?? 0,
-      });
-      return data;
-    },
-    onSuccess: async (answer) => {
+  /** A range's start and end fields; editing either clears the server's verdict on the range. */
+  const rangeInputs = (
+    range: 'nodeIpRange' | 'serviceIpRange',
+    title: 'k8sconf.nodeIps' | 'k8sconf.serviceIps',
+    keys: [keyof Form, keyof Form],
+  ) =>
+    (['start', 'end'] as const).map((end, i) => {
+      const key = keys[i] as keyof Form;
+      return (
+        <TextField
+          key={end}
+          label={`${t(title)} — ${t(`k8sconf.${end}`)}`}
+          address
+          value={form?.[key] ?? ''}
+          onValueChange={set(key, range)}
+          issues={issuesAt(issues, `${range}.${end}`)}
+        />
+      );
+    });
+
+  const apply = useApplyComputeMutation({
+    onSuccess: ({ answer }) => {
       setDraft(null);
       setBase(null);
       if (answer.job) setJobId(answer.job.id);
       else toast({ kind: 'success', title: { key: 'k8sconf.applied' } });
-      await invalidateConfiguration(client);
     },
     onError,
   });
+  const send = () => apply.mutate({ settings, revision: base ?? compute.data?.revision ?? 0 });
 
   if (compute.isPending || config.isPending) return <Loading minHeight={320} />;
   if (compute.isError) {
@@ -164,67 +146,37 @@ export function KubernetesSettingsPage() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (!blocked) apply.mutate();
+          if (!blocked) send();
         }}
       >
         <Section title={t('advnet.compute')}>
-          <div className="field">
-            <label className="field-label" htmlFor={`${ids}-switch`}>
-              {t('k8sconf.switch')}
-            </label>
-            <select
-              id={`${ids}-switch`}
-              className="input"
-              value={form?.computeSwitch ?? ''}
-              aria-describedby={`${ids}-switch-issues`}
-              onChange={(e) => set('computeSwitch', 'computeSwitch')(e.target.value)}
-            >
-              <option value="">{t('k8sconf.noSwitch')}</option>
-              {switches.map((s) => (
-                <option key={s.name} value={s.name}>
-                  {`${s.name} (${s.interfaceAlias})`}
-                </option>
-              ))}
-            </select>
-            <FieldIssues id={`${ids}-switch-issues`} issues={under('computeSwitch')} />
-            {switches.length === 0 ? <p className="field-hint">{t('k8sconf.noSwitches')}</p> : null}
-          </div>
+          <SelectField
+            label={t('k8sconf.switch')}
+            inputClass="input"
+            value={form?.computeSwitch ?? ''}
+            onValueChange={set('computeSwitch', 'computeSwitch')}
+            issues={under('computeSwitch')}
+            after={
+              switches.length === 0 ? <p className="field-hint">{t('k8sconf.noSwitches')}</p> : null
+            }
+          >
+            <option value="">{t('k8sconf.noSwitch')}</option>
+            {switches.map((s) => (
+              <option key={s.name} value={s.name}>
+                {`${s.name} (${s.interfaceAlias})`}
+              </option>
+            ))}
+          </SelectField>
         </Section>
         <Section title={t('k8sconf.nodeIps')} description={t('k8sconf.optional')}>
           <div className="form-grid">
-            <TextField
-              label={`${t('k8sconf.nodeIps')} — ${t('k8sconf.start')}`}
-              address
-              value={form?.nodeStart ?? ''}
-              onValueChange={set('nodeStart', 'nodeIpRange')}
-              issues={issuesAt(issues, 'nodeIpRange.start')}
-            />
-            <TextField
-              label={`${t('k8sconf.nodeIps')} — ${t('k8sconf.end')}`}
-              address
-              value={form?.nodeEnd ?? ''}
-              onValueChange={set('nodeEnd', 'nodeIpRange')}
-              issues={issuesAt(issues, 'nodeIpRange.end')}
-            />
+            {rangeInputs('nodeIpRange', 'k8sconf.nodeIps', ['nodeStart', 'nodeEnd'])}
           </div>
           <FieldIssues id={`${ids}-nodes`} issues={issuesAt(issues, 'nodeIpRange')} />
         </Section>
         <Section title={t('k8sconf.serviceIps')} description={t('k8sconf.serviceHint')}>
           <div className="form-grid">
-            <TextField
-              label={`${t('k8sconf.serviceIps')} — ${t('k8sconf.start')}`}
-              address
-              value={form?.serviceStart ?? ''}
-              onValueChange={set('serviceStart', 'serviceIpRange')}
-              issues={issuesAt(issues, 'serviceIpRange.start')}
-            />
-            <TextField
-              label={`${t('k8sconf.serviceIps')} — ${t('k8sconf.end')}`}
-              address
-              value={form?.serviceEnd ?? ''}
-              onValueChange={set('serviceEnd', 'serviceIpRange')}
-              issues={issuesAt(issues, 'serviceIpRange.end')}
-            />
+            {rangeInputs('serviceIpRange', 'k8sconf.serviceIps', ['serviceStart', 'serviceEnd'])}
           </div>
           <FieldIssues id={`${ids}-services`} issues={issuesAt(issues, 'serviceIpRange')} />
         </Section>

@@ -1,23 +1,14 @@
 import { type ServiceInput, validateServiceInput } from '@edgenet/network-config';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ServiceCreateBody } from '@edgenet/network-config/contract';
 import { useId, useMemo, useState } from 'react';
-import { Blade } from '../../components/Blade';
-import { BladeActions } from '../../components/BladeActions';
-import { ConflictNotice } from '../../components/ConflictNotice';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
+import { FormBlade } from '../../components/FormBlade';
+import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
-import {
-  blocks,
-  issuesAt,
-  mergeIssues,
-  unplacedIssues,
-  useServerIssues,
-  useWriteOutcome,
-} from '../../lib/forms';
+import { blocks, issuesAt, mergeIssues, unplacedIssues, useConfigFormWrite } from '../../lib/forms';
 import { type UiIssue, useI18n } from '../../lib/i18n';
-import { invalidateConfiguration, sharedQueries } from '../../lib/queries';
-import { createService } from './queries';
+import { useCreateServiceMutation } from './queries';
 
 interface ServiceForm {
   name: string;
@@ -73,8 +64,7 @@ export function CreateServiceBlade({
   revision: number | undefined;
   onClose: () => void;
 }) {
-  const { t, locale } = useI18n();
-  const client = useQueryClient();
+  const { t } = useI18n();
   const toast = useToast();
   const ids = useId();
   const [form, setForm] = useState<ServiceForm>({
@@ -88,13 +78,7 @@ export function CreateServiceBlade({
   });
   const [baseRevision, setBaseRevision] = useState(revision);
   const [submitted, setSubmitted] = useState(false);
-  const server = useServerIssues();
-  const { conflict, failure, setFailure, onError, reload } = useWriteOutcome({
-    server,
-    locale,
-    refetch: () => client.fetchQuery(sharedQueries.config()),
-    rebase: setBaseRevision,
-  });
+  const { server, failure, setFailure, onError, ...outcome } = useConfigFormWrite(setBaseRevision);
   const input = useMemo(() => serviceInputOf(form), [form]);
   const inline = useMemo(() => validateServiceInput(input), [input]);
   const all: UiIssue[] = mergeIssues(inline, server.issues);
@@ -106,9 +90,8 @@ export function CreateServiceBlade({
     setFailure(null);
   };
 
-  const create = useMutation({
-    mutationFn: () => createService(input as Parameters<typeof createService>[0], baseRevision),
-    onSuccess: async (created) => {
+  const create = useCreateServiceMutation({
+    onSuccess: (created) => {
       const warnings = created.issues.filter((i) => i.severity === 'warning');
       toast({
         kind: warnings.length ? 'warning' : 'success',
@@ -121,7 +104,6 @@ export function CreateServiceBlade({
         },
         issues: warnings,
       });
-      await invalidateConfiguration(client);
       onClose();
     },
     onError,
@@ -129,7 +111,8 @@ export function CreateServiceBlade({
   const blocked = blocks(all);
   const submit = () => {
     setSubmitted(true);
-    if (!blocked && !create.isPending && !conflict) create.mutate();
+    if (!blocked && !create.isPending && !outcome.conflict)
+      create.mutate({ body: input as ServiceCreateBody, revision: baseRevision });
   };
   const cmd =
     form.type === 'LoadBalancer'
@@ -137,119 +120,90 @@ export function CreateServiceBlade({
       : `kubectl create service clusterip ${input.name} --tcp=${form.port}:${form.targetPort || form.port}`;
 
   return (
-    <Blade
-      open
+    <FormBlade
       title={t('svc.createTitle')}
       subtitle={t('svc.createSubtitle')}
       onClose={onClose}
-      footer={
-        <BladeActions
-          label={t('svc.create')}
-          busyLabel={t('common.saving')}
-          busy={create.isPending}
-          disabled={(submitted && blocked) || conflict}
-          onSubmit={submit}
-          onCancel={onClose}
-        />
-      }
+      action={{
+        label: t('svc.create'),
+        busyLabel: t('common.saving'),
+        busy: create.isPending,
+        disabled: submitted && blocked,
+        onSubmit: submit,
+      }}
+      outcome={outcome}
+      onEnter={submit}
     >
-      {conflict ? (
-        <ConflictNotice onReload={() => reload.mutate()} reloading={reload.isPending} />
-      ) : null}
-      <form
-        className="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
+      <TextField
+        label={t('svc.name')}
+        value={form.name}
+        onValueChange={(v) => set({ name: v }, 'name')}
+        issues={at('name')}
+        autoComplete="off"
+        autoCapitalize="off"
+        spellCheck={false}
+        placeholder="web"
+        hint={t('svc.nameHint')}
+      />
+      <TextField
+        label={t('k8s.namespace')}
+        value={form.namespace}
+        onValueChange={(v) => set({ namespace: v }, 'namespace')}
+        issues={at('namespace')}
+        autoComplete="off"
+        autoCapitalize="off"
+        spellCheck={false}
+      />
+      <SelectField
+        label={t('k8s.type')}
+        value={form.type}
+        onValueChange={(type) => set({ type }, 'type')}
       >
+        <option value="LoadBalancer">{t('k8s.typeLoadBalancer')}</option>
+        <option value="ClusterIP">{t('k8s.typeClusterIp')}</option>
+      </SelectField>
+      <TextField
+        label={t('svc.port')}
+        inputMode="numeric"
+        autoComplete="off"
+        value={form.port}
+        onValueChange={(v) => set({ port: v }, 'ports[0].port')}
+        issues={at('ports[0].port').concat(at('ports'))}
+        placeholder="80"
+      />
+      <TextField
+        label={t('svc.targetPort')}
+        autoComplete="off"
+        value={form.targetPort}
+        onValueChange={(v) => set({ targetPort: v }, 'ports[0].targetPort')}
+        issues={at('ports[0].targetPort')}
+        placeholder={form.port || '8080'}
+        hint={t('svc.targetPortHint')}
+      />
+      <SelectField
+        label={t('svc.protocol')}
+        value={form.protocol}
+        onValueChange={(protocol) => set({ protocol }, 'ports[0].protocol')}
+      >
+        <option value="TCP">TCP</option>
+        <option value="UDP">UDP</option>
+      </SelectField>
+      {form.type === 'LoadBalancer' ? (
         <TextField
-          label={t('svc.name')}
-          value={form.name}
-          onValueChange={(v) => set({ name: v }, 'name')}
-          issues={at('name')}
-          autoComplete="off"
-          autoCapitalize="off"
-          spellCheck={false}
-          placeholder="web"
-          hint={t('svc.nameHint')}
+          label={t('svc.loadBalancerIp')}
+          address
+          value={form.loadBalancerIP}
+          onValueChange={(v) => set({ loadBalancerIP: v }, 'loadBalancerIP')}
+          issues={at('loadBalancerIP')}
+          hint={t('svc.loadBalancerIpHint')}
         />
-        <TextField
-          label={t('k8s.namespace')}
-          value={form.namespace}
-          onValueChange={(v) => set({ namespace: v }, 'namespace')}
-          issues={at('namespace')}
-          autoComplete="off"
-          autoCapitalize="off"
-          spellCheck={false}
-        />
-        <div className="field">
-          <label htmlFor={`${ids}-type`} className="field-label">
-            {t('k8s.type')}
-          </label>
-          <select
-            id={`${ids}-type`}
-            className="select"
-            value={form.type}
-            onChange={(e) => set({ type: e.target.value as ServiceForm['type'] }, 'type')}
-          >
-            <option value="LoadBalancer">{t('k8s.typeLoadBalancer')}</option>
-            <option value="ClusterIP">{t('k8s.typeClusterIp')}</option>
-          </select>
-        </div>
-        <TextField
-          label={t('svc.port')}
-          inputMode="numeric"
-          autoComplete="off"
-          value={form.port}
-          onValueChange={(v) => set({ port: v }, 'ports[0].port')}
-          issues={at('ports[0].port').concat(at('ports'))}
-          placeholder="80"
-        />
-        <TextField
-          label={t('svc.targetPort')}
-          autoComplete="off"
-          value={form.targetPort}
-          onValueChange={(v) => set({ targetPort: v }, 'ports[0].targetPort')}
-          issues={at('ports[0].targetPort')}
-          placeholder={form.port || '8080'}
-          hint={t('svc.targetPortHint')}
-        />
-        <div className="field">
-          <label htmlFor={`${ids}-protocol`} className="field-label">
-            {t('svc.protocol')}
-          </label>
-          <select
-            id={`${ids}-protocol`}
-            className="select"
-            value={form.protocol}
-            onChange={(e) =>
-              set({ protocol: e.target.value as ServiceForm['protocol'] }, 'ports[0].protocol')
-            }
-          >
-            <option value="TCP">TCP</option>
-            <option value="UDP">UDP</option>
-          </select>
-        </div>
-        {form.type === 'LoadBalancer' ? (
-          <TextField
-            label={t('svc.loadBalancerIp')}
-            address
-            value={form.loadBalancerIP}
-            onValueChange={(v) => set({ loadBalancerIP: v }, 'loadBalancerIP')}
-            issues={at('loadBalancerIP')}
-            hint={t('svc.loadBalancerIpHint')}
-          />
-        ) : null}
-        <FieldIssues id={`${ids}-other`} issues={unplacedIssues(issues, PLACED)} />
-        <FormFailure message={failure} />
-        <div className="cmdlet">
-          <p className="field-label">{t('svc.command')}</p>
-          <code>{cmd}</code>
-        </div>
-        <button type="submit" hidden />
-      </form>
-    </Blade>
+      ) : null}
+      <FieldIssues id={`${ids}-other`} issues={unplacedIssues(issues, PLACED)} />
+      <FormFailure message={failure} />
+      <div className="cmdlet">
+        <p className="field-label">{t('svc.command')}</p>
+        <code>{cmd}</code>
+      </div>
+    </FormBlade>
   );
 }

@@ -2,7 +2,7 @@ import { reservedServiceAddresses } from '@edgenet/network-config';
 import type { Kubernetes } from '@edgenet/network-config/contract';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import { Badge, COMPUTE_STATE_TONE, type Tone } from '../../components/Badge';
+import { Badge, ComputeStateLine, type Tone } from '../../components/Badge';
 import { type Column, DataTable } from '../../components/DataTable';
 import { Icon } from '../../components/Icon';
 import { PageHeader, Section } from '../../components/PageHeader';
@@ -40,16 +40,7 @@ export function KubernetesPage() {
       <PageHeader
         title={t('k8s.title')}
         description={t('k8s.description')}
-        actions={
-          data ? (
-            <span className="state-line">
-              <span>{t('overview.state')}:</span>
-              <Badge tone={COMPUTE_STATE_TONE[data.state] ?? 'neutral'}>
-                {t(`computeState.${data.state}`)}
-              </Badge>
-            </span>
-          ) : null
-        }
+        actions={data ? <ComputeStateLine state={data.state} /> : null}
       />
       {k8s.isPending ? (
         <Loading minHeight={480} />

@@ -1,5 +1,5 @@
 import type { ServiceDoc, ServiceList } from '@edgenet/network-config/contract';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Badge } from '../../components/Badge';
 import { Blade } from '../../components/Blade';
@@ -13,9 +13,8 @@ import { ErrorState, Loading, problemText } from '../../components/StateViews';
 import { useToast } from '../../components/Toasts';
 import { isApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { invalidateConfiguration } from '../../lib/queries';
 import { CreateServiceBlade } from './CreateServiceBlade';
-import { applyManifest, deleteService, serviceQueries } from './queries';
+import { serviceQueries, useApplyManifestMutation, useDeleteServiceMutation } from './queries';
 
 /**
  * The services of the cluster (SPEC §9) and the external service IP pool MetalLB hands out:
@@ -185,25 +184,21 @@ function DeleteServiceDialog({
   onDone: () => void;
 }) {
   const { t } = useI18n();
-  const client = useQueryClient();
   const toast = useToast();
-  const remove = useMutation({
-    mutationFn: (s: ServiceDoc) => deleteService(s, revision),
-    onSuccess: async (_data, s) => {
+  const remove = useDeleteServiceMutation({
+    onSuccess: (_data, { service: s }) => {
       toast({
         kind: 'success',
         title: { key: 'svc.deleted', params: { name: `${s.namespace}/${s.name}` } },
       });
-      await invalidateConfiguration(client);
       onDone();
     },
-    onError: async (error) => {
+    onError: (error) => {
       toast({
         kind: 'error',
         title: { key: 'svc.deleteFailed' },
         body: { en: problemText(error, 'en'), ja: problemText(error, 'ja') },
       });
-      await invalidateConfiguration(client);
       onDone();
     },
   });
@@ -214,7 +209,7 @@ function DeleteServiceDialog({
       confirmLabel={t('svc.delete')}
       danger
       busy={remove.isPending}
-      onConfirm={() => service && remove.mutate(service)}
+      onConfirm={() => service && remove.mutate({ service, revision })}
       onCancel={onDone}
     >
       <p>{t('svc.deleteBody')}</p>
@@ -225,14 +220,12 @@ function DeleteServiceDialog({
 /** `kubectl apply -f -` for the web: paste a Service YAML; a YAML error names its line. */
 function ApplyYamlBlade({ revision, onClose }: { revision: number; onClose: () => void }) {
   const { t, locale } = useI18n();
-  const client = useQueryClient();
   const toast = useToast();
   const id = useId();
   const [text, setText] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
-  const apply = useMutation({
-    mutationFn: () => applyManifest(text, revision),
-    onSuccess: async (answer) => {
+  const apply = useApplyManifestMutation({
+    onSuccess: (answer) => {
       toast({
         kind: answer.issues.some((i) => i.severity === 'warning') ? 'warning' : 'success',
         title: {
@@ -243,7 +236,6 @@ function ApplyYamlBlade({ revision, onClose }: { revision: number; onClose: () =
         },
         issues: answer.issues,
       });
-      await invalidateConfiguration(client);
       onClose();
     },
     onError: (error) => {
@@ -263,7 +255,7 @@ function ApplyYamlBlade({ revision, onClose }: { revision: number; onClose: () =
           busyLabel={t('common.saving')}
           busy={apply.isPending}
           disabled={text.trim() === ''}
-          onSubmit={() => apply.mutate()}
+          onSubmit={() => apply.mutate({ manifest: text, revision })}
           onCancel={onClose}
         />
       }

@@ -10,7 +10,15 @@ describe('Network page', () => {
     const server = createFakeServer();
     server.on('PUT /api/ports/Port3', (call) => ({
       status: 200,
-      body: { ...(call.body as object), issues: [], revision: 8 },
+      // The port as the server answers it: its document with the new settings applied.
+      body: {
+        ...server.state.device.ports.find((p) => p.name === 'Port3'),
+        ...(call.body as object),
+        mtuConfigurable: true,
+        compute: false,
+        issues: [],
+        revision: 8,
+      },
     }));
     renderApp('/network', server);
     const configure = await screen.findByRole(

@@ -1,4 +1,4 @@
-import { maskToPrefixLength } from '@edgenet/network-config';
+import { formatInterfaceAddress } from '@edgenet/network-config';
 import type { Port } from '@edgenet/network-config/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,15 +11,6 @@ import { useI18n } from '../../lib/i18n';
 import { sharedQueries } from '../../lib/queries';
 import { PortBlade } from './PortBlade';
 import { portQueries } from './queries';
-
-function prefixLength(mask: string | null): string {
-  if (!mask) return '';
-  try {
-    return `/${maskToPrefixLength(mask)}`;
-  } catch {
-    return '';
-  }
-}
 
 /** The device's Network page: every port with its IP settings; a blade changes one. */
 export function NetworkPage() {
@@ -52,7 +43,7 @@ export function NetworkPage() {
       header: t('network.address'),
       cell: (p) =>
         p.address ? (
-          `${p.address}${prefixLength(p.subnetMask)}`
+          formatInterfaceAddress(p.address, p.subnetMask)
         ) : (
           <span className="muted">{t('common.none')}</span>
         ),

@@ -1,12 +1,9 @@
 import { checkPortChange, MTU_MAX, MTU_MIN, type PortSettings } from '@edgenet/network-config';
 import type { Port } from '@edgenet/network-config/contract';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useMemo, useState } from 'react';
-import { Blade } from '../../components/Blade';
-import { BladeActions } from '../../components/BladeActions';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ConflictNotice, RebasedNotice } from '../../components/ConflictNotice';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
+import { FormBlade, OptInConfirm } from '../../components/FormBlade';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
 import { isApiError } from '../../lib/api';
@@ -15,14 +12,12 @@ import {
   issuesAt,
   unplacedIssues,
   useChangeIssues,
+  useConfigFormWrite,
   useDraft,
-  useServerIssues,
-  useWriteOutcome,
 } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
-import { confirmHeaders, refreshAfterLifecycle } from '../../lib/lifecycle';
-import { type ConfigDoc, sharedQueries } from '../../lib/queries';
-import { putPort } from './queries';
+import type { ConfigDoc } from '../../lib/queries';
+import { useUpdatePortMutation } from './queries';
 
 export interface PortForm {
   ipEnabled: boolean;
@@ -78,6 +73,15 @@ const FIELD_PATHS = [
   'mtu',
 ];
 
+/** The static address fields: form key, issue path, label, placeholder (none: optional). */
+const STATIC_FIELDS = [
+  ['address', 'address', 'network.address', '192.168.20.10'],
+  ['subnetMask', 'subnetMask', 'network.subnetMask', '255.255.255.0'],
+  ['gateway', 'gateway', 'network.gateway', undefined],
+  ['dns0', 'dns[0]', 'network.dnsPrimary', undefined],
+  ['dns1', 'dns[1]', 'network.dnsSecondary', undefined],
+] as const;
+
 /** One port's IP settings in a blade, checked by the core on every keystroke; Apply → PUT with If-Match. */
 export function PortBlade({
   port,
@@ -91,18 +95,13 @@ export function PortBlade({
   onClose: () => void;
 }) {
   const { t, locale } = useI18n();
-  const client = useQueryClient();
   const toast = useToast();
   const initial = useMemo(() => formOf(port), [port]);
   const draft = useDraft<PortForm>(initial, revision);
   const form = draft.values ?? initial;
-  const server = useServerIssues();
-  const { conflict, rebased, failure, setFailure, onError, reload } = useWriteOutcome({
-    server,
-    locale,
-    refetch: () => client.fetchQuery(sharedQueries.config()),
-    rebase: (revision) => draft.rebase(revision),
-  });
+  const { server, failure, setFailure, onError, ...outcome } = useConfigFormWrite((revision) =>
+    draft.rebase(revision),
+  );
   const modeName = useId();
 
   const settings = useMemo(
@@ -128,15 +127,9 @@ export function PortBlade({
   // may opt in to "revert automatically unless I confirm".
   const [optIn, setOptIn] = useState(false);
   const [warning, setWarning] = useState<{ en: string; ja: string } | null>(null);
-  const apply = useMutation({
-    mutationFn: (acknowledge: string[]) =>
-      putPort(port.name, settings, draft.baseRevision ?? revision, {
-        acknowledge,
-        headers: confirmHeaders(optIn),
-      }),
-    onSuccess: async () => {
+  const apply = useUpdatePortMutation({
+    onSuccess: () => {
       toast({ kind: 'success', title: { key: 'network.applied', params: { port: port.name } } });
-      await refreshAfterLifecycle(client);
       onClose();
     },
     onError: (error) => {
@@ -150,6 +143,14 @@ export function PortBlade({
       onError(error);
     },
   });
+  const send = (acknowledge: string[]) =>
+    apply.mutate({
+      name: port.name,
+      settings,
+      revision: draft.baseRevision ?? revision,
+      acknowledge,
+      confirm: optIn,
+    });
 
   const speed = port.speedGbps.length ? `${port.speedGbps.join('/')} GbE` : '';
   const link = port.link.connected ? t('network.linkUp') : t('network.linkDown');
@@ -157,162 +158,112 @@ export function PortBlade({
   const other = unplacedIssues(issues, FIELD_PATHS);
 
   return (
-    <Blade
-      open
+    <FormBlade
       title={t('network.bladeTitle', { port: port.name })}
       subtitle={[speed, link].filter(Boolean).join(' · ')}
       onClose={onClose}
-      footer={
-        <BladeActions
-          label={t('common.apply')}
-          busyLabel={t('common.applying')}
+      action={{ busy: apply.isPending, disabled: blocked, onSubmit: () => send([]) }}
+      outcome={outcome}
+      showRebased
+      after={
+        <ConfirmDialog
+          open={warning !== null}
+          title={t('pending.ackTitle')}
+          confirmLabel={t('pending.ackConfirm')}
+          danger
           busy={apply.isPending}
-          disabled={blocked || conflict}
-          onSubmit={() => apply.mutate([])}
-          onCancel={onClose}
-        />
+          onConfirm={() => {
+            setWarning(null);
+            send(['port.managementChange']);
+          }}
+          onCancel={() => setWarning(null)}
+        >
+          <p>{warning?.[locale]}</p>
+        </ConfirmDialog>
+      }
+      notice={
+        port.compute ? (
+          <p className="notice notice--info">{t('network.computePortNote', { port: port.name })}</p>
+        ) : null
       }
     >
-      {conflict ? (
-        <ConflictNotice onReload={() => reload.mutate()} reloading={reload.isPending} />
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={form.ipEnabled}
+          onChange={(e) => set('ipEnabled', 'ipEnabled')(e.target.checked)}
+        />
+        <span>{t('network.ipEnabled')}</span>
+      </label>
+      <FieldIssues id={`${modeName}-ip`} issues={at('ipEnabled')} />
+      {form.ipEnabled ? (
+        <>
+          <fieldset className="radio-group">
+            <legend className="field-label">{t('network.addressing')}</legend>
+            <label className="radio">
+              <input
+                type="radio"
+                name={modeName}
+                checked={!form.dhcp}
+                onChange={() => set('dhcp', 'dhcp')(false)}
+              />
+              <span>{t('network.static')}</span>
+            </label>
+            <label className="radio">
+              <input
+                type="radio"
+                name={modeName}
+                checked={form.dhcp}
+                onChange={() => set('dhcp', 'dhcp')(true)}
+              />
+              <span>{t('network.dhcp')}</span>
+            </label>
+          </fieldset>
+          <FieldIssues id={`${modeName}-dhcp`} issues={at('dhcp')} />
+          {form.dhcp ? (
+            <p className="field-hint">
+              {port.dhcp && port.address
+                ? t('network.dhcpLease', {
+                    address: port.address,
+                    mask: port.subnetMask ?? '',
+                    gateway: port.gateway ?? t('common.none'),
+                  })
+                : t('network.dhcpNoLease')}
+            </p>
+          ) : (
+            <div className="form-grid">
+              {STATIC_FIELDS.map(([key, path, label, placeholder]) => (
+                <TextField
+                  key={key}
+                  label={t(label)}
+                  address
+                  value={form[key]}
+                  onValueChange={set(key, path)}
+                  issues={at(path)}
+                  placeholder={placeholder}
+                  hint={placeholder ? undefined : t('common.optional')}
+                />
+              ))}
+            </div>
+          )}
+        </>
       ) : null}
-      {rebased && !conflict ? <RebasedNotice /> : null}
-      {port.compute ? (
-        <p className="notice notice--info">{t('network.computePortNote', { port: port.name })}</p>
-      ) : null}
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!blocked) apply.mutate([]);
-        }}
-        noValidate
-      >
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={form.ipEnabled}
-            onChange={(e) => set('ipEnabled', 'ipEnabled')(e.target.checked)}
-          />
-          <span>{t('network.ipEnabled')}</span>
-        </label>
-        <FieldIssues id={`${modeName}-ip`} issues={at('ipEnabled')} />
-        {form.ipEnabled ? (
-          <>
-            <fieldset className="radio-group">
-              <legend className="field-label">{t('network.addressing')}</legend>
-              <label className="radio">
-                <input
-                  type="radio"
-                  name={modeName}
-                  checked={!form.dhcp}
-                  onChange={() => set('dhcp', 'dhcp')(false)}
-                />
-                <span>{t('network.static')}</span>
-              </label>
-              <label className="radio">
-                <input
-                  type="radio"
-                  name={modeName}
-                  checked={form.dhcp}
-                  onChange={() => set('dhcp', 'dhcp')(true)}
-                />
-                <span>{t('network.dhcp')}</span>
-              </label>
-            </fieldset>
-            <FieldIssues id={`${modeName}-dhcp`} issues={at('dhcp')} />
-            {form.dhcp ? (
-              <p className="field-hint">
-                {port.dhcp && port.address
-                  ? t('network.dhcpLease', {
-                      address: port.address,
-                      mask: port.subnetMask ?? '',
-                      gateway: port.gateway ?? t('common.none'),
-                    })
-                  : t('network.dhcpNoLease')}
-              </p>
-            ) : (
-              <div className="form-grid">
-                <TextField
-                  label={t('network.address')}
-                  address
-                  value={form.address}
-                  onValueChange={set('address', 'address')}
-                  issues={at('address')}
-                  placeholder="192.168.20.10"
-                />
-                <TextField
-                  label={t('network.subnetMask')}
-                  address
-                  value={form.subnetMask}
-                  onValueChange={set('subnetMask', 'subnetMask')}
-                  issues={at('subnetMask')}
-                  placeholder="255.255.255.0"
-                />
-                <TextField
-                  label={t('network.gateway')}
-                  address
-                  value={form.gateway}
-                  onValueChange={set('gateway', 'gateway')}
-                  issues={at('gateway')}
-                  hint={t('common.optional')}
-                />
-                <TextField
-                  label={t('network.dnsPrimary')}
-                  address
-                  value={form.dns0}
-                  onValueChange={set('dns0', 'dns[0]')}
-                  issues={at('dns[0]')}
-                  hint={t('common.optional')}
-                />
-                <TextField
-                  label={t('network.dnsSecondary')}
-                  address
-                  value={form.dns1}
-                  onValueChange={set('dns1', 'dns[1]')}
-                  issues={at('dns[1]')}
-                  hint={t('common.optional')}
-                />
-              </div>
-            )}
-          </>
-        ) : null}
-        {port.mtuConfigurable ? (
-          <TextField
-            label={t('network.mtu')}
-            inputMode="numeric"
-            autoComplete="off"
-            value={form.mtu}
-            onValueChange={set('mtu', 'mtu')}
-            issues={at('mtu')}
-            hint={t('network.mtuHint', { min: String(MTU_MIN), max: String(MTU_MAX) })}
-          />
-        ) : (
-          <p className="field-hint">{t('network.mtuFixed')}</p>
-        )}
-        <label className="check">
-          <input type="checkbox" checked={optIn} onChange={(e) => setOptIn(e.target.checked)} />
-          <span>{t('pending.optIn')}</span>
-        </label>
-        <FieldIssues id={`${modeName}-other`} issues={other} />
-        <FormFailure message={failure} />
-        {/* Enter in a field applies, like the device UI. */}
-        <button type="submit" hidden />
-      </form>
-      <ConfirmDialog
-        open={warning !== null}
-        title={t('pending.ackTitle')}
-        confirmLabel={t('pending.ackConfirm')}
-        danger
-        busy={apply.isPending}
-        onConfirm={() => {
-          setWarning(null);
-          apply.mutate(['port.managementChange']);
-        }}
-        onCancel={() => setWarning(null)}
-      >
-        <p>{warning?.[locale]}</p>
-      </ConfirmDialog>
-    </Blade>
+      {port.mtuConfigurable ? (
+        <TextField
+          label={t('network.mtu')}
+          inputMode="numeric"
+          autoComplete="off"
+          value={form.mtu}
+          onValueChange={set('mtu', 'mtu')}
+          issues={at('mtu')}
+          hint={t('network.mtuHint', { min: String(MTU_MIN), max: String(MTU_MAX) })}
+        />
+      ) : (
+        <p className="field-hint">{t('network.mtuFixed')}</p>
+      )}
+      <OptInConfirm checked={optIn} onChange={setOptIn} />
+      <FieldIssues id={`${modeName}-other`} issues={other} />
+      <FormFailure message={failure} />
+    </FormBlade>
   );
 }

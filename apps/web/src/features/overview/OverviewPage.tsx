@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import { Badge, COMPUTE_STATE_TONE } from '../../components/Badge';
+import { ComputeStateBadge } from '../../components/Badge';
 import { Icon } from '../../components/Icon';
 import { PageHeader, Section } from '../../components/PageHeader';
 import { ErrorState, Loading } from '../../components/StateViews';
@@ -57,9 +57,7 @@ export function OverviewPage() {
               <dl className="facts">
                 <dt>{t('overview.state')}</dt>
                 <dd>
-                  <Badge tone={COMPUTE_STATE_TONE[c.compute.state] ?? 'neutral'}>
-                    {t(`computeState.${c.compute.state}`)}
-                  </Badge>
+                  <ComputeStateBadge state={c.compute.state} />
                 </dd>
                 <dt>{t('overview.computePort')}</dt>
                 <dd>{c.compute.computePort ?? t('common.none')}</dd>

@@ -2,10 +2,10 @@ import {
   computeSwitchOf,
   type DeviceConfig,
   externalSwitchName,
+  formatInterfaceAddress,
   INTERNAL_SWITCH_CIDR,
   INTERNAL_SWITCH_NAME,
   kubernetesVms,
-  maskToPrefixLength,
   type PortConfig,
 } from '@edgenet/network-config';
 import { useId } from 'react';
@@ -23,13 +23,7 @@ const SWITCH_H = 64;
 
 function portLabel(port: PortConfig): string {
   if (!port.ipEnabled || !port.address) return '';
-  try {
-    return port.subnetMask
-      ? `${port.address}/${maskToPrefixLength(port.subnetMask)}`
-      : port.address;
-  } catch {
-    return port.address;
-  }
+  return formatInterfaceAddress(port.address, port.subnetMask);
 }
 
 function curve(x1: number, y1: number, x2: number, y2: number): string {

@@ -6,26 +6,16 @@ import {
   validateRoute,
 } from '@edgenet/network-config';
 import type { RouteCreateBody } from '@edgenet/network-config/contract';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useRef, useState } from 'react';
-import { Blade } from '../../components/Blade';
-import { BladeActions } from '../../components/BladeActions';
-import { ConflictNotice, RebasedNotice } from '../../components/ConflictNotice';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
+import { FormBlade, OptInConfirm } from '../../components/FormBlade';
+import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
-import {
-  blocks,
-  issuesAt,
-  mergeIssues,
-  unplacedIssues,
-  useServerIssues,
-  useWriteOutcome,
-} from '../../lib/forms';
+import { blocks, issuesAt, mergeIssues, unplacedIssues, useConfigFormWrite } from '../../lib/forms';
 import { type UiIssue, useI18n } from '../../lib/i18n';
-import { confirmHeaders, refreshAfterLifecycle } from '../../lib/lifecycle';
-import { type ConfigDoc, sharedQueries } from '../../lib/queries';
-import { addRoute } from './queries';
+import type { ConfigDoc } from '../../lib/queries';
+import { useAddRouteMutation } from './queries';
 
 export interface RouteForm {
   interfaceAlias: string;
@@ -77,8 +67,7 @@ export function AddRouteBlade({
   defaultInterface: string;
   onClose: () => void;
 }) {
-  const { t, locale } = useI18n();
-  const client = useQueryClient();
+  const { t } = useI18n();
   const toast = useToast();
   const [form, setForm] = useState<RouteForm>({
     interfaceAlias: defaultInterface,
@@ -92,13 +81,7 @@ export function AddRouteBlade({
   const [submitted, setSubmitted] = useState(false);
   // SPEC §7.2: any change may opt in to "revert automatically unless I confirm".
   const [optIn, setOptIn] = useState(false);
-  const server = useServerIssues();
-  const { conflict, rebased, failure, setFailure, onError, reload } = useWriteOutcome({
-    server,
-    locale,
-    refetch: () => client.fetchQuery(sharedQueries.config()),
-    rebase: setBaseRevision,
-  });
+  const { server, failure, setFailure, onError, ...outcome } = useConfigFormWrite(setBaseRevision);
   const ids = useId();
   const prefixLengthInput = useRef<HTMLInputElement | null>(null);
 
@@ -116,17 +99,8 @@ export function AddRouteBlade({
     setFailure(null);
   };
 
-  const add = useMutation({
-    mutationFn: () => {
-      const body: RouteCreateBody = {
-        interfaceAlias: input.interfaceAlias,
-        destinationPrefix: input.destinationPrefix,
-        nextHop: input.nextHop,
-        ...(input.routeMetric === undefined ? {} : { routeMetric: Number(input.routeMetric) }),
-      };
-      return addRoute(body, baseRevision, confirmHeaders(optIn));
-    },
-    onSuccess: async (created) => {
+  const add = useAddRouteMutation({
+    onSuccess: (created) => {
       const warnings = created.issues.filter((i) => i.severity === 'warning');
       toast({
         kind: warnings.length ? 'warning' : 'success',
@@ -136,16 +110,24 @@ export function AddRouteBlade({
         },
         issues: warnings,
       });
-      await refreshAfterLifecycle(client);
       onClose();
     },
     onError,
   });
+  const send = () => {
+    const body: RouteCreateBody = {
+      interfaceAlias: input.interfaceAlias,
+      destinationPrefix: input.destinationPrefix,
+      nextHop: input.nextHop,
+      ...(input.routeMetric === undefined ? {} : { routeMetric: Number(input.routeMetric) }),
+    };
+    add.mutate({ body, revision: baseRevision, confirm: optIn });
+  };
 
   const blocked = blocks(all);
   const submit = () => {
     setSubmitted(true);
-    if (!blocked && !add.isPending && !conflict) add.mutate();
+    if (!blocked && !add.isPending && !outcome.conflict) send();
   };
   const metricText = input.routeMetric ?? String(ROUTE_METRIC_DEFAULT);
   const cmdlet = `Add-HcsNetRoute -InterfaceAlias "${input.interfaceAlias}" -DestinationPrefix "${input.destinationPrefix}" -NextHop "${input.nextHop}" -RouteMetric ${metricText}`;
@@ -173,154 +155,124 @@ export function AddRouteBlade({
   };
 
   return (
-    <Blade
-      open
+    <FormBlade
       title={t('routes.addTitle')}
       subtitle={t('routes.addSubtitle')}
       onClose={onClose}
-      footer={
-        <BladeActions
-          label={t('routes.add')}
-          busyLabel={t('common.saving')}
-          busy={add.isPending}
-          disabled={(submitted && blocked) || conflict}
-          onSubmit={submit}
-          onCancel={onClose}
-        />
-      }
+      action={{
+        label: t('routes.add'),
+        busyLabel: t('common.saving'),
+        busy: add.isPending,
+        disabled: submitted && blocked,
+        onSubmit: submit,
+      }}
+      outcome={outcome}
+      showRebased
+      onEnter={submit}
     >
-      {conflict ? (
-        <ConflictNotice onReload={() => reload.mutate()} reloading={reload.isPending} />
-      ) : null}
-      {rebased && !conflict ? <RebasedNotice /> : null}
-      <form
-        className="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
+      <SelectField
+        label={t('routes.interface')}
+        value={form.interfaceAlias}
+        onValueChange={(interfaceAlias) => set({ interfaceAlias }, 'interfaceAlias')}
+        issues={at('interfaceAlias')}
       >
-        <div className="field">
-          <label htmlFor={`${ids}-iface`} className="field-label">
-            {t('routes.interface')}
-          </label>
-          <select
-            id={`${ids}-iface`}
-            className="select"
-            value={form.interfaceAlias}
-            onChange={(e) => set({ interfaceAlias: e.target.value }, 'interfaceAlias')}
-            aria-describedby={`${ids}-iface-issues`}
-            aria-invalid={at('interfaceAlias').some((i) => i.severity === 'error') || undefined}
-          >
-            {config.ports.map((p) => (
-              <option key={p.name} value={p.name}>
-                {p.name}
-                {p.name === config.compute.computePort ? ` (${t('routes.computePort')})` : ''}
-                {p.ipEnabled && p.dhcp ? ` (${t('network.dhcp')})` : ''}
-              </option>
-            ))}
-          </select>
-          <FieldIssues id={`${ids}-iface-issues`} issues={at('interfaceAlias')} />
-        </div>
+        {config.ports.map((p) => (
+          <option key={p.name} value={p.name}>
+            {p.name}
+            {p.name === config.compute.computePort ? ` (${t('routes.computePort')})` : ''}
+            {p.ipEnabled && p.dhcp ? ` (${t('network.dhcp')})` : ''}
+          </option>
+        ))}
+      </SelectField>
 
-        <fieldset className="field-group" aria-describedby={`${ids}-dest-issues`}>
-          <legend className="visually-hidden">{t('routes.destinationGroup')}</legend>
-          <div className="destination-fields">
-            <TextField
-              label={t('routes.destination')}
-              address
-              value={form.destination}
-              onValueChange={(v) => {
-                const split = splitPrefix(v);
-                if (split.prefixLength === undefined) {
-                  set({ destination: v }, 'destinationPrefix');
-                  return;
-                }
-                // A `/` typed (or pasted) in the address: what follows belongs to the prefix
-                // length, and so do the next keys — focus moves there, as the `/` between the two
-                // fields shows. Without the move, typing `192.168.30.0/24` key by key left the
-                // `24` in this field (`192.168.30.024`).
-                set(
-                  {
-                    destination: split.destination,
-                    prefixLength: split.prefixLength || form.prefixLength,
-                  },
-                  'destinationPrefix',
-                );
-                const next = prefixLengthInput.current;
-                if (next && document.activeElement !== next) {
-                  next.focus();
-                  if (!split.prefixLength) next.select();
-                }
-              }}
-              placeholder="192.168.21.0"
-              aria-invalid={
-                at('destinationPrefix').some((i) => i.severity === 'error') || undefined
+      <fieldset className="field-group" aria-describedby={`${ids}-dest-issues`}>
+        <legend className="visually-hidden">{t('routes.destinationGroup')}</legend>
+        <div className="destination-fields">
+          <TextField
+            label={t('routes.destination')}
+            address
+            value={form.destination}
+            onValueChange={(v) => {
+              const split = splitPrefix(v);
+              if (split.prefixLength === undefined) {
+                set({ destination: v }, 'destinationPrefix');
+                return;
               }
-              aria-describedby={`${ids}-dest-issues`}
-            />
-            <span className="prefix-slash" aria-hidden="true">
-              /
-            </span>
-            <TextField
-              label={t('routes.prefixLength')}
-              inputMode="numeric"
-              autoComplete="off"
-              inputRef={prefixLengthInput}
-              value={form.prefixLength}
-              // A leading `/` (typed out of habit) is the separator the page already shows.
-              onValueChange={(v) =>
-                set({ prefixLength: v.replace(/^\//, '') }, 'destinationPrefix')
+              // A `/` typed (or pasted) in the address: what follows belongs to the prefix
+              // length, and so do the next keys — focus moves there, as the `/` between the two
+              // fields shows. Without the move, typing `192.168.30.0/24` key by key left the
+              // `24` in this field (`192.168.30.024`).
+              set(
+                {
+                  destination: split.destination,
+                  prefixLength: split.prefixLength || form.prefixLength,
+                },
+                'destinationPrefix',
+              );
+              const next = prefixLengthInput.current;
+              if (next && document.activeElement !== next) {
+                next.focus();
+                if (!split.prefixLength) next.select();
               }
-              placeholder="24"
-              className="field--narrow"
-              aria-describedby={`${ids}-dest-issues`}
-            />
-          </div>
-          <p className="field-hint">{t('routes.destinationHint')}</p>
-          <FieldIssues
-            id={`${ids}-dest-issues`}
-            issues={at('destinationPrefix')}
-            renderExtra={canonicalButton}
+            }}
+            placeholder="192.168.21.0"
+            aria-invalid={at('destinationPrefix').some((i) => i.severity === 'error') || undefined}
+            aria-describedby={`${ids}-dest-issues`}
           />
-        </fieldset>
-
-        <TextField
-          label={t('routes.nextHop')}
-          address
-          value={form.nextHop}
-          onValueChange={(v) => set({ nextHop: v }, 'nextHop')}
-          issues={at('nextHop')}
-          placeholder="192.168.20.1"
-          hint={t('routes.nextHopHint')}
-        />
-        <TextField
-          label={t('routes.metric')}
-          inputMode="numeric"
-          autoComplete="off"
-          value={form.routeMetric}
-          onValueChange={(v) => set({ routeMetric: v }, 'routeMetric')}
-          issues={at('routeMetric')}
-          placeholder={String(ROUTE_METRIC_DEFAULT)}
-          hint={t('routes.metricHint', {
-            min: String(ROUTE_METRIC_MIN),
-            max: String(ROUTE_METRIC_MAX),
-            default: String(ROUTE_METRIC_DEFAULT),
-          })}
-        />
-        <FieldIssues id={`${ids}-other`} issues={unplacedIssues(issues, PLACED)} />
-        <label className="check">
-          <input type="checkbox" checked={optIn} onChange={(e) => setOptIn(e.target.checked)} />
-          <span>{t('pending.optIn')}</span>
-        </label>
-        <FormFailure message={failure} />
-        <div className="cmdlet">
-          <p className="field-label">{t('routes.cmdlet')}</p>
-          <code>{cmdlet}</code>
+          <span className="prefix-slash" aria-hidden="true">
+            /
+          </span>
+          <TextField
+            label={t('routes.prefixLength')}
+            inputMode="numeric"
+            autoComplete="off"
+            inputRef={prefixLengthInput}
+            value={form.prefixLength}
+            // A leading `/` (typed out of habit) is the separator the page already shows.
+            onValueChange={(v) => set({ prefixLength: v.replace(/^\//, '') }, 'destinationPrefix')}
+            placeholder="24"
+            className="field--narrow"
+            aria-describedby={`${ids}-dest-issues`}
+          />
         </div>
-        <button type="submit" hidden />
-      </form>
-    </Blade>
+        <p className="field-hint">{t('routes.destinationHint')}</p>
+        <FieldIssues
+          id={`${ids}-dest-issues`}
+          issues={at('destinationPrefix')}
+          renderExtra={canonicalButton}
+        />
+      </fieldset>
+
+      <TextField
+        label={t('routes.nextHop')}
+        address
+        value={form.nextHop}
+        onValueChange={(v) => set({ nextHop: v }, 'nextHop')}
+        issues={at('nextHop')}
+        placeholder="192.168.20.1"
+        hint={t('routes.nextHopHint')}
+      />
+      <TextField
+        label={t('routes.metric')}
+        inputMode="numeric"
+        autoComplete="off"
+        value={form.routeMetric}
+        onValueChange={(v) => set({ routeMetric: v }, 'routeMetric')}
+        issues={at('routeMetric')}
+        placeholder={String(ROUTE_METRIC_DEFAULT)}
+        hint={t('routes.metricHint', {
+          min: String(ROUTE_METRIC_MIN),
+          max: String(ROUTE_METRIC_MAX),
+          default: String(ROUTE_METRIC_DEFAULT),
+        })}
+      />
+      <FieldIssues id={`${ids}-other`} issues={unplacedIssues(issues, PLACED)} />
+      <OptInConfirm checked={optIn} onChange={setOptIn} />
+      <FormFailure message={failure} />
+      <div className="cmdlet">
+        <p className="field-label">{t('routes.cmdlet')}</p>
+        <code>{cmdlet}</code>
+      </div>
+    </FormBlade>
   );
 }

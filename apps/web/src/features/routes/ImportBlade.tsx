@@ -1,20 +1,20 @@
 import type { ImportAnswer, PreviewRowDoc } from '@edgenet/network-config/contract/exchange';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, useId, useState } from 'react';
 import { Badge } from '../../components/Badge';
 import { Blade } from '../../components/Blade';
 import { FormFailure } from '../../components/FieldIssues';
+import { SelectField } from '../../components/SelectField';
 import { problemText } from '../../components/StateViews';
 import { useToast } from '../../components/Toasts';
 import { isApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { invalidateConfiguration } from '../../lib/queries';
 import {
-  applyImport,
   formatOfFile,
   IMPORT_CHOICES,
   type ImportChoice,
-  previewImport,
+  type ImportText,
+  useApplyImportMutation,
+  usePreviewImportMutation,
 } from './exchange';
 
 /** How many preview rows to draw; rows with a problem are always drawn. */
@@ -29,7 +29,6 @@ const TONES = { add: 'success', change: 'warning', remove: 'error', unchanged: '
  */
 export function ImportBlade({ onClose }: { onClose: () => void }) {
   const { t, locale, formatNumber } = useI18n();
-  const client = useQueryClient();
   const toast = useToast();
   const ids = useId();
   const [format, setFormat] = useState<ImportChoice>('ps1');
@@ -40,14 +39,8 @@ export function ImportBlade({ onClose }: { onClose: () => void }) {
   const key = `${format}|${mode}|${text}`;
   const current = preview?.key === key ? preview.answer : null;
 
-  const run = useMutation({
-    // The preview belongs to the text as it was sent, even if the admin types on meanwhile.
-    mutationFn: (sent: {
-      key: string;
-      format: ImportChoice;
-      mode: 'merge' | 'replace';
-      text: string;
-    }) => previewImport({ format: sent.format, mode: sent.mode, text: sent.text }),
+  // The preview belongs to the text as it was sent, even if the admin types on meanwhile.
+  const run = usePreviewImportMutation<ImportText & { key: string }>({
     onSuccess: (answer, sent) => {
       setFailure(null);
       setPreview({ key: sent.key, answer });
@@ -58,9 +51,8 @@ export function ImportBlade({ onClose }: { onClose: () => void }) {
     },
   });
 
-  const apply = useMutation({
-    mutationFn: (revision: number) => applyImport({ format, mode, text }, revision),
-    onSuccess: async (answer) => {
+  const apply = useApplyImportMutation({
+    onSuccess: (answer) => {
       const { add, change, remove } = answer.counts;
       toast({
         kind: 'success',
@@ -68,13 +60,12 @@ export function ImportBlade({ onClose }: { onClose: () => void }) {
           ? { key: 'exchange.imported', params: { add, change, remove, revision: answer.revision } }
           : { key: 'exchange.nothingToImport' },
       });
-      await invalidateConfiguration(client);
       onClose();
     },
-    onError: async (error) => {
+    onError: (error) => {
       setFailure(isApiError(error, 412) ? t('exchange.staleRevision') : problemText(error, locale));
-      // The configuration moved on, or a rule now fails: preview again against the device as it is.
-      await invalidateConfiguration(client);
+      // The configuration moved on, or a rule now fails: preview again against the device as it is
+      // (the write has reloaded it by now).
       runPreview();
     },
   });
@@ -123,7 +114,9 @@ export function ImportBlade({ onClose }: { onClose: () => void }) {
           <button
             type="button"
             className="button button--primary"
-            onClick={() => current && apply.mutate(current.revision)}
+            onClick={() =>
+              current && apply.mutate({ text: { format, mode, text }, revision: current.revision })
+            }
             disabled={!canApply || apply.isPending}
             aria-busy={apply.isPending || undefined}
           >
@@ -136,37 +129,17 @@ export function ImportBlade({ onClose }: { onClose: () => void }) {
       }
     >
       <div className="toolbar">
-        <div className="field field--inline">
-          <label htmlFor={`${ids}-format`} className="field-label">
-            {t('exchange.format')}
-          </label>
-          <select
-            id={`${ids}-format`}
-            className="select"
-            value={format}
-            onChange={(e) => setFormat(e.target.value as ImportChoice)}
-          >
-            {IMPORT_CHOICES.map((f) => (
-              <option key={f} value={f}>
-                {t(`exchange.importFormat.${f}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor={`${ids}-mode`} className="field-label">
-            {t('exchange.mode')}
-          </label>
-          <select
-            id={`${ids}-mode`}
-            className="select"
-            value={mode}
-            onChange={(e) => setMode(e.target.value as 'merge' | 'replace')}
-          >
-            <option value="merge">{t('exchange.mode.merge')}</option>
-            <option value="replace">{t('exchange.mode.replace')}</option>
-          </select>
-        </div>
+        <SelectField inline label={t('exchange.format')} value={format} onValueChange={setFormat}>
+          {IMPORT_CHOICES.map((f) => (
+            <option key={f} value={f}>
+              {t(`exchange.importFormat.${f}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField inline label={t('exchange.mode')} value={mode} onValueChange={setMode}>
+          <option value="merge">{t('exchange.mode.merge')}</option>
+          <option value="replace">{t('exchange.mode.replace')}</option>
+        </SelectField>
         <div className="field field--inline">
           <label htmlFor={`${ids}-file`} className="field-label">
             {t('exchange.file')}

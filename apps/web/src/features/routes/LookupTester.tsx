@@ -1,11 +1,11 @@
 import { type Issue, issueFromError, kubernetesVms, parseIpAddress } from '@edgenet/network-config';
 import type { LookupAnswerDoc } from '@edgenet/network-config/contract';
-import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { Badge } from '../../components/Badge';
 import { type Column, DataTable } from '../../components/DataTable';
 import { Icon } from '../../components/Icon';
 import { Section } from '../../components/PageHeader';
+import { SelectField } from '../../components/SelectField';
 import { problemText } from '../../components/StateViews';
 import { TextField } from '../../components/TextField';
 import { isApiError } from '../../lib/api';
@@ -14,14 +14,13 @@ import { useI18n } from '../../lib/i18n';
 import type { ConfigDoc } from '../../lib/queries';
 import { KernelAnswer, ProbeResult } from './KernelAnswer';
 import { NIC_LABEL, nextHopText } from './nic';
-import { lookup, probe } from './queries';
+import { useLookupMutation, useProbeMutation } from './queries';
 
 type Candidate = LookupAnswerDoc['explanation']['candidates'][number];
 
 /** "Where does this address go?": the route a VM picks for an address, and why the others lost. */
 export function LookupTester({ config }: { config: ConfigDoc }) {
   const { t, locale, formatNumber } = useI18n();
-  const ids = useId();
   const vms = kubernetesVms(config);
   const [destination, setDestination] = useState('');
   const [vm, setVm] = useState(vms[0]?.name ?? 'master');
@@ -39,9 +38,9 @@ export function LookupTester({ config }: { config: ConfigDoc }) {
     }
   }, [destination]);
 
-  const run = useMutation({ mutationFn: () => lookup(destination.trim(), vm) });
+  const run = useLookupMutation();
   // A real ping from the VM (Linux driver); the simulated device answers 409 with the reason.
-  const ping = useMutation({ mutationFn: () => probe(destination.trim(), vm) });
+  const ping = useProbeMutation();
   const serverIssues = isApiError(run.error) ? run.error.issues : [];
   const issues = mergeIssues(inline, serverIssues).filter(
     (i) => i.path === 'destination' || i.path === '',
@@ -50,7 +49,8 @@ export function LookupTester({ config }: { config: ConfigDoc }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (destination.trim() && inline.length === 0) run.mutate();
+    if (destination.trim() && inline.length === 0)
+      run.mutate({ destination: destination.trim(), vm });
   };
 
   const answer = run.data;
@@ -90,23 +90,13 @@ export function LookupTester({ config }: { config: ConfigDoc }) {
           issues={submitted || destination ? issues : []}
           placeholder="192.168.21.7"
         />
-        <div className="field">
-          <label htmlFor={`${ids}-vm`} className="field-label">
-            {t('routes.vm')}
-          </label>
-          <select
-            id={`${ids}-vm`}
-            className="select"
-            value={vm}
-            onChange={(e) => setVm(e.target.value)}
-          >
-            {vms.map((v) => (
-              <option key={v.name} value={v.name}>
-                {t(v.role === 'master' ? 'topology.master' : 'topology.worker', { name: v.name })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label={t('routes.vm')} value={vm} onValueChange={setVm}>
+          {vms.map((v) => (
+            <option key={v.name} value={v.name}>
+              {t(v.role === 'master' ? 'topology.master' : 'topology.worker', { name: v.name })}
+            </option>
+          ))}
+        </SelectField>
         <div className="tester-submit tester-actions">
           <button type="submit" className="button button--primary" disabled={run.isPending}>
             <Icon name="search" size={18} />
@@ -118,7 +108,8 @@ export function LookupTester({ config }: { config: ConfigDoc }) {
             disabled={ping.isPending}
             onClick={() => {
               setSubmitted(true);
-              if (destination.trim() && inline.length === 0) ping.mutate();
+              if (destination.trim() && inline.length === 0)
+                ping.mutate({ destination: destination.trim(), vm });
             }}
           >
             <Icon name="globe" size={18} />

@@ -5,15 +5,13 @@ import {
   ROUTE_METRIC_MIN,
 } from '@edgenet/network-config';
 import type { Route } from '@edgenet/network-config/contract';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Icon } from '../../components/Icon';
 import { problemText } from '../../components/StateViews';
 import { useToast } from '../../components/Toasts';
 import { isApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { invalidateConfiguration } from '../../lib/queries';
-import { changeRoutes } from './exchange';
+import { useChangeRoutesMutation } from './exchange';
 
 /**
  * A route's metric, changed in place: the pencil turns the cell into a number field; Enter saves
@@ -22,25 +20,11 @@ import { changeRoutes } from './exchange';
  */
 export function MetricCell({ route, revision }: { route: Route; revision: number | undefined }) {
   const { t, formatNumber } = useI18n();
-  const client = useQueryClient();
   const toast = useToast();
   const [draft, setDraft] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: (metric: number) =>
-      changeRoutes(
-        {
-          removals: [],
-          changes: [
-            {
-              interfaceAlias: route.interfaceAlias,
-              destinationPrefix: route.destinationPrefix,
-              routeMetric: metric,
-            },
-          ],
-        },
-        revision,
-      ),
-    onSuccess: async (_answer, metric) => {
+  const save = useChangeRoutesMutation({
+    onSuccess: (_answer, { body }) => {
+      const metric = body.changes[0]?.routeMetric ?? route.routeMetric;
       setDraft(null);
       toast({
         kind: 'success',
@@ -49,9 +33,8 @@ export function MetricCell({ route, revision }: { route: Route; revision: number
           params: { destination: route.destinationPrefix, metric },
         },
       });
-      await invalidateConfiguration(client);
     },
-    onError: async (error) => {
+    onError: (error) => {
       const issue = isApiError(error) ? error.issues[0] : undefined;
       toast({
         kind: 'error',
@@ -60,10 +43,8 @@ export function MetricCell({ route, revision }: { route: Route; revision: number
           ? issue.message
           : { en: problemText(error, 'en'), ja: problemText(error, 'ja') },
       });
-      if (isApiError(error, 412)) {
-        setDraft(null);
-        await invalidateConfiguration(client);
-      }
+      // A stale metric is decided again on the reloaded list.
+      if (isApiError(error, 412)) setDraft(null);
     },
   });
   /** Saves the typed value; the core's metric rule answers at once when it is not 0–65535. */
@@ -84,7 +65,19 @@ export function MetricCell({ route, revision }: { route: Route; revision: number
       toast({ kind: 'error', title: { key: 'exchange.metricFailed' }, body: { issue: bad } });
       return;
     }
-    save.mutate(metric);
+    save.mutate({
+      body: {
+        removals: [],
+        changes: [
+          {
+            interfaceAlias: route.interfaceAlias,
+            destinationPrefix: route.destinationPrefix,
+            routeMetric: metric,
+          },
+        ],
+      },
+      revision,
+    });
   };
   const label = t('exchange.metricLabel', {
     destination: route.destinationPrefix,

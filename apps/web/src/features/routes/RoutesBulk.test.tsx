@@ -1,4 +1,5 @@
 import { checkRouteBatch, type RouteBatch } from '@edgenet/network-config';
+import { fakeProblem } from '@edgenet/network-config/contract/testing';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { type, withKioskTableHeight } from '../../test/dom';
@@ -16,7 +17,12 @@ function serverWithRoutes(): FakeServer {
   }));
   const server = createFakeServer(device);
   server.on('POST /api/routes/batch', (call) => {
-    if (call.headers['if-match'] !== `"${server.state.revision}"`) return { status: 412, body: {} };
+    if (call.headers['if-match'] !== `"${server.state.revision}"`) {
+      return {
+        status: 412,
+        body: fakeProblem(412, 'revision.stale', 'The configuration changed.'),
+      };
+    }
     const result = checkRouteBatch(server.state.device, call.body as RouteBatch);
     server.state.device = result.device;
     server.state.revision += 1;

@@ -1,4 +1,4 @@
-import { formatIssue } from '@edgenet/network-config';
+import { formatIssue, ROUTE_METRIC_DEFAULT } from '@edgenet/network-config';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { describedText, type, withKioskTableHeight } from '../../test/dom';
@@ -132,6 +132,8 @@ describe('Routes page', () => {
     server.on('POST /api/routes', (call) => ({
       status: 201,
       body: {
+        // The stored route: the server fills in the default metric when none was sent.
+        routeMetric: ROUTE_METRIC_DEFAULT,
         ...(call.body as object),
         status: { active: true, reason: null },
         issues: [],

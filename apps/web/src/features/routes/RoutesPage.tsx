@@ -1,5 +1,5 @@
 import type { Route } from '@edgenet/network-config/contract';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { memo, useEffect, useId, useState } from 'react';
 import { Badge } from '../../components/Badge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -10,15 +10,15 @@ import { useToast } from '../../components/Toasts';
 import { type TableSort, type VirtualColumn, VirtualTable } from '../../components/VirtualTable';
 import { isApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { invalidateConfiguration, sharedQueries } from '../../lib/queries';
+import { sharedQueries } from '../../lib/queries';
 import { AddRouteBlade } from './AddRouteBlade';
 import { EffectiveRoutes } from './EffectiveRoutes';
 import { ExportMenu } from './ExportMenu';
-import { changeRoutes } from './exchange';
+import { useChangeRoutesMutation } from './exchange';
 import { ImportBlade } from './ImportBlade';
 import { LookupTester } from './LookupTester';
 import { MetricCell } from './MetricCell';
-import { removeRoute } from './queries';
+import { useRemoveRouteMutation } from './queries';
 import { destinationColumns } from './split';
 import { useRoutePages } from './useRoutePages';
 
@@ -36,7 +36,6 @@ const StableLookupTester = memo(LookupTester);
 /** Custom routes (Get-/Add-/Remove-HcsNetRoute), the VMs' effective tables, and the lookup tester. */
 export function RoutesPage() {
   const { t, locale, issueText } = useI18n();
-  const client = useQueryClient();
   const toast = useToast();
   const ids = useId();
   const [interfaceAlias, setInterfaceAlias] = useState<string | null>(null);
@@ -56,9 +55,8 @@ export function RoutesPage() {
   const config = useQuery(sharedQueries.config());
   const all = routes.all;
 
-  const remove = useMutation({
-    mutationFn: (route: Route) => removeRoute(route, routes.revision),
-    onSuccess: async (_, route) => {
+  const remove = useRemoveRouteMutation({
+    onSuccess: (_, { route }) => {
       setRemoving(null);
       toast({
         kind: 'success',
@@ -67,9 +65,8 @@ export function RoutesPage() {
           params: { destination: route.destinationPrefix, interface: route.interfaceAlias },
         },
       });
-      await invalidateConfiguration(client);
     },
-    onError: async (error) => {
+    onError: (error) => {
       setRemoving(null);
       // Nothing was typed, so the list can simply be reloaded; the admin decides again on fresh data.
       if (isApiError(error, 412))
@@ -86,13 +83,12 @@ export function RoutesPage() {
           title: { key: 'routes.removeFailed' },
           body: { en: problemText(error, 'en'), ja: problemText(error, 'ja') },
         });
-      await invalidateConfiguration(client);
     },
   });
 
   // The list is paged, so a ticked route the page no longer shows stays ticked; one removed by its
   // own button leaves the selection here (the whole list used to drop it when it reloaded).
-  const removed = remove.isSuccess ? remove.variables : undefined;
+  const removed = remove.isSuccess ? remove.variables?.route : undefined;
   useEffect(() => {
     if (!removed) return;
     setSelected((before) => {
@@ -111,35 +107,22 @@ export function RoutesPage() {
       else next.set(key, route);
       return next;
     });
-  const removeSelected = useMutation({
-    mutationFn: (chosen: Route[]) =>
-      changeRoutes(
-        {
-          removals: chosen.map((r) => ({
-            interfaceAlias: r.interfaceAlias,
-            destinationPrefix: r.destinationPrefix,
-          })),
-          changes: [],
-        },
-        routes.revision,
-      ),
-    onSuccess: async (answer) => {
+  const removeSelected = useChangeRoutesMutation({
+    onSuccess: (answer) => {
       setRemovingSelected(false);
       setSelected(new Map());
       toast({
         kind: 'success',
         title: { key: 'exchange.removedSelected', params: { count: answer.removed } },
       });
-      await invalidateConfiguration(client);
     },
-    onError: async (error) => {
+    onError: (error) => {
       setRemovingSelected(false);
       toast({
         kind: isApiError(error, 412) ? 'warning' : 'error',
         title: { key: isApiError(error, 412) ? 'conflict.title' : 'routes.removeFailed' },
         body: { en: problemText(error, 'en'), ja: problemText(error, 'ja') },
       });
-      await invalidateConfiguration(client);
     },
   });
 
@@ -375,7 +358,18 @@ export function RoutesPage() {
         confirmLabel={t('routes.remove')}
         danger
         busy={removeSelected.isPending}
-        onConfirm={() => removeSelected.mutate(selectedRoutes)}
+        onConfirm={() =>
+          removeSelected.mutate({
+            body: {
+              removals: selectedRoutes.map((r) => ({
+                interfaceAlias: r.interfaceAlias,
+                destinationPrefix: r.destinationPrefix,
+              })),
+              changes: [],
+            },
+            revision: routes.revision,
+          })
+        }
         onCancel={() => setRemovingSelected(false)}
       >
         <p>{t('exchange.removeSelectedBody', { count: selectedRoutes.length })}</p>
@@ -396,7 +390,7 @@ export function RoutesPage() {
         confirmLabel={t('routes.remove')}
         danger
         busy={remove.isPending}
-        onConfirm={() => removing && remove.mutate(removing)}
+        onConfirm={() => removing && remove.mutate({ route: removing, revision: routes.revision })}
         onCancel={() => setRemoving(null)}
       >
         {removing ? (

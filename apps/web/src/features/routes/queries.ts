@@ -1,17 +1,16 @@
 import type { RouteSortColumn, RouteSortDirection } from '@edgenet/network-config';
-import type {
-  EffectiveTable,
-  LookupAnswerDoc,
-  ProbeAnswer,
-  Route,
-  RouteCreateBody,
-  RouteCreated,
-  RouteList,
-} from '@edgenet/network-config/contract';
+import type { Route, RouteCreateBody } from '@edgenet/network-config/contract';
+import type { AnswerOf } from '@edgenet/network-config/contract/client';
 import { queryOptions } from '@tanstack/react-query';
-import { getJson, request } from '../../lib/api';
+import { api } from '../../lib/api';
+import { confirmHeaders } from '../../lib/lifecycle';
 import { REVISIONED } from '../../lib/queries';
-import { URLS } from '../../lib/urls';
+import {
+  CONFIGURATION_WRITE,
+  LIFECYCLE_WRITE,
+  useWrite,
+  type WriteOptions,
+} from '../../lib/writes';
 
 /** What the Routes page asks `GET /api/routes` for (the contract's `RouteListQuery`). */
 export interface RoutePageQuery {
@@ -32,68 +31,92 @@ export const routeQueries = {
   page: (query: RoutePageQuery) =>
     queryOptions({
       queryKey: [...routeQueries.all, 'list', query] as const,
-      queryFn: ({ signal }) =>
-        getJson<RouteList>(URLS.routes, {
-          signal,
-          query: {
-            interfaceAlias: query.interfaceAlias ?? undefined,
-            q: query.q || undefined,
-            sort: query.sort ?? undefined,
-            dir: query.sort ? query.dir : undefined,
-            offset: String(query.offset),
-            limit: String(query.limit),
-          },
-        }),
+      queryFn: async ({ signal }) =>
+        (
+          await api.call('listRoutes', {
+            signal,
+            query: {
+              interfaceAlias: query.interfaceAlias ?? undefined,
+              q: query.q || undefined,
+              sort: query.sort ?? undefined,
+              dir: query.sort ? query.dir : undefined,
+              offset: query.offset,
+              limit: query.limit,
+            },
+          })
+        ).data,
       meta: REVISIONED,
     }),
   effective: (vm: string) =>
     queryOptions({
       queryKey: [...routeQueries.all, 'effective', { vm }] as const,
-      queryFn: ({ signal }) =>
-        getJson<EffectiveTable>(URLS.routesEffective, { signal, query: { vm } }),
+      queryFn: async ({ signal }) =>
+        (await api.call('getEffectiveRoutes', { signal, query: { vm } })).data,
       meta: REVISIONED,
     }),
 };
 
-export async function addRoute(
-  body: RouteCreateBody,
-  revision: number | undefined,
-  headers?: Record<string, string>,
-): Promise<RouteCreated> {
-  // 201: the stored route, with the warnings it was saved with.
-  const { data } = await request<RouteCreated>(URLS.routes, {
-    method: 'POST',
-    body,
-    ifMatch: revision,
-    headers,
-  });
-  return data;
+export interface AddRoute {
+  body: RouteCreateBody;
+  revision: number | undefined;
+  /** "Revert automatically unless I confirm" (SPEC §7.2). */
+  confirm?: boolean;
 }
 
-export async function removeRoute(
-  route: Pick<Route, 'interfaceAlias' | 'destinationPrefix'>,
-  revision: number | undefined,
-): Promise<void> {
-  await request(URLS.routes, {
-    method: 'DELETE',
+async function addRoute({ body, revision, confirm }: AddRoute) {
+  // 201: the stored route, with the warnings it was saved with.
+  const answer = await api.call('addRoute', {
+    body,
+    ifMatch: revision,
+    headers: confirmHeaders(confirm ?? false),
+  });
+  return answer.data;
+}
+
+/** POST /api/routes (Add-HcsNetRoute). */
+export function useAddRouteMutation(options?: WriteOptions<AnswerOf<'addRoute'>, AddRoute>) {
+  return useWrite(addRoute, LIFECYCLE_WRITE, options);
+}
+
+export interface RemoveRoute {
+  route: Pick<Route, 'interfaceAlias' | 'destinationPrefix'>;
+  revision: number | undefined;
+}
+
+async function removeRoute({ route, revision }: RemoveRoute): Promise<void> {
+  await api.call('removeRoute', {
     query: { interfaceAlias: route.interfaceAlias, destinationPrefix: route.destinationPrefix },
     ifMatch: revision,
   });
 }
 
-export async function lookup(destination: string, vm: string): Promise<LookupAnswerDoc> {
-  const { data } = await request<LookupAnswerDoc>(URLS.routesLookup, {
-    method: 'POST',
-    body: { destination, vm },
-  });
-  return data;
+/**
+ * DELETE /api/routes (Remove-HcsNetRoute). Refused or not, the list is reloaded: nothing was
+ * typed, so the admin simply decides again on fresh data.
+ */
+export function useRemoveRouteMutation(options?: WriteOptions<void, RemoveRoute>) {
+  return useWrite(removeRoute, { ...CONFIGURATION_WRITE, afterError: 'always' }, options);
 }
 
-/** POST /api/probe: a real ping from a VM (Linux driver). */
-export async function probe(destination: string, vm: string): Promise<ProbeAnswer> {
-  const { data } = await request<ProbeAnswer>(URLS.probe, {
-    method: 'POST',
-    body: { destination, vm },
-  });
-  return data;
+export interface Probe {
+  destination: string;
+  vm: string;
+}
+
+async function lookup(body: Probe) {
+  return (await api.call('lookupRoute', { body })).data;
+}
+
+/** POST /api/routes/lookup: the route a VM picks for an address (reads; changes nothing). */
+export function useLookupMutation() {
+  return useWrite(lookup, undefined);
+}
+
+async function probe(body: Probe) {
+  return (await api.call('probeAddress', { body })).data;
+}
+
+/** POST /api/probe: a real ping from a VM (Linux driver; changes nothing). */
+export function useProbeMutation() {
+  return useWrite(probe, undefined);
 }
