@@ -137,3 +137,18 @@ export async function applyArticleScenario(
   expect('GET /api/config', after, 200);
   return after.body.revision;
 }
+
+/** The documented fields of `Get-HcsExternalVirtualSwitch`, in the documented order (SPEC §8). */
+export const VIRTUAL_SWITCH_FIELDS = [
+  'Name',
+  'InterfaceAlias',
+  'EnableIov',
+  'MacAddressPools',
+  'IPAddressPools',
+  'ConfigurationSource',
+  'EnabledForCompute',
+  'SupportsAcceleratedNetworking',
+  'DbeDhcpHostVnicName',
+  'Type',
+  'VirtualNetworks',
+] as const;
