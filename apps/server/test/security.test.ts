@@ -3,6 +3,7 @@
  * password, the session cookie, idle timeout, sign-out, slowed and locked-out guessing, cross-site
  * writes refused, security headers, body limit, rate limits, and 500s that reveal nothing.
  */
+import { DHCP_PORT } from '@edgenet/network-config/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, OWASP_SCRYPT, parseHash, verifyPassword } from '../src/auth/password-hash';
 import { SimulatedDevice } from '../src/driver/simulated';
@@ -24,19 +25,7 @@ const PROTECTED: [string, string, unknown?][] = [
   ['GET', '/api/config'],
   ['GET', '/api/revisions'],
   ['GET', '/api/ports'],
-  [
-    'PUT',
-    '/api/ports/Port3',
-    {
-      ipEnabled: true,
-      dhcp: true,
-      address: null,
-      subnetMask: null,
-      gateway: null,
-      dns: [],
-      mtu: null,
-    },
-  ],
+  ['PUT', '/api/ports/Port3', { ...DHCP_PORT, mtu: null }],
   ['GET', '/api/compute'],
   [
     'PUT',

@@ -24,6 +24,17 @@ export const ARTICLE_PORT3: PortSettingsBody = {
   mtu: 1500,
 };
 
+/** A port on DHCP, MTU 1500 (the body of `PUT /api/ports/:name` that hands a port to the lease). */
+export const DHCP_PORT: PortSettingsBody = {
+  ipEnabled: true,
+  dhcp: true,
+  address: null,
+  subnetMask: null,
+  gateway: null,
+  dns: [],
+  mtu: 1500,
+};
+
 /** Compute on Port3 (the body of `PUT /api/compute`): two node IPs, six service IPs. */
 export const ARTICLE_COMPUTE: ComputeSettingsBody = {
   computePort: 'Port3',
