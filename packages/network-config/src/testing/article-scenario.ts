@@ -35,6 +35,17 @@ export const DHCP_PORT: PortSettingsBody = {
   mtu: 1500,
 };
 
+/** Port4 static on 192.168.40.10/24, the port the virtual switch scenarios use (SPEC §8). */
+export const PORT4_STATIC: PortSettingsBody = {
+  ipEnabled: true,
+  dhcp: false,
+  address: '192.168.40.10',
+  subnetMask: '255.255.255.0',
+  gateway: '192.168.40.1',
+  dns: [],
+  mtu: 1500,
+};
+
 /** Compute on Port3 (the body of `PUT /api/compute`): two node IPs, six service IPs. */
 export const ARTICLE_COMPUTE: ComputeSettingsBody = {
   computePort: 'Port3',
