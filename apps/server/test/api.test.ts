@@ -8,6 +8,7 @@ import {
   ARTICLE_PORT3,
   ARTICLE_ROUTES,
   DHCP_PORT,
+  PORT_NAMES,
 } from '@edgenet/network-config/testing';
 import { describe, expect, it } from 'vitest';
 import { appPerSuite, type Client, type Json, signedIn, waitForJob } from './helpers';
@@ -31,14 +32,7 @@ describe('the source article, end to end', () => {
     });
     expect(byName.Port2).toMatchObject({ dhcp: true, address: '10.0.0.23', gateway: '10.0.0.1' });
     expect(byName.Port3).toMatchObject({ dhcp: true, address: null });
-    expect(ports.body.ports.map((p: Json) => p.name)).toEqual([
-      'Port1',
-      'Port2',
-      'Port3',
-      'Port4',
-      'Port5',
-      'Port6',
-    ]);
+    expect(ports.body.ports.map((p: Json) => p.name)).toEqual([...PORT_NAMES]);
 
     // 1. Port3: static 192.168.20.10/24.
     const port3 = await c.put('/api/ports/Port3', PORT3_STATIC, { ifMatch: ports.revision });

@@ -13,6 +13,9 @@ import type { ComputeState, DeviceConfig } from '../model';
 // The core compiles without DOM or Node types; every runtime it runs on (Node, jsdom) has this.
 declare function setTimeout(callback: () => void, ms: number): unknown;
 
+/** The device's six ports, in the order every listing shows them. */
+export const PORT_NAMES = ['Port1', 'Port2', 'Port3', 'Port4', 'Port5', 'Port6'] as const;
+
 /** Port3 static on 192.168.20.10/24, gateway 192.168.20.1 (the body of `PUT /api/ports/Port3`). */
 export const ARTICLE_PORT3: PortSettingsBody = {
   ipEnabled: true,
