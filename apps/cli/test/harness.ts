@@ -14,7 +14,9 @@ import {
   fetchTransport,
   type TypedApiClient,
 } from '@edgenet/network-config/contract/client';
+import { ARTICLE_PORT3 } from '@edgenet/network-config/testing';
 import { type RunningServer, type ServerOptions, startServer } from '@edgenet/server/testing';
+import { expect } from 'vitest';
 
 export const EDGENET_PS = fileURLToPath(new URL('../bin/edgenet-ps.js', import.meta.url));
 
@@ -100,4 +102,15 @@ export async function startCliSession(options: ServerOptions): Promise<CliSessio
       await rm(sessionDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Sets Port3 static as in the source article (192.168.20.10/24) through `api`; it must be taken. */
+export async function putArticlePort3(api: TypedApiClient): Promise<void> {
+  const config = await api.call('getConfig');
+  const port = await api.call('updatePort', {
+    params: { name: 'Port3' },
+    body: ARTICLE_PORT3,
+    ifMatch: config.data.revision,
+  });
+  expect(port.status).toBe(200);
 }

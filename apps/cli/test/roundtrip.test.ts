@@ -6,9 +6,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TypedApiClient } from '@edgenet/network-config/contract/client';
-import { ARTICLE_COMPUTE, ARTICLE_PORT3 } from '@edgenet/network-config/testing';
+import { ARTICLE_COMPUTE } from '@edgenet/network-config/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliSession, startCliSession } from './harness';
+import { type CliSession, putArticlePort3, startCliSession } from './harness';
 
 let session: CliSession;
 let sessionDir: string;
@@ -26,13 +26,7 @@ beforeAll(async () => {
   session = await startCliSession({ applyMs: 0 });
   ({ sessionDir, api } = session);
   // The source article's network: Port3 static on 192.168.20.0/24, compute enabled on it.
-  const ports = await api.call('listPorts');
-  const port = await api.call('updatePort', {
-    params: { name: 'Port3' },
-    body: ARTICLE_PORT3,
-    ifMatch: ports.data.revision,
-  });
-  expect(port.status).toBe(200);
+  await putArticlePort3(api);
   const compute = await api.call('getCompute');
   const applied = await api.call('updateCompute', {
     body: ARTICLE_COMPUTE,
