@@ -2,6 +2,7 @@
  * Journey (firmware 2023, SPEC §8): a virtual switch on Port4 with a VLAN network, picked for
  * Kubernetes (node IPs, no service IPs: a warning, not an error), applied; the Overview draws it.
  */
+import { PORT4_STATIC } from '@edgenet/network-config/testing';
 import { expectNoSeriousViolations } from '../fixtures/a11y';
 import { expect, test } from '../fixtures/test';
 
@@ -13,15 +14,7 @@ test('create a switch on Port4 with a VLAN network, pick it for Kubernetes, appl
   page,
 }) => {
   await test.step('set-up (API): Port4 static on 192.168.40.0/24', async () => {
-    await api.putPort('Port4', {
-      ipEnabled: true,
-      dhcp: false,
-      address: '192.168.40.10',
-      subnetMask: '255.255.255.0',
-      gateway: '192.168.40.1',
-      dns: [],
-      mtu: 1500,
-    });
+    await api.putPort('Port4', PORT4_STATIC);
     await app.useSessionOf(api);
     await page.goto('/advanced-networking');
     await expect(

@@ -7,10 +7,9 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTICLE_PORT3 } from '@edgenet/network-config/testing';
 import { type RunningServer, startServer } from '@edgenet/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Run, runEdgenetPs, signedInApi } from './harness';
+import { putArticlePort3, type Run, runEdgenetPs, signedInApi } from './harness';
 
 let source: RunningServer;
 let target: RunningServer;
@@ -21,8 +20,6 @@ function edgenetPs(server: RunningServer, args: string[]): Promise<Run> {
 }
 
 const apiOf = signedInApi;
-
-const PORT3_STATIC = ARTICLE_PORT3;
 
 async function document(server: RunningServer) {
   const api = await apiOf(server);
@@ -35,13 +32,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'edgenet-cli-exchange-'));
   for (const server of [source, target]) {
     const api = await apiOf(server);
-    const config = await api.call('getConfig');
-    const port = await api.call('updatePort', {
-      params: { name: 'Port3' },
-      body: PORT3_STATIC,
-      ifMatch: config.data.revision,
-    });
-    expect(port.status).toBe(200);
+    await putArticlePort3(api);
   }
   // The source's plan: non-default cluster CIDRs (compute not enabled yet) and three routes.
   const api = await apiOf(source);

@@ -4,6 +4,9 @@
  * server to check the outcome through the API.
  */
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createContractChecker } from '@edgenet/network-config/contract/check';
 import {
@@ -11,7 +14,9 @@ import {
   fetchTransport,
   type TypedApiClient,
 } from '@edgenet/network-config/contract/client';
-import type { RunningServer } from '@edgenet/server/testing';
+import { ARTICLE_PORT3 } from '@edgenet/network-config/testing';
+import { type RunningServer, type ServerOptions, startServer } from '@edgenet/server/testing';
+import { expect } from 'vitest';
 
 export const EDGENET_PS = fileURLToPath(new URL('../bin/edgenet-ps.js', import.meta.url));
 
@@ -64,4 +69,48 @@ export async function signedInApi(server: RunningServer): Promise<TypedApiClient
   return createApiClient(fetchTransport(fetch, server.url, { headers: { ...headers, cookie } }), {
     check,
   });
+}
+
+/** A real server, a session directory of the CLI's own and a signed-in client of the server. */
+export interface CliSession {
+  server: RunningServer;
+  /** Where the session file lives; tests may write their scripts and manifests here too. */
+  sessionDir: string;
+  api: TypedApiClient;
+  /** Runs one line with `-c`, so the quotes reach the parser as written. */
+  edgenetPs(line: string, extra?: string[]): Promise<Run>;
+  /** Stops the server and removes the session directory. */
+  stop(): Promise<void>;
+}
+
+/** Starts the server with `options` and prepares a CLI session against it (a suite's set-up). */
+export async function startCliSession(options: ServerOptions): Promise<CliSession> {
+  const server = await startServer(options);
+  const sessionDir = await mkdtemp(join(tmpdir(), 'edgenet-cli-test-'));
+  const api = await signedInApi(server);
+  return {
+    server,
+    sessionDir,
+    api,
+    edgenetPs: (line, extra = []) =>
+      runEdgenetPs(server, join(sessionDir, 'session.json'), [
+        ...extra,
+        ...(line === '' ? [] : ['-c', line]),
+      ]),
+    async stop() {
+      await server.stop();
+      await rm(sessionDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Sets Port3 static as in the source article (192.168.20.10/24) through `api`; it must be taken. */
+export async function putArticlePort3(api: TypedApiClient): Promise<void> {
+  const config = await api.call('getConfig');
+  const port = await api.call('updatePort', {
+    params: { name: 'Port3' },
+    body: ARTICLE_PORT3,
+    ifMatch: config.data.revision,
+  });
+  expect(port.status).toBe(200);
 }

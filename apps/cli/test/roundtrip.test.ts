@@ -3,24 +3,19 @@
  * `edgenet-ps` against the real server (a child process with its own SQLite data directory):
  * CLI → server → the API the Routes page reads, and back through Get-HcsNetRoute.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TypedApiClient } from '@edgenet/network-config/contract/client';
-import { type RunningServer, startServer } from '@edgenet/server/testing';
+import { ARTICLE_COMPUTE } from '@edgenet/network-config/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Run, runEdgenetPs, signedInApi } from './harness';
+import { type CliSession, putArticlePort3, startCliSession } from './harness';
 
-let server: RunningServer;
+let session: CliSession;
 let sessionDir: string;
 let api: TypedApiClient;
 
-/** Runs one line with `-c`, so the quotes reach the parser as written. */
-function edgenetPs(line: string, extra: string[] = []): Promise<Run> {
-  return runEdgenetPs(server, join(sessionDir, 'session.json'), [
-    ...extra,
-    ...(line === '' ? [] : ['-c', line]),
-  ]);
+function edgenetPs(line: string, extra: string[] = []) {
+  return session.edgenetPs(line, extra);
 }
 
 async function customRoutes() {
@@ -28,34 +23,13 @@ async function customRoutes() {
 }
 
 beforeAll(async () => {
-  server = await startServer({ applyMs: 0 });
-  sessionDir = await mkdtemp(join(tmpdir(), 'edgenet-cli-test-'));
-  api = await signedInApi(server);
+  session = await startCliSession({ applyMs: 0 });
+  ({ sessionDir, api } = session);
   // The source article's network: Port3 static on 192.168.20.0/24, compute enabled on it.
-  const ports = await api.call('listPorts');
-  const port = await api.call('updatePort', {
-    params: { name: 'Port3' },
-    body: {
-      ipEnabled: true,
-      dhcp: false,
-      address: '192.168.20.10',
-      subnetMask: '255.255.255.0',
-      gateway: '192.168.20.1',
-      dns: [],
-      mtu: 1500,
-    },
-    ifMatch: ports.data.revision,
-  });
-  expect(port.status).toBe(200);
+  await putArticlePort3(api);
   const compute = await api.call('getCompute');
   const applied = await api.call('updateCompute', {
-    body: {
-      computePort: 'Port3',
-      nodeIpRange: { start: '192.168.20.50', end: '192.168.20.51' },
-      serviceIpRange: { start: '192.168.20.60', end: '192.168.20.65' },
-      podCidr: '172.27.0.0/16',
-      serviceCidr: '172.28.0.0/16',
-    },
+    body: ARTICLE_COMPUTE,
     ifMatch: compute.data.revision,
   });
   expect(applied.status).toBe(202);
@@ -65,10 +39,7 @@ beforeAll(async () => {
   }
 }, 60_000);
 
-afterAll(async () => {
-  await server?.stop();
-  if (sessionDir) await rm(sessionDir, { recursive: true, force: true });
-});
+afterAll(() => session?.stop());
 
 describe('SPEC §1.3 cmdlet lines against the real server', () => {
   it('adds the documented route, with the connected-subnet warning, and the API shows it', async () => {

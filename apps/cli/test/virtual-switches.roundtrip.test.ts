@@ -2,36 +2,24 @@
  * The documented virtual switch and virtual network cmdlet lines (SPEC §8), word for word, run by
  * the real `edgenet-ps` against the real server on firmware 2023, and checked through the API.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TypedApiClient } from '@edgenet/network-config/contract/client';
-import { type RunningServer, startServer } from '@edgenet/server/testing';
+import { VIRTUAL_SWITCH_FIELDS } from '@edgenet/network-config/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Run, runEdgenetPs, signedInApi } from './harness';
+import { type CliSession, startCliSession } from './harness';
 
-let server: RunningServer;
-let sessionDir: string;
+let session: CliSession;
 let api: TypedApiClient;
 
-/** Runs one line with `-c`, so the quotes reach the parser as written. */
-function edgenetPs(line: string, extra: string[] = []): Promise<Run> {
-  return runEdgenetPs(server, join(sessionDir, 'session.json'), [
-    ...extra,
-    ...(line === '' ? [] : ['-c', line]),
-  ]);
+function edgenetPs(line: string, extra: string[] = []) {
+  return session.edgenetPs(line, extra);
 }
 
 beforeAll(async () => {
-  server = await startServer({ applyMs: 0, firmware: '2023' });
-  sessionDir = await mkdtemp(join(tmpdir(), 'edgenet-cli-vswitch-'));
-  api = await signedInApi(server);
+  session = await startCliSession({ applyMs: 0, firmware: '2023' });
+  api = session.api;
 }, 60_000);
 
-afterAll(async () => {
-  await server?.stop();
-  if (sessionDir) await rm(sessionDir, { recursive: true, force: true });
-});
+afterAll(() => session?.stop());
 
 describe('SPEC §8 cmdlet lines against the real server', () => {
   it('Add-HcsExternalVirtualSwitch creates vswitch-Port2, and Get-HcsExternalVirtualSwitch prints the documented fields', async () => {
@@ -51,19 +39,7 @@ describe('SPEC §8 cmdlet lines against the real server', () => {
       .split('\n')
       .filter(Boolean)
       .map((l) => l.split(':')[0]?.trim());
-    expect(fields).toEqual([
-      'Name',
-      'InterfaceAlias',
-      'EnableIov',
-      'MacAddressPools',
-      'IPAddressPools',
-      'ConfigurationSource',
-      'EnabledForCompute',
-      'SupportsAcceleratedNetworking',
-      'DbeDhcpHostVnicName',
-      'Type',
-      'VirtualNetworks',
-    ]);
+    expect(fields).toEqual([...VIRTUAL_SWITCH_FIELDS]);
     expect(get.stdout).toContain('InterfaceAlias                : {Port2}');
   }, 60_000);
 

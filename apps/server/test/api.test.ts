@@ -3,7 +3,13 @@
  * scenario of the source article: Port3 static → compute on Port3 → apply → the two routes of
  * SPEC §1.3 → read back → lookup → remove one.
  */
-import { ARTICLE_COMPUTE, ARTICLE_PORT3 } from '@edgenet/network-config/testing';
+import {
+  ARTICLE_COMPUTE,
+  ARTICLE_PORT3,
+  ARTICLE_ROUTES,
+  DHCP_PORT,
+  PORT_NAMES,
+} from '@edgenet/network-config/testing';
 import { describe, expect, it } from 'vitest';
 import { appPerSuite, type Client, type Json, signedIn, waitForJob } from './helpers';
 
@@ -26,14 +32,7 @@ describe('the source article, end to end', () => {
     });
     expect(byName.Port2).toMatchObject({ dhcp: true, address: '10.0.0.23', gateway: '10.0.0.1' });
     expect(byName.Port3).toMatchObject({ dhcp: true, address: null });
-    expect(ports.body.ports.map((p: Json) => p.name)).toEqual([
-      'Port1',
-      'Port2',
-      'Port3',
-      'Port4',
-      'Port5',
-      'Port6',
-    ]);
+    expect(ports.body.ports.map((p: Json) => p.name)).toEqual([...PORT_NAMES]);
 
     // 1. Port3: static 192.168.20.10/24.
     const port3 = await c.put('/api/ports/Port3', PORT3_STATIC, { ifMatch: ports.revision });
@@ -115,12 +114,7 @@ describe('the source article, end to end', () => {
     });
 
     // 4. Add-HcsNetRoute … 192.168.20.0/24 via 192.168.20.1: accepted with a warning (redundant).
-    const first = await c.post('/api/routes', {
-      interfaceAlias: 'Port3',
-      destinationPrefix: '192.168.20.0/24',
-      nextHop: '192.168.20.1',
-      routeMetric: 100,
-    });
+    const first = await c.post('/api/routes', ARTICLE_ROUTES[0]);
     expect(first.status).toBe(201);
     expect(first.body.status).toEqual({ active: true, reason: null });
     expect(first.body.issues).toEqual([
@@ -131,12 +125,7 @@ describe('the source article, end to end', () => {
         message: { en: expect.stringContaining('redundant'), ja: expect.any(String) },
       }),
     ]);
-    const second = await c.post('/api/routes', {
-      interfaceAlias: 'Port3',
-      destinationPrefix: '192.168.21.0/24',
-      nextHop: '192.168.20.1',
-      routeMetric: 100,
-    });
+    const second = await c.post('/api/routes', ARTICLE_ROUTES[1]);
     expect(second.status).toBe(201);
     expect(second.body.issues).toEqual([]);
     expect(second.headers.location).toBe(
@@ -296,19 +285,7 @@ describe('endpoints', () => {
 
   it('a DHCP port takes the lease the device offers', async () => {
     const revision = await c.revision();
-    const res = await c.put(
-      '/api/ports/Port2',
-      {
-        ipEnabled: true,
-        dhcp: true,
-        address: null,
-        subnetMask: null,
-        gateway: null,
-        dns: [],
-        mtu: 1500,
-      },
-      { ifMatch: revision },
-    );
+    const res = await c.put('/api/ports/Port2', DHCP_PORT, { ifMatch: revision });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       dhcp: true,

@@ -9,7 +9,7 @@
  */
 
 import { ISSUE_CODES } from '@edgenet/network-config';
-import { ARTICLE_PORT3 } from '@edgenet/network-config/testing';
+import { ARTICLE_PORT3, PORT_NAMES } from '@edgenet/network-config/testing';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appPerSuite, waitForJob } from './helpers';
@@ -92,12 +92,7 @@ const mask = fc.oneof(
   address,
 );
 const portName = fc.constantFrom(
-  'Port1',
-  'Port2',
-  'Port3',
-  'Port4',
-  'Port5',
-  'Port6',
+  ...PORT_NAMES,
   'port3',
   'PORT4',
   'Port7',

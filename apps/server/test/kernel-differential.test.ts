@@ -25,6 +25,7 @@ import {
   prefixLast,
   type RouteInput,
 } from '@edgenet/network-config';
+import { mulberry32 as prng } from '@edgenet/network-config/testing/seeded-random';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type LinkWant, routeArgs } from '../src/driver/linux/topology';
 import {
@@ -42,18 +43,6 @@ if (SKIP) console.warn(`kernel differential test skipped: ${SKIP}`);
 const SEED = Number(process.env.EDGENET_KERNEL_SEED ?? 20261201);
 const ROUTES = Number(process.env.EDGENET_KERNEL_ROUTES ?? 10000);
 const ADDRESSES_PER_VM = Number(process.env.EDGENET_KERNEL_ADDRESSES ?? 35000);
-
-/** mulberry32: small, seeded, good enough to spread addresses. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SUBNET_FIRST = 0xc0a81000; // 192.168.16.0/20: room for next hops
 const SUBNET_SIZE = 4096;

@@ -14,7 +14,7 @@ import {
   kubernetesVms,
   podBlocks,
 } from '@edgenet/network-config';
-import { ARTICLE_COMPUTE, ARTICLE_PORT3 } from '@edgenet/network-config/testing';
+import { ARTICLE_COMPUTE, ARTICLE_PORT3, ARTICLE_ROUTES } from '@edgenet/network-config/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { namespacePrefix } from '../src/driver/linux/linux-device';
 import {
@@ -75,12 +75,7 @@ describe.skipIf(skip)('the Linux driver on this kernel', () => {
     expect(job.state).toBe('succeeded');
     expect(namespaces(prefix)).toContain(`${prefix}-worker1`);
 
-    const route = await c.post('/api/routes', {
-      interfaceAlias: 'Port3',
-      destinationPrefix: '192.168.21.0/24',
-      nextHop: '192.168.20.1',
-      routeMetric: 100,
-    });
+    const route = await c.post('/api/routes', ARTICLE_ROUTES[1]);
     expect(route.status).toBe(201);
 
     // The effective table now comes from the worker's kernel and holds the custom route.

@@ -3,7 +3,9 @@
  * rather than by the schema's serializer: it must still carry exactly the contract's fields, follow
  * every change at once, and answer the interface filter case-insensitively like before.
  */
+
 import { EffectiveTableSchema, RouteListSchema } from '@edgenet/network-config/contract';
+import { ARTICLE_ROUTES } from '@edgenet/network-config/testing';
 import { Value } from 'typebox/value';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Client, TestApp } from './helpers';
@@ -36,12 +38,7 @@ describe('GET /api/routes written once per revision', () => {
 
   it('follows a change at once, and filters by interface in any case', async () => {
     const before = await client.get('/api/routes');
-    const added = await client.post('/api/routes', {
-      interfaceAlias: 'Port3',
-      destinationPrefix: '192.168.21.0/24',
-      nextHop: '192.168.20.1',
-      routeMetric: 100,
-    });
+    const added = await client.post('/api/routes', ARTICLE_ROUTES[1]);
     expect(added.status).toBe(201);
     const after = await client.get('/api/routes');
     expect(after.revision).toBe((before.revision as number) + 1);

@@ -3,7 +3,7 @@
  * right field (path relative to the request body), and nothing changed (same revision, same
  * document). Warnings are accepted and returned.
  */
-import { ARTICLE_COMPUTE } from '@edgenet/network-config/testing';
+import { ARTICLE_COMPUTE, ARTICLE_ROUTES } from '@edgenet/network-config/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appPerSuite, type Client, type Json, waitForJob } from './helpers';
 
@@ -20,12 +20,7 @@ const STATIC = (address: string, extra: Record<string, unknown> = {}) => ({
 
 const COMPUTE = ARTICLE_COMPUTE;
 
-const ROUTE = {
-  interfaceAlias: 'Port3',
-  destinationPrefix: '192.168.21.0/24',
-  nextHop: '192.168.20.1',
-  routeMetric: 100,
-};
+const ROUTE = ARTICLE_ROUTES[1];
 
 interface Case {
   name: string;

@@ -3,6 +3,7 @@
  * password, the session cookie, idle timeout, sign-out, slowed and locked-out guessing, cross-site
  * writes refused, security headers, body limit, rate limits, and 500s that reveal nothing.
  */
+import { DHCP_PORT } from '@edgenet/network-config/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, OWASP_SCRYPT, parseHash, verifyPassword } from '../src/auth/password-hash';
 import { SimulatedDevice } from '../src/driver/simulated';
@@ -24,19 +25,7 @@ const PROTECTED: [string, string, unknown?][] = [
   ['GET', '/api/config'],
   ['GET', '/api/revisions'],
   ['GET', '/api/ports'],
-  [
-    'PUT',
-    '/api/ports/Port3',
-    {
-      ipEnabled: true,
-      dhcp: true,
-      address: null,
-      subnetMask: null,
-      gateway: null,
-      dns: [],
-      mtu: null,
-    },
-  ],
+  ['PUT', '/api/ports/Port3', { ...DHCP_PORT, mtu: null }],
   ['GET', '/api/compute'],
   [
     'PUT',
@@ -63,6 +52,11 @@ const PROTECTED: [string, string, unknown?][] = [
   ['POST', '/api/validate', { kind: 'route', document: {} }],
   ['POST', '/api/console', { line: 'Get-HcsNetRoute' }],
 ];
+
+/** `POST /api/password` as the settings page sends it. */
+function changePassword(c: Client, currentPassword: string, newPassword: string) {
+  return c.post('/api/password', { currentPassword, newPassword });
+}
 
 describe('unauthenticated', () => {
   let t: TestApp;
@@ -114,36 +108,24 @@ describe('the factory password', () => {
     }
     expect((await c.get('/api/session')).body.mustChangePassword).toBe(true);
 
-    const weak = await c.post('/api/password', {
-      currentPassword: 'Password1',
-      newPassword: 'short',
-    });
+    const weak = await changePassword(c, 'Password1', 'short');
     expect(weak.status).toBe(422);
     expect(weak.body.issues.map((i: Json) => `${i.path}:${i.code}`)).toEqual(
       expect.arrayContaining(['newPassword:password.length', 'newPassword:password.classes']),
     );
-    const same = await c.post('/api/password', {
-      currentPassword: 'Password1',
-      newPassword: 'Password1',
-    });
+    const same = await changePassword(c, 'Password1', 'Password1');
     expect(same.status).toBe(422);
     expect(same.body.issues).toEqual([
       expect.objectContaining({ path: 'newPassword', code: 'password.unchanged' }),
     ]);
-    const wrong = await c.post('/api/password', {
-      currentPassword: 'Password2',
-      newPassword: 'Edge#2024x',
-    });
+    const wrong = await changePassword(c, 'Password2', 'Edge#2024x');
     expect(wrong.status).toBe(422);
     expect(wrong.body.issues).toEqual([
       expect.objectContaining({ path: 'currentPassword', code: 'password.incorrect' }),
     ]);
 
     const oldCookie = c.cookie;
-    const ok = await c.post('/api/password', {
-      currentPassword: 'Password1',
-      newPassword: 'Edge#2024x',
-    });
+    const ok = await changePassword(c, 'Password1', 'Edge#2024x');
     expect(ok.status).toBe(200);
     expect(ok.body.mustChangePassword).toBe(false);
     expect(c.cookie).not.toBe(oldCookie);

@@ -3,6 +3,7 @@
  * simulated device on firmware 2023 — and a database written before switches existed, upgraded on
  * read.
  */
+import { PORT4_STATIC } from '@edgenet/network-config/testing';
 import { describe, expect, it } from 'vitest';
 import { Store } from '../src/store/store';
 import {
@@ -14,16 +15,6 @@ import {
   tempDir,
   waitForJob,
 } from './helpers';
-
-const PORT4_STATIC = {
-  ipEnabled: true,
-  dhcp: false,
-  address: '192.168.40.10',
-  subnetMask: '255.255.255.0',
-  gateway: '192.168.40.1',
-  dns: [],
-  mtu: 1500,
-};
 
 const VNET = { name: 'vnet-10', vlanId: 10, addressSpace: '10.10.0.0/24', gateway: '10.10.0.1' };
 

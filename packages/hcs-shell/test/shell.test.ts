@@ -2,7 +2,7 @@
  * The shell over an in-memory fake of the API: which requests each line sends, and how answers
  * are printed. The round trip against the real server is the lead's end-to-end test.
  */
-import { ARTICLE_CMDLETS } from '@edgenet/network-config/testing';
+import { ARTICLE_CMDLETS, VIRTUAL_SWITCH_FIELDS } from '@edgenet/network-config/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runLine, runScript, type ShellContext } from '../src/index';
 import { check, FakeApi } from './fake-api';
@@ -346,17 +346,7 @@ describe('compute', () => {
     const lines = (await runLine('Get-HcsExternalVirtualSwitch', ctx)).output.split('\n');
     // The documented fields, in the documented order (SPEC §8).
     expect(lines.filter(Boolean).map((l) => l.split(':')[0]?.trim())).toEqual([
-      'Name',
-      'InterfaceAlias',
-      'EnableIov',
-      'MacAddressPools',
-      'IPAddressPools',
-      'ConfigurationSource',
-      'EnabledForCompute',
-      'SupportsAcceleratedNetworking',
-      'DbeDhcpHostVnicName',
-      'Type',
-      'VirtualNetworks',
+      ...VIRTUAL_SWITCH_FIELDS,
     ]);
     expect(lines).toContain('Name                          : vswitch-Port3');
     expect(lines).toContain('InterfaceAlias                : {Port3}');

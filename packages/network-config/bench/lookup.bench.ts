@@ -20,18 +20,7 @@ import {
   validateDevice,
 } from '../src/index';
 import { ARTICLE_COMPUTE, ARTICLE_PORT3 } from '../src/testing/article-scenario';
-
-/** A small seeded PRNG (mulberry32), so every run measures the same routes. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../src/testing/seeded-random';
 
 interface Entry extends RouteTableEntry {
   id: number;
@@ -147,6 +136,43 @@ function rate(
 
 const results: Record<string, unknown>[] = [];
 
+/**
+ * The baseline half of a lookup case: times the linear scan over the first probes (`few`), checks
+ * the table's answer against it on each of them, and records the case beside the table's rate.
+ */
+function recordLookup<P>(
+  family: 'IPv4' | 'IPv6',
+  n: number,
+  buildMs: number,
+  fast: { perSecond: number },
+  few: ArrayLike<P>,
+  scan: (address: P) => Entry | null,
+  lookup: (address: P) => Entry | null,
+) {
+  const slow = rate(
+    few.length,
+    () => {
+      let hits = 0;
+      for (let i = 0; i < few.length; i++) if (scan(few[i] as P)) hits++;
+      return hits;
+    },
+    300,
+  );
+  let mismatches = 0;
+  for (let i = 0; i < few.length; i++) {
+    if (lookup(few[i] as P) !== scan(few[i] as P)) mismatches++;
+  }
+  results.push({
+    case: `lookup ${family}, ${n.toLocaleString('en')} routes`,
+    buildMs: round(buildMs),
+    lookupsPerSecond: Math.round(fast.perSecond),
+    linearScanPerSecond: Math.round(slow.perSecond),
+    speedup: Math.round(fast.perSecond / slow.perSecond),
+    checkedProbes: few.length,
+    mismatches,
+  });
+}
+
 function benchV4(n: number) {
   const random = rng(n);
   const routes = randomV4Routes(n, random);
@@ -158,30 +184,8 @@ function benchV4(n: number) {
     for (let i = 0; i < probes.length; i++) if (table.lookupIPv4(probes[i] as number)) hits++;
     return hits;
   });
-  const scan = linearScanV4(routes);
   const few = probes.subarray(0, Math.max(200, Math.floor(20_000_000 / n)));
-  const slow = rate(
-    few.length,
-    () => {
-      let hits = 0;
-      for (let i = 0; i < few.length; i++) if (scan(few[i] as number)) hits++;
-      return hits;
-    },
-    300,
-  );
-  let mismatches = 0;
-  for (let i = 0; i < few.length; i++) {
-    if (table.lookupIPv4(few[i] as number) !== scan(few[i] as number)) mismatches++;
-  }
-  results.push({
-    case: `lookup IPv4, ${n.toLocaleString('en')} routes`,
-    buildMs: round(build.ms),
-    lookupsPerSecond: Math.round(fast.perSecond),
-    linearScanPerSecond: Math.round(slow.perSecond),
-    speedup: Math.round(fast.perSecond / slow.perSecond),
-    checkedProbes: few.length,
-    mismatches,
-  });
+  recordLookup('IPv4', n, build.ms, fast, few, linearScanV4(routes), (p) => table.lookupIPv4(p));
 }
 
 function benchV6(n: number) {
@@ -203,28 +207,8 @@ function benchV6(n: number) {
     for (const p of probes) if (table.lookupIPv6(p)) hits++;
     return hits;
   });
-  const scan = linearScanV6(routes);
   const few = probes.slice(0, 300);
-  const slow = rate(
-    few.length,
-    () => {
-      let hits = 0;
-      for (const p of few) if (scan(p)) hits++;
-      return hits;
-    },
-    300,
-  );
-  let mismatches = 0;
-  for (const p of few) if (table.lookupIPv6(p) !== scan(p)) mismatches++;
-  results.push({
-    case: `lookup IPv6, ${n.toLocaleString('en')} routes`,
-    buildMs: round(build.ms),
-    lookupsPerSecond: Math.round(fast.perSecond),
-    linearScanPerSecond: Math.round(slow.perSecond),
-    speedup: Math.round(fast.perSecond / slow.perSecond),
-    checkedProbes: few.length,
-    mismatches,
-  });
+  recordLookup('IPv6', n, build.ms, fast, few, linearScanV6(routes), (p) => table.lookupIPv6(p));
 }
 
 /** The source article's device (Port3 192.168.20.10/24, compute on Port3) with n custom routes. */

@@ -30,6 +30,7 @@ import {
   SKU_IDS,
 } from './model';
 import { portSettingsOf } from './port-config';
+import { DHCP_PORT } from './testing/article-scenario';
 
 describe('validateDevice (fixtures)', () => {
   it.each(fixtures.cases)('$name', (row) => {
@@ -209,15 +210,7 @@ describe('checkPortChange', () => {
 
   it('a DHCP port takes its address from the lease', () => {
     const device = buildDevice();
-    const settings: PortSettings = {
-      ipEnabled: true,
-      dhcp: true,
-      address: null,
-      subnetMask: null,
-      gateway: null,
-      dns: [],
-      mtu: 1500,
-    };
+    const settings: PortSettings = DHCP_PORT;
     const lease = {
       address: '10.0.3.50',
       subnetMask: '255.255.255.0',

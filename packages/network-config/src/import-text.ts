@@ -101,6 +101,32 @@ function metricOf(text: string | undefined): RouteInput['routeMetric'] {
 
 // ---- Get-HcsNetRoute table ---------------------------------------------------------------------
 
+/** The columns of a route in the table and CSV formats, in their CSV order (lower case). */
+const ROUTE_COLUMNS = ['interfacealias', 'destinationprefix', 'nexthop', 'routemetric'];
+
+/**
+ * A table or CSV line as a route, `field(i)` giving the text of `ROUTE_COLUMNS[i]`: unreadable
+ * when the alias, prefix or next hop is missing or the line is not `readable` as a whole.
+ */
+function routeColumns(
+  format: 'table' | 'csv',
+  line: number,
+  raw: string,
+  field: (i: number) => string | undefined,
+  readable = true,
+): ImportLine {
+  const alias = field(0);
+  const prefix = field(1);
+  const nextHop = field(2);
+  if (!readable || !alias || !prefix || !nextHop) return unreadable(format, line, raw);
+  return addLine(line, raw, {
+    interfaceAlias: alias,
+    destinationPrefix: prefix,
+    nextHop,
+    routeMetric: metricOf(field(3)),
+  });
+}
+
 /**
  * The table `Get-HcsNetRoute` prints: a header naming the columns, a line of dashes, then one row
  * per route. Columns are found by name, so a table without Status/Reason reads as well. Lines
@@ -123,21 +149,7 @@ export function parseRouteTable(text: string): ImportLine[] {
       const i = columns?.indexOf(name) ?? -1;
       return i === -1 ? undefined : words[i];
     };
-    const alias = at('interfacealias');
-    const prefix = at('destinationprefix');
-    const nextHop = at('nexthop');
-    if (!alias || !prefix || !nextHop) {
-      out.push(unreadable('table', line, raw));
-      continue;
-    }
-    out.push(
-      addLine(line, raw, {
-        interfaceAlias: alias,
-        destinationPrefix: prefix,
-        nextHop,
-        routeMetric: metricOf(at('routemetric')),
-      }),
-    );
+    out.push(routeColumns('table', line, raw, (i) => at(ROUTE_COLUMNS[i] as string)));
   }
   return out;
 }
@@ -168,8 +180,6 @@ function csvFields(text: string): string[] | null {
   return fields;
 }
 
-const CSV_COLUMNS = ['interfacealias', 'destinationprefix', 'nexthop', 'routemetric'];
-
 /** `interfaceAlias,destinationPrefix,nextHop,routeMetric`; the header line is optional. */
 export function parseRouteCsv(text: string): ImportLine[] {
   const out: ImportLine[] = [];
@@ -182,7 +192,7 @@ export function parseRouteCsv(text: string): ImportLine[] {
       first = false;
       const names = fields?.map((f) => f.toLowerCase()) ?? [];
       if (names.includes('interfacealias')) {
-        order = CSV_COLUMNS.map((c) => names.indexOf(c));
+        order = ROUTE_COLUMNS.map((c) => names.indexOf(c));
         continue;
       }
     }
@@ -190,20 +200,14 @@ export function parseRouteCsv(text: string): ImportLine[] {
       const index = order[i] ?? -1;
       return index === -1 ? undefined : fields?.[index];
     };
-    const alias = at(0);
-    const prefix = at(1);
-    const nextHop = at(2);
-    if (!fields || fields.length < 3 || fields.length > 4 || !alias || !prefix || !nextHop) {
-      out.push(unreadable('csv', line, raw));
-      continue;
-    }
     out.push(
-      addLine(line, raw, {
-        interfaceAlias: alias,
-        destinationPrefix: prefix,
-        nextHop,
-        routeMetric: metricOf(at(3)),
-      }),
+      routeColumns(
+        'csv',
+        line,
+        raw,
+        at,
+        fields !== null && fields.length >= 3 && fields.length <= 4,
+      ),
     );
   }
   return out;

@@ -36,6 +36,7 @@ import {
   type StepPlan,
   type StepProgress,
 } from './driver';
+import { sleep } from './sleep';
 
 type JobStep<T> = T extends `job.${infer K}` ? K : never;
 type StepKey = JobStep<ServerTextKey>;
@@ -88,24 +89,6 @@ function suffix(seed: string, length = 5): string {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash.toString(36).padStart(length, '0').slice(-length);
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 export class SimulatedDevice implements DeviceDriver {

@@ -91,15 +91,8 @@ export interface StoreInit {
 /** The document of a store not initialized yet; never served (initialize comes first). */
 const EMPTY = Object.freeze({}) as DeviceConfig;
 
-interface PendingRow {
-  revision: number;
-  previous: number;
-  deadline: number;
-  seconds: number;
-  author: string;
-  reason: string;
-  created_at: string;
-}
+/** A `pending_change` row: the record's fields, `createdAt` in the table's snake case. */
+type PendingRow = Omit<PendingRecord, 'createdAt'> & { created_at: string };
 
 interface JobRow {
   id: string;

@@ -13,6 +13,9 @@ import type { ComputeState, DeviceConfig } from '../model';
 // The core compiles without DOM or Node types; every runtime it runs on (Node, jsdom) has this.
 declare function setTimeout(callback: () => void, ms: number): unknown;
 
+/** The device's six ports, in the order every listing shows them. */
+export const PORT_NAMES = ['Port1', 'Port2', 'Port3', 'Port4', 'Port5', 'Port6'] as const;
+
 /** Port3 static on 192.168.20.10/24, gateway 192.168.20.1 (the body of `PUT /api/ports/Port3`). */
 export const ARTICLE_PORT3: PortSettingsBody = {
   ipEnabled: true,
@@ -20,6 +23,28 @@ export const ARTICLE_PORT3: PortSettingsBody = {
   address: '192.168.20.10',
   subnetMask: '255.255.255.0',
   gateway: '192.168.20.1',
+  dns: [],
+  mtu: 1500,
+};
+
+/** A port on DHCP, MTU 1500 (the body of `PUT /api/ports/:name` that hands a port to the lease). */
+export const DHCP_PORT: PortSettingsBody = {
+  ipEnabled: true,
+  dhcp: true,
+  address: null,
+  subnetMask: null,
+  gateway: null,
+  dns: [],
+  mtu: 1500,
+};
+
+/** Port4 static on 192.168.40.10/24, the port the virtual switch scenarios use (SPEC §8). */
+export const PORT4_STATIC: PortSettingsBody = {
+  ipEnabled: true,
+  dhcp: false,
+  address: '192.168.40.10',
+  subnetMask: '255.255.255.0',
+  gateway: '192.168.40.1',
   dns: [],
   mtu: 1500,
 };
@@ -137,3 +162,18 @@ export async function applyArticleScenario(
   expect('GET /api/config', after, 200);
   return after.body.revision;
 }
+
+/** The documented fields of `Get-HcsExternalVirtualSwitch`, in the documented order (SPEC §8). */
+export const VIRTUAL_SWITCH_FIELDS = [
+  'Name',
+  'InterfaceAlias',
+  'EnableIov',
+  'MacAddressPools',
+  'IPAddressPools',
+  'ConfigurationSource',
+  'EnabledForCompute',
+  'SupportsAcceleratedNetworking',
+  'DbeDhcpHostVnicName',
+  'Type',
+  'VirtualNetworks',
+] as const;

@@ -40,6 +40,7 @@ import {
   type StepProgress,
 } from '../driver';
 import { SimulatedDevice } from '../simulated';
+import { sleep } from '../sleep';
 import {
   inNamespace,
   ip,
@@ -109,21 +110,6 @@ interface AddrJson {
 }
 
 type RouteJson = KernelRouteJson;
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolveSleep, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolveSleep();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 function prefixLength(dst: string): number {
   if (dst === 'default') return 0;
