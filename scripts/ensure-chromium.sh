@@ -5,6 +5,7 @@
 # Extra Debian packages named as arguments (e.g. `ffmpeg` for the demo's video) are installed
 # the same way when their command is missing.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh"
 browser="${CHROMIUM_PATH:-/usr/bin/chromium}"
 missing=()
 [ -x "$browser" ] || missing+=(chromium fonts-liberation fonts-noto-cjk)
@@ -12,12 +13,7 @@ for extra in "$@"; do
   command -v "$extra" >/dev/null 2>&1 || missing+=("$extra")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "Installing Debian packages for the browser tests: ${missing[*]}…" >&2
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  exit 0
-fi
+apt_install_missing "the browser tests" "${missing[@]}" && exit 0
 cat >&2 <<MSG
 The browser tests need these Debian packages, and they are missing: ${missing[*]}
 Install them (Debian/Ubuntu):   sudo apt-get install -y --no-install-recommends ${missing[*]}

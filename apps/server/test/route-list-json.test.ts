@@ -11,15 +11,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Client, TestApp } from './helpers';
 import { startWithRoutes } from './route-fixtures';
 
+// Every test here starts from a fresh, signed-in app: the article's set-up, 3 routes on Port3, 1 on Port4.
+let t: TestApp;
+let client: Client;
+
+beforeEach(async () => {
+  ({ t, client } = await startWithRoutes(3));
+});
+afterEach(() => t.close());
+
 describe('GET /api/routes written once per revision', () => {
-  let t: TestApp;
-  let client: Client;
-
-  beforeEach(async () => {
-    ({ t, client } = await startWithRoutes(3));
-  });
-  afterEach(() => t.close());
-
   it('answers exactly the contract’s fields, reasons included', async () => {
     const res = await client.get('/api/routes');
     expect(res.status).toBe(200);
@@ -62,14 +63,6 @@ describe('GET /api/routes written once per revision', () => {
 });
 
 describe('GET /api/routes/effective built once per revision and VM', () => {
-  let t: TestApp;
-  let client: Client;
-
-  beforeEach(async () => {
-    ({ t, client } = await startWithRoutes(3));
-  });
-  afterEach(() => t.close());
-
   it('answers the contract’s fields per VM, and follows a change at once', async () => {
     const first = await client.get('/api/routes/effective', { query: { vm: 'master' } });
     expect(first.status).toBe(200);

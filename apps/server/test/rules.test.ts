@@ -54,6 +54,18 @@ async function stage(c: Client): Promise<void> {
   }
 }
 
+/** The case builder of one endpoint: the case's name is prefixed with `kind`. */
+const casesOf =
+  (kind: string, method: Case['method'], url: string) =>
+  (
+    name: string,
+    body: unknown,
+    path: string,
+    code: string,
+    status = 422,
+    params?: Record<string, unknown>,
+  ): Case => ({ name: `${kind} ${name}`, method, url, body, status, path, code, params });
+const portCase = casesOf('port', 'PUT', '/api/ports/Port3');
 const port = (
   name: string,
   body: unknown,
@@ -61,42 +73,9 @@ const port = (
   path: string,
   code: string,
   params?: Record<string, unknown>,
-): Case => ({
-  name: `port ${name}`,
-  method: 'PUT',
-  url: '/api/ports/Port3',
-  body,
-  status,
-  path,
-  code,
-  params,
-});
-const compute = (name: string, body: unknown, path: string, code: string, status = 422): Case => ({
-  name: `compute ${name}`,
-  method: 'PUT',
-  url: '/api/compute',
-  body,
-  status,
-  path,
-  code,
-});
-const route = (
-  name: string,
-  body: unknown,
-  path: string,
-  code: string,
-  status = 422,
-  params?: Record<string, unknown>,
-): Case => ({
-  name: `route ${name}`,
-  method: 'POST',
-  url: '/api/routes',
-  body,
-  status,
-  path,
-  code,
-  params,
-});
+): Case => portCase(name, body, path, code, status, params);
+const compute = casesOf('compute', 'PUT', '/api/compute');
+const route = casesOf('route', 'POST', '/api/routes');
 
 const CASES: Case[] = [
   // Ports (SPEC §2, ours)

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { port3Route } from '../test/helpers';
 import {
   checkRestore,
   managementChangeIssues,
@@ -35,13 +36,6 @@ function port3Static(d: DeviceConfig) {
     gateway: '192.168.20.1',
   });
 }
-
-const route = (destinationPrefix: string, nextHop = '192.168.20.1', routeMetric = 100) => ({
-  interfaceAlias: 'Port3',
-  destinationPrefix,
-  nextHop,
-  routeMetric,
-});
 
 describe('diffConfig', () => {
   const base = device(port3Static);
@@ -93,13 +87,13 @@ describe('diffConfig', () => {
       name: 'a route added',
       after: device((d) => {
         port3Static(d);
-        d.routes.push(route('192.168.21.0/24'));
+        d.routes.push(port3Route('192.168.21.0/24'));
       }),
       expected: {
         lists: {
           routes: {
             keyFields: ['interfaceAlias', 'destinationPrefix'],
-            added: [route('192.168.21.0/24')],
+            added: [port3Route('192.168.21.0/24')],
             removed: [],
             changed: [],
           },
@@ -124,14 +118,14 @@ describe('diffConfig', () => {
   it('routes: removed and changed, keyed by (interfaceAlias, destinationPrefix)', () => {
     const a = device((d) => {
       port3Static(d);
-      d.routes = [route('10.0.0.0/8'), route('10.1.0.0/16'), route('10.2.0.0/16')];
+      d.routes = [port3Route('10.0.0.0/8'), port3Route('10.1.0.0/16'), port3Route('10.2.0.0/16')];
     });
     const b = device((d) => {
       port3Static(d);
-      d.routes = [route('10.0.0.0/8', '192.168.20.2', 5), route('10.2.0.0/16')];
+      d.routes = [port3Route('10.0.0.0/8', 5, '192.168.20.2'), port3Route('10.2.0.0/16')];
     });
     const diff = diffConfig(a, b);
-    expect(diff.lists.routes?.removed).toEqual([route('10.1.0.0/16')]);
+    expect(diff.lists.routes?.removed).toEqual([port3Route('10.1.0.0/16')]);
     expect(diff.lists.routes?.changed).toEqual([
       {
         key: { interfaceAlias: 'Port3', destinationPrefix: '10.0.0.0/8' },
@@ -183,7 +177,7 @@ describe('diffConfig', () => {
     const a = device(port3Static);
     const b = device((d) => {
       port3Static(d);
-      d.routes.push(route('192.168.21.0/24'));
+      d.routes.push(port3Route('192.168.21.0/24'));
     });
     const diff = JSON.parse(JSON.stringify(diffConfig(a, b))) as ConfigDiff;
     expect(applyDiff(a, diff)).toEqual(b);
@@ -304,7 +298,7 @@ describe('the management port and tentative changes (SPEC §7.2)', () => {
     for (const p of gatewayOff.ports) p.gateway = null;
     expect(tentativeReason(withPort3, gatewayOff)).toBe('managementPort');
     const routeOnly = structuredClone(withPort3);
-    routeOnly.routes.push(route('10.0.0.0/8'));
+    routeOnly.routes.push(port3Route('10.0.0.0/8'));
     expect(tentativeReason(withPort3, routeOnly)).toBeNull();
   });
 });
@@ -327,7 +321,7 @@ describe('checkRestore', () => {
       expect.arrayContaining(['compute.computePort', 'compute.nodeIpRange']),
     );
     const withRoute = structuredClone(current);
-    withRoute.routes.push(route('10.0.0.0/8'));
+    withRoute.routes.push(port3Route('10.0.0.0/8'));
     const ok = checkRestore(withRoute, current);
     expect(ok.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(ok.device.routes).toEqual([]);

@@ -10,6 +10,7 @@ import {
   labDevice,
   loose,
   PORT3_STATIC,
+  port3Route,
   summarize,
 } from '../test/helpers';
 import {
@@ -352,14 +353,7 @@ describe('checkComputeChange', () => {
 
   it('refuses a pod CIDR that would swallow an existing route', () => {
     const device = labDevice('NotConfigured', {
-      routes: [
-        {
-          interfaceAlias: 'Port3',
-          destinationPrefix: '10.244.5.0/24',
-          nextHop: '192.168.20.1',
-          routeMetric: 100,
-        },
-      ],
+      routes: [port3Route('10.244.5.0/24')],
     });
     const { issues } = checkComputeChange(device, {
       ...settingsOf(device),
@@ -370,12 +364,7 @@ describe('checkComputeChange', () => {
 });
 
 describe('checkRouteAdd and removeRoute (the cmdlets)', () => {
-  const ADD = {
-    interfaceAlias: 'Port3',
-    destinationPrefix: '192.168.20.0/24',
-    nextHop: '192.168.20.1',
-    routeMetric: 100,
-  };
+  const ADD = port3Route('192.168.20.0/24');
 
   it('Add-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "192.168.20.0/24" -NextHop "192.168.20.1" -RouteMetric 100', () => {
     const device = labDevice('Configured');
@@ -409,12 +398,7 @@ describe('checkRouteAdd and removeRoute (the cmdlets)', () => {
   });
 
   it('Remove-HcsNetRoute -InterfaceAlias "Port3" -DestinationPrefix "192.168.21.0/24"', () => {
-    const route = {
-      interfaceAlias: 'Port3',
-      destinationPrefix: '192.168.21.0/24',
-      nextHop: '192.168.20.1',
-      routeMetric: 100,
-    };
+    const route = port3Route('192.168.21.0/24');
     const other = { ...route, destinationPrefix: '192.168.22.0/24' };
     const device = labDevice('Configured', { routes: [other, route] });
     for (const alias of ['Port3', 'port3']) {
@@ -433,14 +417,7 @@ describe('describeIssues', () => {
   it('prints one line per issue with severity, path and message, in either locale', () => {
     const issues = validateDevice(
       labDevice('Configured', {
-        routes: [
-          {
-            interfaceAlias: 'Port3',
-            destinationPrefix: '192.168.20.0/24',
-            nextHop: '192.168.20.1',
-            routeMetric: 100,
-          },
-        ],
+        routes: [port3Route('192.168.20.0/24')],
       }),
     );
     expect(describeIssues(issues)).toBe(

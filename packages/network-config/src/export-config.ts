@@ -175,39 +175,32 @@ function safeName(name: string): string {
   return name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 64) || 'edgenet';
 }
 
+/** Each export format: its file name's ending, its media type and how its text is made. */
+const EXPORT_FILES: Record<
+  ExportFormat,
+  { suffix: string; mediaType: string; text: (device: DeviceConfig, meta: ExportMeta) => string }
+> = {
+  ps1: { suffix: '.ps1', mediaType: 'text/plain', text: exportPs1 },
+  metallb: { suffix: '-metallb.yaml', mediaType: 'application/yaml', text: exportMetallb },
+  calico: { suffix: '-calico.yaml', mediaType: 'application/yaml', text: exportCalico },
+  iproute2: { suffix: '-routes.ip', mediaType: 'text/plain', text: exportIproute2 },
+  json: {
+    suffix: '.json',
+    mediaType: 'application/json',
+    text: (device) => `${JSON.stringify(device, null, 2)}\n`,
+  },
+};
+
 /** The file of one export format. */
 export function exportConfiguration(
   device: DeviceConfig,
   format: ExportFormat,
   meta: ExportMeta,
 ): ExportFile {
-  const base = `${safeName(device.name)}-r${meta.revision}`;
-  switch (format) {
-    case 'ps1':
-      return { filename: `${base}.ps1`, mediaType: 'text/plain', text: exportPs1(device, meta) };
-    case 'metallb':
-      return {
-        filename: `${base}-metallb.yaml`,
-        mediaType: 'application/yaml',
-        text: exportMetallb(device, meta),
-      };
-    case 'calico':
-      return {
-        filename: `${base}-calico.yaml`,
-        mediaType: 'application/yaml',
-        text: exportCalico(device, meta),
-      };
-    case 'iproute2':
-      return {
-        filename: `${base}-routes.ip`,
-        mediaType: 'text/plain',
-        text: exportIproute2(device, meta),
-      };
-    case 'json':
-      return {
-        filename: `${base}.json`,
-        mediaType: 'application/json',
-        text: `${JSON.stringify(device, null, 2)}\n`,
-      };
-  }
+  const { suffix, mediaType, text } = EXPORT_FILES[format];
+  return {
+    filename: `${safeName(device.name)}-r${meta.revision}${suffix}`,
+    mediaType,
+    text: text(device, meta),
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleDevice } from '../test/article';
-import { buildDevice, labDevice, PORT3_STATIC } from '../test/helpers';
+import { buildDevice, labDevice, PORT3_STATIC, port3Route } from '../test/helpers';
 import {
   exportConfiguration,
   formatIssue,
@@ -69,20 +69,7 @@ describe('round trip: export → import into a fresh device → the same documen
 
 describe('the preview', () => {
   const device = labDevice('Configured', {
-    routes: [
-      {
-        interfaceAlias: 'Port3',
-        destinationPrefix: '10.1.0.0/16',
-        nextHop: '192.168.20.1',
-        routeMetric: 10,
-      },
-      {
-        interfaceAlias: 'Port3',
-        destinationPrefix: '10.2.0.0/16',
-        nextHop: '192.168.20.1',
-        routeMetric: 10,
-      },
-    ],
+    routes: [port3Route('10.1.0.0/16', 10), port3Route('10.2.0.0/16', 10)],
   });
 
   it('marks each line add, change or unchanged, and keeps what the text does not name (merge)', () => {

@@ -6,7 +6,7 @@
  * (see test/kernel/differential.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { labDevice } from '../test/helpers';
+import { labDevice, port3Route } from '../test/helpers';
 import { buildEffectiveTable, effectiveRoutes, lookupRoute } from './kubernetes';
 
 const ROUTE_21 = {
@@ -59,20 +59,7 @@ describe('lookupRoute, as the kernel answers', () => {
 
   it('a custom route cannot steal a local address or the subnet broadcast (the local table answers first)', () => {
     const device = labDevice('Configured', {
-      routes: [
-        {
-          interfaceAlias: 'Port3',
-          destinationPrefix: '192.168.20.0/25',
-          nextHop: '192.168.20.1',
-          routeMetric: 1,
-        },
-        {
-          interfaceAlias: 'Port3',
-          destinationPrefix: '192.168.20.128/25',
-          nextHop: '192.168.20.1',
-          routeMetric: 1,
-        },
-      ],
+      routes: [port3Route('192.168.20.0/25', 1), port3Route('192.168.20.128/25', 1)],
     });
     expect(lookupRoute(device, '192.168.20.50').type).toBe('local');
     expect(lookupRoute(device, '192.168.20.255').type).toBe('broadcast');

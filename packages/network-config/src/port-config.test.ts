@@ -44,28 +44,21 @@ describe('SPEC §2 Ports, rule by rule', () => {
     expect(check({ subnetMask: '255.255.252.0' })).toEqual([]);
   });
 
-  it('address is not the subnet network address', () => {
-    // SPEC §2 Ports: "address is not the subnet's network or broadcast address" (network)
-    const issue = expectIssue(
-      check({ address: '192.168.20.0' }),
-      'address',
-      'port.addressIsNetwork',
-    );
-    expect(issue.params).toEqual({ address: '192.168.20.0', subnet: '192.168.20.0/24' });
+  // SPEC §2 Ports: "address is not the subnet's network or broadcast address".
+  it.each([
     // Near miss: the same address in a /23 is a host address.
-    expect(check({ address: '192.168.21.0', subnetMask: '255.255.254.0' })).toEqual([]);
-  });
-
-  it('address is not the subnet broadcast address', () => {
-    // SPEC §2 Ports: "address is not the subnet's network or broadcast address" (broadcast)
-    const issue = expectIssue(
-      check({ address: '192.168.20.255' }),
-      'address',
-      'port.addressIsBroadcast',
-    );
-    expect(issue.params).toEqual({ address: '192.168.20.255', subnet: '192.168.20.0/24' });
+    [
+      'network',
+      '192.168.20.0',
+      'port.addressIsNetwork',
+      { address: '192.168.21.0', subnetMask: '255.255.254.0' },
+    ],
     // Near miss: the last host address.
-    expect(check({ address: '192.168.20.254' })).toEqual([]);
+    ['broadcast', '192.168.20.255', 'port.addressIsBroadcast', { address: '192.168.20.254' }],
+  ] as const)('address is not the subnet %s address', (_which, address, code, nearMiss) => {
+    const issue = expectIssue(check({ address }), 'address', code);
+    expect(issue.params).toEqual({ address, subnet: '192.168.20.0/24' });
+    expect(check(nearMiss)).toEqual([]);
   });
 
   it('gateway inside the subnet', () => {

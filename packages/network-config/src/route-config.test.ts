@@ -207,26 +207,14 @@ describe('SPEC §2 Routes, rule by rule', () => {
     expectNoCode(check({ destinationPrefix: '192.168.21.0/25' }, device), 'route.duplicate');
   });
 
-  it('a destination inside the pod CIDR is an error', () => {
-    // SPEC §2 Routes: "a destination inside the pod or service CIDR is an error" (pod)
-    expectIssue(
-      check({ destinationPrefix: '172.27.100.0/24' }),
-      'destinationPrefix',
-      'route.destinationInPodCidr',
-    );
-    // Near miss: the prefix just outside.
-    expectNoCode(check({ destinationPrefix: '172.26.100.0/24' }), 'route.destinationInPodCidr');
-  });
-
-  it('a destination inside the service CIDR is an error', () => {
-    // SPEC §2 Routes: "a destination inside the pod or service CIDR is an error" (service)
-    expectIssue(
-      check({ destinationPrefix: '172.28.0.10/32' }),
-      'destinationPrefix',
-      'route.destinationInServiceCidr',
-    );
-    // Near miss: the prefix just outside.
-    expectNoCode(check({ destinationPrefix: '172.29.0.10/32' }), 'route.destinationInServiceCidr');
+  // SPEC §2 Routes: "a destination inside the pod or service CIDR is an error"; near miss: the
+  // prefix just outside.
+  it.each([
+    ['pod', '172.27.100.0/24', '172.26.100.0/24', 'route.destinationInPodCidr'],
+    ['service', '172.28.0.10/32', '172.29.0.10/32', 'route.destinationInServiceCidr'],
+  ] as const)('a destination inside the %s CIDR is an error', (_cidr, inside, outside, code) => {
+    expectIssue(check({ destinationPrefix: inside }), 'destinationPrefix', code);
+    expectNoCode(check({ destinationPrefix: outside }), code);
   });
 
   it("a destination equal to or inside the interface's own connected subnet → warning", () => {

@@ -61,25 +61,29 @@ interface ParsedRoute {
   metric: number | null;
 }
 
+/** A required text field parsed: `field.required` when empty, the parser's issue when malformed. */
+function parseRequired<T>(
+  input: RouteInput,
+  field: 'destinationPrefix' | 'nextHop',
+  parse: (text: string) => T,
+  issues: Issue[],
+): T | null {
+  const text = input[field];
+  if (!text) {
+    issues.push(issue(field, 'field.required'));
+    return null;
+  }
+  try {
+    return parse(text);
+  } catch (error) {
+    issues.push(issueFromError(field, error));
+    return null;
+  }
+}
+
 function parseRouteFields(input: RouteInput, issues: Issue[]): ParsedRoute {
-  let destination: IpPrefix | null = null;
-  let nextHop: IpAddress | null = null;
-  if (!input.destinationPrefix) issues.push(issue('destinationPrefix', 'field.required'));
-  else {
-    try {
-      destination = parsePrefix(input.destinationPrefix);
-    } catch (error) {
-      issues.push(issueFromError('destinationPrefix', error));
-    }
-  }
-  if (!input.nextHop) issues.push(issue('nextHop', 'field.required'));
-  else {
-    try {
-      nextHop = parseIpAddress(input.nextHop);
-    } catch (error) {
-      issues.push(issueFromError('nextHop', error));
-    }
-  }
+  const destination = parseRequired(input, 'destinationPrefix', parsePrefix, issues);
+  const nextHop = parseRequired(input, 'nextHop', parseIpAddress, issues);
   const metric = parseRouteMetric(input.routeMetric);
   if (metric === null) {
     issues.push(

@@ -195,20 +195,25 @@ export function subnetMaskOf(addressSpace: string): string | null {
 }
 
 /** One switch's own rules; paths are relative to the switch (`name`, `mtu`, …). */
+/** A switch's or network's `name`: required, then an Azure name (`code` when it is not). */
+function nameIssues(
+  name: string,
+  code: 'vswitch.nameInvalid' | 'vnet.nameInvalid',
+  issues: Issue[],
+): void {
+  if (!name) issues.push(issue('name', 'field.required'));
+  else if (!isAzureName(name))
+    issues.push(
+      issue('name', code, { value: String(name), min: AZURE_NAME_MIN, max: AZURE_NAME_MAX }),
+    );
+}
+
 function switchIssues(
   sw: VirtualSwitchInput,
   device: Pick<DeviceConfig, 'sku' | 'ports'>,
 ): Issue[] {
   const issues: Issue[] = [];
-  if (!sw.name) issues.push(issue('name', 'field.required'));
-  else if (!isAzureName(sw.name))
-    issues.push(
-      issue('name', 'vswitch.nameInvalid', {
-        value: String(sw.name),
-        min: AZURE_NAME_MIN,
-        max: AZURE_NAME_MAX,
-      }),
-    );
+  nameIssues(sw.name, 'vswitch.nameInvalid', issues);
   if (!sw.interfaceAlias) {
     issues.push(issue('interfaceAlias', 'field.required'));
     return issues;
@@ -239,15 +244,7 @@ function networkIssues(
   net: Omit<VirtualNetworkInput, 'addressSpace'> & { addressSpace: string },
   issues: Issue[],
 ): IpPrefix | null {
-  if (!net.name) issues.push(issue('name', 'field.required'));
-  else if (!isAzureName(net.name))
-    issues.push(
-      issue('name', 'vnet.nameInvalid', {
-        value: String(net.name),
-        min: AZURE_NAME_MIN,
-        max: AZURE_NAME_MAX,
-      }),
-    );
+  nameIssues(net.name, 'vnet.nameInvalid', issues);
   if (net.vlanId === null || net.vlanId === undefined || Number.isNaN(net.vlanId)) {
     issues.push(issue('vlanId', 'field.required'));
   } else if (

@@ -37,6 +37,15 @@ const { mtu: _articleMtu, ...articlePort3 } = ARTICLE_PORT3;
 export const PORT3_STATIC: PortPatch = articlePort3;
 
 /** A factory-fresh device with the given ports, compute and routes patched in. */
+/** A custom route on Port3 of the article's set-up (next hop its gateway unless given). */
+export function port3Route(
+  destinationPrefix: string,
+  routeMetric = 100,
+  nextHop = '192.168.20.1',
+): RouteConfig {
+  return { interfaceAlias: 'Port3', destinationPrefix, nextHop, routeMetric };
+}
+
 export function buildDevice(setup: DeviceSetup = {}): DeviceConfig {
   const device = createDefaultDevice({
     sku: (setup.sku ?? 'pro-gpu') as SkuId,

@@ -5,9 +5,7 @@
  * the endpoint's OpenAPI description.
  */
 import Type, { type Static } from 'typebox';
-
-// The contract's LocalizedTextSchema, repeated: importing it from index.ts would make a cycle.
-const LocalizedTextSchema = Type.Object({ en: Type.String(), ja: Type.String() });
+import { problemMembers } from './problem';
 
 export const ConsoleRequestSchema = Type.Object(
   {
@@ -61,12 +59,7 @@ export const CONSOLE_LIMIT_NAMES = [
  * printed.
  */
 export const ConsoleLimitProblemSchema = Type.Object({
-  type: Type.String(),
-  title: Type.String(),
-  status: Type.Integer(),
-  detail: Type.Optional(Type.String()),
-  code: Type.Optional(Type.String()),
-  message: Type.Optional(LocalizedTextSchema),
+  ...problemMembers,
   retryAfterSeconds: Type.Optional(Type.Integer()),
   limit: Type.Optional(Type.Union(CONSOLE_LIMIT_NAMES.map((n) => Type.Literal(n)))),
   max: Type.Optional(Type.Integer()),

@@ -7,6 +7,7 @@ import Type, { type Static } from 'typebox';
 import { ISSUE_CODES } from '../issues';
 import { ROUTE_METRIC_MAX, ROUTE_METRIC_MIN, type SKU_IDS } from '../model';
 import { KernelLookupSchema } from './kernel';
+import { LocalizedTextSchema, problemMembers } from './problem';
 
 const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Ip = Type.String({ maxLength: 64, description: 'An IP address in text form' });
@@ -36,7 +37,7 @@ export const IpRangeSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const LocalizedTextSchema = Type.Object({ en: Type.String(), ja: Type.String() });
+export { LocalizedTextSchema };
 
 /** One literal schema per issue code, as a tuple type (what `Type.Union` needs to stay precise). */
 type Literals<T extends readonly string[]> = {
@@ -55,14 +56,7 @@ export const IssueSchema = Type.Object({
 
 /** RFC 9457 problem details; `issues` on 4xx caused by input. */
 export const ProblemSchema = Type.Object({
-  type: Type.String(),
-  title: Type.String(),
-  status: Type.Integer(),
-  detail: Type.Optional(Type.String()),
-  /** A stable machine-readable reason (e.g. `revision.stale`, `password.changeRequired`). */
-  code: Type.Optional(Type.String()),
-  /** English and Japanese text of `detail`. */
-  message: Type.Optional(LocalizedTextSchema),
+  ...problemMembers,
   issues: Type.Optional(Type.Array(IssueSchema)),
   retryAfterSeconds: Type.Optional(Type.Integer()),
 });
