@@ -9,13 +9,8 @@ import { FieldIssues, FormFailure } from '../../components/FieldIssues';
 import { FormBlade } from '../../components/FormBlade';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
-import {
-  blocks,
-  issuesAt,
-  unplacedIssues,
-  useChangeIssues,
-  useConfigFormWrite,
-} from '../../lib/forms';
+import { useCheckedConfigForm } from '../../lib/config-form';
+import { unplacedIssues } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import type { ConfigDoc } from '../../lib/queries';
 import { useSaveNetworkMutation } from './queries';
@@ -46,7 +41,6 @@ export function NetworkBlade({
   const [dns, setDns] = useState(existing?.dnsServers.join(', ') ?? '');
   const [suffix, setSuffix] = useState(existing?.dnsSuffix ?? '');
   const [base, setBase] = useState(revision);
-  const { server, failure, setFailure, onError, ...outcome } = useConfigFormWrite(setBase);
 
   const input = useMemo<VirtualNetworkInput>(
     () => ({
@@ -70,10 +64,13 @@ export function NetworkBlade({
         : checkVirtualNetworkChange(device, switchName, previous, body).issues,
     [previous, switchName],
   );
-  const issues = useChangeIssues(config, input, check, server.issues);
-  const at = (path: string) => issuesAt(issues, path);
+  const { issues, at, blocked, touched, failure, onError, ...outcome } = useCheckedConfigForm(
+    config,
+    input,
+    check,
+    setBase,
+  );
   const dnsIssues = issues.filter((i) => i.path.startsWith('dnsServers'));
-  const blocked = blocks(issues) || !config;
 
   const save = useSaveNetworkMutation({
     onSuccess: () => {
@@ -95,8 +92,7 @@ export function NetworkBlade({
     });
   const field = (path: string, setter: (v: string) => void) => (v: string) => {
     setter(v);
-    server.clearFor(path);
-    setFailure(null);
+    touched(path);
   };
 
   return (

@@ -13,13 +13,8 @@ import { FormBlade } from '../../components/FormBlade';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
-import {
-  blocks,
-  issuesAt,
-  unplacedIssues,
-  useChangeIssues,
-  useConfigFormWrite,
-} from '../../lib/forms';
+import { useCheckedConfigForm } from '../../lib/config-form';
+import { unplacedIssues } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import type { ConfigDoc } from '../../lib/queries';
 import { useSaveSwitchMutation } from './queries';
@@ -50,7 +45,6 @@ export function SwitchBlade({
   const [mtu, setMtu] = useState(String(existing?.mtu ?? 1500));
   const [accelerated, setAccelerated] = useState(existing?.supportsAcceleratedNetworking ?? false);
   const [base, setBase] = useState(revision);
-  const { server, failure, setFailure, onError, ...outcome } = useConfigFormWrite(setBase);
 
   const mtuConfigurable = config ? (skuPortSpec(config.sku, port)?.mtuConfigurable ?? false) : true;
   const input = useMemo<VirtualSwitchInput>(
@@ -70,9 +64,12 @@ export function SwitchBlade({
         : checkVirtualSwitchChange(device, previous, body).issues,
     [previous],
   );
-  const issues = useChangeIssues(config, input, check, server.issues);
-  const at = (path: string) => issuesAt(issues, path);
-  const blocked = blocks(issues) || !config;
+  const { issues, at, blocked, touched, failure, onError, ...outcome } = useCheckedConfigForm(
+    config,
+    input,
+    check,
+    setBase,
+  );
 
   const save = useSaveSwitchMutation({
     onSuccess: () => {
@@ -82,10 +79,6 @@ export function SwitchBlade({
     onError,
   });
   const send = () => save.mutate({ previous, body: input, revision: base });
-  const touched = (path: string) => {
-    server.clearFor(path);
-    setFailure(null);
-  };
 
   return (
     <FormBlade

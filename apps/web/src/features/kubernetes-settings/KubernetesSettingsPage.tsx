@@ -11,13 +11,8 @@ import { ErrorState, Loading } from '../../components/StateViews';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
 import { computeQueries, useApplyComputeMutation } from '../../lib/compute';
-import {
-  blocks,
-  issuesAt,
-  unplacedIssues,
-  useChangeIssues,
-  useConfigFormWrite,
-} from '../../lib/forms';
+import { useCheckedConfigForm } from '../../lib/config-form';
+import { unplacedIssues } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import { type ConfigDoc, useDeviceConfig } from '../../lib/queries';
 
@@ -49,7 +44,6 @@ export function KubernetesSettingsPage() {
   const [base, setBase] = useState<number | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useQuery({ ...computeQueries.job(jobId ?? ''), enabled: jobId !== null });
-  const { server, conflict, failure, setFailure, onError, reload } = useConfigFormWrite(setBase);
 
   const fromServer: Form | undefined = compute.data
     ? {
@@ -76,17 +70,25 @@ export function KubernetesSettingsPage() {
     (device: ConfigDoc, s: ComputeSwitchSettings) => checkComputeSwitchChange(device, s).issues,
     [],
   );
-  const issues = useChangeIssues(config.data, settings, check, server.issues);
+  const {
+    issues,
+    at,
+    blocked: invalid,
+    touched,
+    conflict,
+    failure,
+    onError,
+    reload,
+  } = useCheckedConfigForm(config.data, settings, check, setBase);
   const under = (path: string) =>
     issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`));
   const busy = compute.data?.state === 'Configuring' || job.data?.state === 'running';
-  const blocked = blocks(issues) || !config.data || !compute.data || busy;
+  const blocked = invalid || !compute.data || busy;
 
   const set = (key: keyof Form, path: string) => (value: string) => {
     if (!form) return;
     setDraft({ ...form, [key]: value });
-    server.clearFor(path);
-    setFailure(null);
+    touched(path);
   };
 
   /** A range's start and end fields; editing either clears the server's verdict on the range. */
@@ -104,7 +106,7 @@ export function KubernetesSettingsPage() {
           address
           value={form?.[key] ?? ''}
           onValueChange={set(key, range)}
-          issues={issuesAt(issues, `${range}.${end}`)}
+          issues={at(`${range}.${end}`)}
         />
       );
     });
@@ -172,13 +174,13 @@ export function KubernetesSettingsPage() {
           <div className="form-grid">
             {rangeInputs('nodeIpRange', 'k8sconf.nodeIps', ['nodeStart', 'nodeEnd'])}
           </div>
-          <FieldIssues id={`${ids}-nodes`} issues={issuesAt(issues, 'nodeIpRange')} />
+          <FieldIssues id={`${ids}-nodes`} issues={at('nodeIpRange')} />
         </Section>
         <Section title={t('k8sconf.serviceIps')} description={t('k8sconf.serviceHint')}>
           <div className="form-grid">
             {rangeInputs('serviceIpRange', 'k8sconf.serviceIps', ['serviceStart', 'serviceEnd'])}
           </div>
-          <FieldIssues id={`${ids}-services`} issues={issuesAt(issues, 'serviceIpRange')} />
+          <FieldIssues id={`${ids}-services`} issues={at('serviceIpRange')} />
         </Section>
         {vmsOnly ? <p className="notice notice--info">{t('k8sconf.vmsOnly')}</p> : null}
         <FieldIssues

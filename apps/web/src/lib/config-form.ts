@@ -1,0 +1,32 @@
+import type { Issue } from '@edgenet/network-config';
+import { blocks, issuesAt, useChangeIssues, useConfigFormWrite } from './forms';
+import type { UiIssue } from './i18n';
+import type { ConfigDoc } from './queries';
+
+/**
+ * A form that edits the configuration and is checked by the core on every keystroke: the write's
+ * outcome (`useConfigFormWrite`), the core's and the server's issues on `input`, the issues at a
+ * field (`at`), whether they block the save (`blocked`, also while the configuration is not
+ * loaded), and `touched(path)`, which clears the server's verdict on a field and the failure line
+ * when it is edited. `check` must be stable (`useCallback`).
+ */
+export function useCheckedConfigForm<S>(
+  config: ConfigDoc | undefined,
+  input: S,
+  check: (device: ConfigDoc, input: S) => Issue[],
+  rebase: (revision: number) => void,
+) {
+  const write = useConfigFormWrite(rebase);
+  const issues: UiIssue[] = useChangeIssues(config, input, check, write.server.issues);
+  const touched = (path: string) => {
+    write.server.clearFor(path);
+    write.setFailure(null);
+  };
+  return {
+    ...write,
+    issues,
+    at: (path: string) => issuesAt(issues, path),
+    blocked: blocks(issues) || !config,
+    touched,
+  };
+}
