@@ -8,7 +8,8 @@ import type { ConfigDoc } from './queries';
  * outcome (`useConfigFormWrite`), the core's and the server's issues on `input`, the issues at a
  * field (`at`), whether they block the save (`blocked`, also while the configuration is not
  * loaded), and `touched(path)`, which clears the server's verdict on a field and the failure line
- * when it is edited. `check` must be stable (`useCallback`).
+ * when it is edited (`field(path, setter)`: a field's change handler that sets and touches).
+ * `check` must be stable (`useCallback`).
  */
 export function useCheckedConfigForm<S>(
   config: ConfigDoc | undefined,
@@ -28,5 +29,18 @@ export function useCheckedConfigForm<S>(
     at: (path: string) => issuesAt(issues, path),
     blocked: blocks(issues) || !config,
     touched,
+    field:
+      <V>(path: string, setter: (value: V) => void) =>
+      (value: V) => {
+        setter(value);
+        touched(path);
+      },
   };
+}
+
+/** What a blade that edits the configuration is given: the configuration, its revision, a close. */
+export interface ConfigBladeProps {
+  config: ConfigDoc | undefined;
+  revision: number;
+  onClose: () => void;
 }

@@ -9,7 +9,7 @@ import { FieldIssues, FormFailure } from '../../components/FieldIssues';
 import { FormBlade } from '../../components/FormBlade';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
-import { useCheckedConfigForm } from '../../lib/config-form';
+import { type ConfigBladeProps, useCheckedConfigForm } from '../../lib/config-form';
 import { unplacedIssues } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import type { ConfigDoc } from '../../lib/queries';
@@ -24,13 +24,7 @@ export function NetworkBlade({
   config,
   revision,
   onClose,
-}: {
-  switchName: string;
-  existing: VirtualNetworkDoc | null;
-  config: ConfigDoc | undefined;
-  revision: number;
-  onClose: () => void;
-}) {
+}: ConfigBladeProps & { switchName: string; existing: VirtualNetworkDoc | null }) {
   const { t } = useI18n();
   const toast = useToast();
   const ids = useId();
@@ -64,7 +58,7 @@ export function NetworkBlade({
         : checkVirtualNetworkChange(device, switchName, previous, body).issues,
     [previous, switchName],
   );
-  const { issues, at, blocked, touched, failure, onError, ...outcome } = useCheckedConfigForm(
+  const { issues, at, blocked, field, failure, onError, ...outcome } = useCheckedConfigForm(
     config,
     input,
     check,
@@ -90,10 +84,6 @@ export function NetworkBlade({
       body: { ...input, vlanId: Number.isNaN(input.vlanId) ? -1 : input.vlanId },
       revision: base,
     });
-  const field = (path: string, setter: (v: string) => void) => (v: string) => {
-    setter(v);
-    touched(path);
-  };
 
   return (
     <FormBlade

@@ -13,7 +13,7 @@ import { FormBlade } from '../../components/FormBlade';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
-import { useCheckedConfigForm } from '../../lib/config-form';
+import { type ConfigBladeProps, useCheckedConfigForm } from '../../lib/config-form';
 import { unplacedIssues } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import type { ConfigDoc } from '../../lib/queries';
@@ -27,12 +27,7 @@ export function SwitchBlade({
   config,
   revision,
   onClose,
-}: {
-  existing: VirtualSwitchDoc | null;
-  config: ConfigDoc | undefined;
-  revision: number;
-  onClose: () => void;
-}) {
+}: ConfigBladeProps & { existing: VirtualSwitchDoc | null }) {
   const { t } = useI18n();
   const toast = useToast();
   const ids = useId();
@@ -64,7 +59,7 @@ export function SwitchBlade({
         : checkVirtualSwitchChange(device, previous, body).issues,
     [previous],
   );
-  const { issues, at, blocked, touched, failure, onError, ...outcome } = useCheckedConfigForm(
+  const { issues, at, blocked, field, failure, onError, ...outcome } = useCheckedConfigForm(
     config,
     input,
     check,
@@ -90,10 +85,7 @@ export function SwitchBlade({
       <TextField
         label={t('advnet.name')}
         value={name}
-        onValueChange={(v) => {
-          setName(v);
-          touched('name');
-        }}
+        onValueChange={field('name', setName)}
         issues={at('name')}
         autoComplete="off"
         spellCheck={false}
@@ -103,10 +95,7 @@ export function SwitchBlade({
         label={t('advnet.interface')}
         inputClass="input"
         value={port}
-        onValueChange={(value) => {
-          setPort(value);
-          touched('interfaceAlias');
-        }}
+        onValueChange={field('interfaceAlias', setPort)}
         issues={at('interfaceAlias')}
       >
         {(config?.ports ?? []).map((p) => (
@@ -121,10 +110,7 @@ export function SwitchBlade({
           inputMode="numeric"
           autoComplete="off"
           value={mtu}
-          onValueChange={(v) => {
-            setMtu(v);
-            touched('mtu');
-          }}
+          onValueChange={field('mtu', setMtu)}
           issues={at('mtu')}
           hint={t('advnet.mtuHint', { min: String(MTU_MIN), max: String(MTU_MAX) })}
         />
