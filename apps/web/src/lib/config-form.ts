@@ -8,7 +8,8 @@ import type { ConfigDoc } from './queries';
  * outcome (`useConfigFormWrite`), the core's and the server's issues on `input`, the issues at a
  * field (`at`), whether they block the save (`blocked`, also while the configuration is not
  * loaded), and `touched(path)`, which clears the server's verdict on a field and the failure line
- * when it is edited (`field(path, setter)`: a field's change handler that sets and touches).
+ * when it is edited (`field(path, setter)`: a field's change handler that sets and touches;
+ * `bind(path, value, setter)`: a field's value, change handler and issues).
  * `check` must be stable (`useCallback`).
  */
 export function useCheckedConfigForm<S>(
@@ -23,18 +24,25 @@ export function useCheckedConfigForm<S>(
     write.server.clearFor(path);
     write.setFailure(null);
   };
+  const field =
+    <V>(path: string, setter: (value: V) => void) =>
+    (value: V) => {
+      setter(value);
+      touched(path);
+    };
+  const at = (path: string) => issuesAt(issues, path);
   return {
     ...write,
     issues,
-    at: (path: string) => issuesAt(issues, path),
+    at,
     blocked: blocks(issues) || !config,
     touched,
-    field:
-      <V>(path: string, setter: (value: V) => void) =>
-      (value: V) => {
-        setter(value);
-        touched(path);
-      },
+    field,
+    bind: <V>(path: string, value: V, setter: (value: V) => void) => ({
+      value,
+      onValueChange: field(path, setter),
+      issues: at(path),
+    }),
   };
 }
 

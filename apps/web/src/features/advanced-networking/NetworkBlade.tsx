@@ -13,6 +13,7 @@ import { type ConfigBladeProps, useCheckedConfigForm } from '../../lib/config-fo
 import { unplacedIssues } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import type { ConfigDoc } from '../../lib/queries';
+import { NameField } from './NameField';
 import { useSaveNetworkMutation } from './queries';
 
 const FIELD_PATHS = ['name', 'vlanId', 'subnetMask', 'gateway', 'dnsSuffix'];
@@ -58,7 +59,7 @@ export function NetworkBlade({
         : checkVirtualNetworkChange(device, switchName, previous, body).issues,
     [previous, switchName],
   );
-  const { issues, at, blocked, field, failure, onError, ...outcome } = useCheckedConfigForm(
+  const { issues, bind, blocked, field, failure, onError, ...outcome } = useCheckedConfigForm(
     config,
     input,
     check,
@@ -94,38 +95,24 @@ export function NetworkBlade({
       outcome={outcome}
     >
       <div className="form-grid">
-        <TextField
-          label={t('advnet.name')}
-          value={name}
-          onValueChange={field('name', setName)}
-          issues={at('name')}
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="vnet-10"
-        />
+        <NameField {...bind('name', name, setName)} placeholder="vnet-10" />
         <TextField
           label={t('advnet.vlan')}
           inputMode="numeric"
           autoComplete="off"
-          value={vlan}
-          onValueChange={field('vlanId', setVlan)}
-          issues={at('vlanId')}
+          {...bind('vlanId', vlan, setVlan)}
           hint={t('advnet.vlanHint')}
         />
         <TextField
           label={t('advnet.subnetMask')}
           address
-          value={mask}
-          onValueChange={field('subnetMask', setMask)}
-          issues={at('subnetMask')}
+          {...bind('subnetMask', mask, setMask)}
           placeholder="255.255.255.0"
         />
         <TextField
           label={t('advnet.gateway')}
           address
-          value={gateway}
-          onValueChange={field('gateway', setGateway)}
-          issues={at('gateway')}
+          {...bind('gateway', gateway, setGateway)}
           placeholder="10.10.0.1"
         />
         <TextField
@@ -139,9 +126,7 @@ export function NetworkBlade({
         <TextField
           label={t('advnet.dnsSuffix')}
           autoComplete="off"
-          value={suffix}
-          onValueChange={field('dnsSuffix', setSuffix)}
-          issues={at('dnsSuffix')}
+          {...bind('dnsSuffix', suffix, setSuffix)}
           hint={t('common.optional')}
         />
       </div>

@@ -17,6 +17,7 @@ import { type ConfigBladeProps, useCheckedConfigForm } from '../../lib/config-fo
 import { unplacedIssues } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import type { ConfigDoc } from '../../lib/queries';
+import { NameField } from './NameField';
 import { useSaveSwitchMutation } from './queries';
 
 const FIELD_PATHS = ['name', 'interfaceAlias', 'mtu'];
@@ -59,7 +60,7 @@ export function SwitchBlade({
         : checkVirtualSwitchChange(device, previous, body).issues,
     [previous],
   );
-  const { issues, at, blocked, field, failure, onError, ...outcome } = useCheckedConfigForm(
+  const { issues, bind, blocked, field, failure, onError, ...outcome } = useCheckedConfigForm(
     config,
     input,
     check,
@@ -82,21 +83,11 @@ export function SwitchBlade({
       action={{ busy: save.isPending, disabled: blocked, onSubmit: send }}
       outcome={outcome}
     >
-      <TextField
-        label={t('advnet.name')}
-        value={name}
-        onValueChange={field('name', setName)}
-        issues={at('name')}
-        autoComplete="off"
-        spellCheck={false}
-        placeholder="vswitch-Port4"
-      />
+      <NameField {...bind('name', name, setName)} placeholder="vswitch-Port4" />
       <SelectField
         label={t('advnet.interface')}
         inputClass="input"
-        value={port}
-        onValueChange={field('interfaceAlias', setPort)}
-        issues={at('interfaceAlias')}
+        {...bind('interfaceAlias', port, setPort)}
       >
         {(config?.ports ?? []).map((p) => (
           <option key={p.name} value={p.name}>
@@ -109,9 +100,7 @@ export function SwitchBlade({
           label={t('advnet.mtu')}
           inputMode="numeric"
           autoComplete="off"
-          value={mtu}
-          onValueChange={field('mtu', setMtu)}
-          issues={at('mtu')}
+          {...bind('mtu', mtu, setMtu)}
           hint={t('advnet.mtuHint', { min: String(MTU_MIN), max: String(MTU_MAX) })}
         />
       ) : (
