@@ -91,25 +91,36 @@ export function KubernetesSettingsPage() {
     touched(path);
   };
 
-  /** A range's start and end fields; editing either clears the server's verdict on the range. */
-  const rangeInputs = (
+  /**
+   * A range's section: its start and end fields (editing either clears the server's verdict on
+   * the range), then the issues about the range as a whole (`issuesId`).
+   */
+  const rangeSection = (
     range: 'nodeIpRange' | 'serviceIpRange',
     title: 'k8sconf.nodeIps' | 'k8sconf.serviceIps',
+    description: 'k8sconf.optional' | 'k8sconf.serviceHint',
     keys: [keyof Form, keyof Form],
-  ) =>
-    (['start', 'end'] as const).map((end, i) => {
-      const key = keys[i] as keyof Form;
-      return (
-        <TextField
-          key={end}
-          label={`${t(title)} — ${t(`k8sconf.${end}`)}`}
-          address
-          value={form?.[key] ?? ''}
-          onValueChange={set(key, range)}
-          issues={at(`${range}.${end}`)}
-        />
-      );
-    });
+    issuesId: string,
+  ) => (
+    <Section title={t(title)} description={t(description)}>
+      <div className="form-grid">
+        {(['start', 'end'] as const).map((end, i) => {
+          const key = keys[i] as keyof Form;
+          return (
+            <TextField
+              key={end}
+              label={`${t(title)} — ${t(`k8sconf.${end}`)}`}
+              address
+              value={form?.[key] ?? ''}
+              onValueChange={set(key, range)}
+              issues={at(`${range}.${end}`)}
+            />
+          );
+        })}
+      </div>
+      <FieldIssues id={issuesId} issues={at(range)} />
+    </Section>
+  );
 
   const apply = useApplyComputeMutation({
     onSuccess: ({ answer }) => {
@@ -170,18 +181,20 @@ export function KubernetesSettingsPage() {
             ))}
           </SelectField>
         </Section>
-        <Section title={t('k8sconf.nodeIps')} description={t('k8sconf.optional')}>
-          <div className="form-grid">
-            {rangeInputs('nodeIpRange', 'k8sconf.nodeIps', ['nodeStart', 'nodeEnd'])}
-          </div>
-          <FieldIssues id={`${ids}-nodes`} issues={at('nodeIpRange')} />
-        </Section>
-        <Section title={t('k8sconf.serviceIps')} description={t('k8sconf.serviceHint')}>
-          <div className="form-grid">
-            {rangeInputs('serviceIpRange', 'k8sconf.serviceIps', ['serviceStart', 'serviceEnd'])}
-          </div>
-          <FieldIssues id={`${ids}-services`} issues={at('serviceIpRange')} />
-        </Section>
+        {rangeSection(
+          'nodeIpRange',
+          'k8sconf.nodeIps',
+          'k8sconf.optional',
+          ['nodeStart', 'nodeEnd'],
+          `${ids}-nodes`,
+        )}
+        {rangeSection(
+          'serviceIpRange',
+          'k8sconf.serviceIps',
+          'k8sconf.serviceHint',
+          ['serviceStart', 'serviceEnd'],
+          `${ids}-services`,
+        )}
         {vmsOnly ? <p className="notice notice--info">{t('k8sconf.vmsOnly')}</p> : null}
         <FieldIssues
           id={`${ids}-other`}
