@@ -84,16 +84,19 @@ export function PasswordChangeForm({
     }
   };
 
+  /** A password field's change: what was typed, and the server's verdict on it is gone. */
+  const typed = (path: string, setter: (value: string) => void) => (value: string) => {
+    setter(value);
+    server.clearFor(path);
+  };
+
   return (
     <form onSubmit={submit} noValidate>
       {known ? null : (
         <PasswordInput
           label={t('password.current')}
           value={current}
-          onValueChange={(v) => {
-            setCurrent(v);
-            server.clearFor('currentPassword');
-          }}
+          onValueChange={typed('currentPassword', setCurrent)}
           autoComplete="current-password"
           describedBy={currentIssuesId}
           invalid={currentIssues.length > 0}
@@ -103,10 +106,7 @@ export function PasswordChangeForm({
       <PasswordInput
         label={t('password.new')}
         value={next}
-        onValueChange={(v) => {
-          setNext(v);
-          server.clearFor('newPassword');
-        }}
+        onValueChange={typed('newPassword', setNext)}
         autoComplete="new-password"
         describedBy={`${rulesId} ${issuesId}`}
         invalid={showIssues && issues.some((i) => i.severity === 'error')}

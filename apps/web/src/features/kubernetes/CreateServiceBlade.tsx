@@ -20,6 +20,9 @@ interface ServiceForm {
   loadBalancerIP: string;
 }
 
+/** A Kubernetes name is typed as is: no autocomplete, capitals or spell check. */
+const VERBATIM = { autoComplete: 'off', autoCapitalize: 'off', spellCheck: false } as const;
+
 /** What the form sends: numbers where they parse, the rest as typed (the core says what is wrong). */
 export function serviceInputOf(form: ServiceForm): ServiceInput {
   const number = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
@@ -139,9 +142,7 @@ export function CreateServiceBlade({
         value={form.name}
         onValueChange={(v) => set({ name: v }, 'name')}
         issues={at('name')}
-        autoComplete="off"
-        autoCapitalize="off"
-        spellCheck={false}
+        {...VERBATIM}
         placeholder="web"
         hint={t('svc.nameHint')}
       />
@@ -150,9 +151,7 @@ export function CreateServiceBlade({
         value={form.namespace}
         onValueChange={(v) => set({ namespace: v }, 'namespace')}
         issues={at('namespace')}
-        autoComplete="off"
-        autoCapitalize="off"
-        spellCheck={false}
+        {...VERBATIM}
       />
       <SelectField
         label={t('k8s.type')}
