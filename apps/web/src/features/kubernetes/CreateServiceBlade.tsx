@@ -4,6 +4,7 @@ import { useId, useMemo, useState } from 'react';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
 import { FormBlade } from '../../components/FormBlade';
 import { SelectField } from '../../components/SelectField';
+import { savedToast } from '../../components/savedToast';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
 import { blocks, issuesAt, mergeIssues, unplacedIssues, useConfigFormWrite } from '../../lib/forms';
@@ -95,18 +96,14 @@ export function CreateServiceBlade({
 
   const create = useCreateServiceMutation({
     onSuccess: (created) => {
-      const warnings = created.issues.filter((i) => i.severity === 'warning');
-      toast({
-        kind: warnings.length ? 'warning' : 'success',
-        title: {
-          key: 'svc.created',
-          params: {
-            name: `${created.namespace}/${created.name}`,
-            address: created.externalIP ?? (created.pending ? '<pending>' : created.clusterIP),
-          },
+      const title = {
+        key: 'svc.created',
+        params: {
+          name: `${created.namespace}/${created.name}`,
+          address: created.externalIP ?? (created.pending ? '<pending>' : created.clusterIP),
         },
-        issues: warnings,
-      });
+      } as const;
+      toast(savedToast(title, created.issues));
       onClose();
     },
     onError,
