@@ -7,15 +7,23 @@ export interface NavItem {
   icon: IconName;
 }
 
-/** The left navigation, in the device UI's order, then the PowerShell console. */
-export const NAV_ITEMS: readonly NavItem[] = [
+const OVERVIEW: readonly NavItem[] = [
   { path: '/', label: 'nav.overview', icon: 'overview' },
   { path: '/network', label: 'nav.network', icon: 'network' },
-  { path: '/compute', label: 'nav.compute', icon: 'compute' },
-  { path: '/routes', label: 'nav.routes', icon: 'routes' },
-  { path: '/kubernetes', label: 'nav.kubernetes', icon: 'kubernetes' },
+];
+const ROUTES: NavItem = { path: '/routes', label: 'nav.routes', icon: 'routes' };
+const CONSOLE_AND_HISTORY: readonly NavItem[] = [
   { path: '/console', label: 'nav.console', icon: 'console' },
   { path: '/history', label: 'nav.history', icon: 'refresh' },
+];
+
+/** The left navigation, in the device UI's order, then the PowerShell console. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  ...OVERVIEW,
+  { path: '/compute', label: 'nav.compute', icon: 'compute' },
+  ROUTES,
+  { path: '/kubernetes', label: 'nav.kubernetes', icon: 'kubernetes' },
+  ...CONSOLE_AND_HISTORY,
 ];
 
 /**
@@ -23,14 +31,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
  * read-only cluster view stays, named "Kubernetes components" so the two are told apart.
  */
 export const NAV_ITEMS_2023: readonly NavItem[] = [
-  { path: '/', label: 'nav.overview', icon: 'overview' },
-  { path: '/network', label: 'nav.network', icon: 'network' },
+  ...OVERVIEW,
   { path: '/advanced-networking', label: 'nav.advancedNetworking', icon: 'network' },
   { path: '/kubernetes-settings', label: 'nav.kubernetesSettings', icon: 'compute' },
-  { path: '/routes', label: 'nav.routes', icon: 'routes' },
+  ROUTES,
   { path: '/kubernetes', label: 'nav.kubernetesComponents', icon: 'kubernetes' },
-  { path: '/console', label: 'nav.console', icon: 'console' },
-  { path: '/history', label: 'nav.history', icon: 'refresh' },
+  ...CONSOLE_AND_HISTORY,
 ];
 
 /** The navigation of a firmware generation (2021 when unknown, as the server's default). */

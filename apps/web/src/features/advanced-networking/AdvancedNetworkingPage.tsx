@@ -58,6 +58,33 @@ export function AdvancedNetworkingPage() {
     },
   });
 
+  /** A row's Modify and Delete, named for the row (the visible words are the same on every row). */
+  const actionsColumn = <T extends { name: string }>(
+    kind: 'Switch' | 'Network',
+    onModify: (row: T) => void,
+    onDelete: (row: T) => void,
+  ): Column<T> => ({
+    id: 'actions',
+    header: t('common.actions'),
+    hideHeader: true,
+    cell: (row) => (
+      <span className="actions">
+        {actionButton(
+          t(`advnet.modify${kind}`, { name: row.name }),
+          'edit',
+          t('advnet.modify'),
+          () => onModify(row),
+        )}
+        {actionButton(
+          t(`advnet.delete${kind}`, { name: row.name }),
+          'remove',
+          t('advnet.delete'),
+          () => onDelete(row),
+        )}
+      </span>
+    ),
+  });
+
   const switchColumns: Column<VirtualSwitchDoc>[] = [
     {
       id: 'name',
@@ -81,19 +108,11 @@ export function AdvancedNetworkingPage() {
       header: t('advnet.enabledForCompute'),
       cell: (s) => yesNo(s.enabledForCompute),
     },
-    {
-      id: 'actions',
-      header: t('common.actions'),
-      hideHeader: true,
-      cell: (s) => (
-        <RowActions
-          modifyLabel={t('advnet.modifySwitch', { name: s.name })}
-          deleteLabel={t('advnet.deleteSwitch', { name: s.name })}
-          onModify={() => setEditing({ kind: 'switch', existing: s })}
-          onDelete={() => setDeleting({ kind: 'switch', sw: s })}
-        />
-      ),
-    },
+    actionsColumn(
+      'Switch',
+      (s) => setEditing({ kind: 'switch', existing: s }),
+      (s) => setDeleting({ kind: 'switch', sw: s }),
+    ),
   ];
 
   const networkColumns = (sw: VirtualSwitchDoc): Column<VirtualNetworkDoc>[] => [
@@ -102,19 +121,11 @@ export function AdvancedNetworkingPage() {
     { id: 'network', header: t('advnet.addressSpace'), cell: (n) => n.addressSpace },
     { id: 'mask', header: t('advnet.subnetMask'), cell: (n) => n.subnetMask ?? '—' },
     { id: 'gateway', header: t('advnet.gateway'), cell: (n) => n.gateway },
-    {
-      id: 'actions',
-      header: t('common.actions'),
-      hideHeader: true,
-      cell: (n) => (
-        <RowActions
-          modifyLabel={t('advnet.modifyNetwork', { name: n.name })}
-          deleteLabel={t('advnet.deleteNetwork', { name: n.name })}
-          onModify={() => setEditing({ kind: 'network', switchName: sw.name, existing: n })}
-          onDelete={() => setDeleting({ kind: 'network', switchName: sw.name, name: n.name })}
-        />
-      ),
-    },
+    actionsColumn(
+      'Network',
+      (n) => setEditing({ kind: 'network', switchName: sw.name, existing: n }),
+      (n) => setDeleting({ kind: 'network', switchName: sw.name, name: n.name }),
+    ),
   ];
 
   const switches = list.data?.virtualSwitches ?? [];
@@ -239,29 +250,12 @@ export function AdvancedNetworkingPage() {
   );
 }
 
-/** A row's Modify and Delete, named for the row (the visible words are the same on every row). */
-function RowActions({
-  modifyLabel,
-  deleteLabel,
-  onModify,
-  onDelete,
-}: {
-  modifyLabel: string;
-  deleteLabel: string;
-  onModify: () => void;
-  onDelete: () => void;
-}) {
-  const { t } = useI18n();
-  const button = (label: string, icon: 'edit' | 'remove', text: string, onClick: () => void) => (
+/** A row action's button: its icon and word, named for the row. */
+function actionButton(label: string, icon: 'edit' | 'remove', text: string, onClick: () => void) {
+  return (
     <button type="button" className="button" onClick={onClick} aria-label={label}>
       <Icon name={icon} size={18} />
       <span aria-hidden="true">{text}</span>
     </button>
-  );
-  return (
-    <span className="actions">
-      {button(modifyLabel, 'edit', t('advnet.modify'), onModify)}
-      {button(deleteLabel, 'remove', t('advnet.delete'), onDelete)}
-    </span>
   );
 }

@@ -9,15 +9,11 @@ import { FieldIssues, FormFailure } from '../../components/FieldIssues';
 import { FormBlade } from '../../components/FormBlade';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
-import {
-  blocks,
-  issuesAt,
-  unplacedIssues,
-  useChangeIssues,
-  useConfigFormWrite,
-} from '../../lib/forms';
+import { type ConfigBladeProps, useCheckedConfigForm } from '../../lib/config-form';
+import { unplacedIssues } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import type { ConfigDoc } from '../../lib/queries';
+import { NameField } from './NameField';
 import { useSaveNetworkMutation } from './queries';
 
 const FIELD_PATHS = ['name', 'vlanId', 'subnetMask', 'gateway', 'dnsSuffix'];
@@ -29,13 +25,7 @@ export function NetworkBlade({
   config,
   revision,
   onClose,
-}: {
-  switchName: string;
-  existing: VirtualNetworkDoc | null;
-  config: ConfigDoc | undefined;
-  revision: number;
-  onClose: () => void;
-}) {
+}: ConfigBladeProps & { switchName: string; existing: VirtualNetworkDoc | null }) {
   const { t } = useI18n();
   const toast = useToast();
   const ids = useId();
@@ -46,7 +36,6 @@ export function NetworkBlade({
   const [dns, setDns] = useState(existing?.dnsServers.join(', ') ?? '');
   const [suffix, setSuffix] = useState(existing?.dnsSuffix ?? '');
   const [base, setBase] = useState(revision);
-  const { server, failure, setFailure, onError, ...outcome } = useConfigFormWrite(setBase);
 
   const input = useMemo<VirtualNetworkInput>(
     () => ({
@@ -70,10 +59,13 @@ export function NetworkBlade({
         : checkVirtualNetworkChange(device, switchName, previous, body).issues,
     [previous, switchName],
   );
-  const issues = useChangeIssues(config, input, check, server.issues);
-  const at = (path: string) => issuesAt(issues, path);
+  const { issues, bind, blocked, field, failure, onError, ...outcome } = useCheckedConfigForm(
+    config,
+    input,
+    check,
+    setBase,
+  );
   const dnsIssues = issues.filter((i) => i.path.startsWith('dnsServers'));
-  const blocked = blocks(issues) || !config;
 
   const save = useSaveNetworkMutation({
     onSuccess: () => {
@@ -93,11 +85,6 @@ export function NetworkBlade({
       body: { ...input, vlanId: Number.isNaN(input.vlanId) ? -1 : input.vlanId },
       revision: base,
     });
-  const field = (path: string, setter: (v: string) => void) => (v: string) => {
-    setter(v);
-    server.clearFor(path);
-    setFailure(null);
-  };
 
   return (
     <FormBlade
@@ -108,38 +95,24 @@ export function NetworkBlade({
       outcome={outcome}
     >
       <div className="form-grid">
-        <TextField
-          label={t('advnet.name')}
-          value={name}
-          onValueChange={field('name', setName)}
-          issues={at('name')}
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="vnet-10"
-        />
+        <NameField {...bind('name', name, setName)} placeholder="vnet-10" />
         <TextField
           label={t('advnet.vlan')}
           inputMode="numeric"
           autoComplete="off"
-          value={vlan}
-          onValueChange={field('vlanId', setVlan)}
-          issues={at('vlanId')}
+          {...bind('vlanId', vlan, setVlan)}
           hint={t('advnet.vlanHint')}
         />
         <TextField
           label={t('advnet.subnetMask')}
           address
-          value={mask}
-          onValueChange={field('subnetMask', setMask)}
-          issues={at('subnetMask')}
+          {...bind('subnetMask', mask, setMask)}
           placeholder="255.255.255.0"
         />
         <TextField
           label={t('advnet.gateway')}
           address
-          value={gateway}
-          onValueChange={field('gateway', setGateway)}
-          issues={at('gateway')}
+          {...bind('gateway', gateway, setGateway)}
           placeholder="10.10.0.1"
         />
         <TextField
@@ -153,9 +126,7 @@ export function NetworkBlade({
         <TextField
           label={t('advnet.dnsSuffix')}
           autoComplete="off"
-          value={suffix}
-          onValueChange={field('dnsSuffix', setSuffix)}
-          issues={at('dnsSuffix')}
+          {...bind('dnsSuffix', suffix, setSuffix)}
           hint={t('common.optional')}
         />
       </div>

@@ -13,15 +13,11 @@ import { FormBlade } from '../../components/FormBlade';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
-import {
-  blocks,
-  issuesAt,
-  unplacedIssues,
-  useChangeIssues,
-  useConfigFormWrite,
-} from '../../lib/forms';
+import { type ConfigBladeProps, useCheckedConfigForm } from '../../lib/config-form';
+import { unplacedIssues } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import type { ConfigDoc } from '../../lib/queries';
+import { NameField } from './NameField';
 import { useSaveSwitchMutation } from './queries';
 
 const FIELD_PATHS = ['name', 'interfaceAlias', 'mtu'];
@@ -32,12 +28,7 @@ export function SwitchBlade({
   config,
   revision,
   onClose,
-}: {
-  existing: VirtualSwitchDoc | null;
-  config: ConfigDoc | undefined;
-  revision: number;
-  onClose: () => void;
-}) {
+}: ConfigBladeProps & { existing: VirtualSwitchDoc | null }) {
   const { t } = useI18n();
   const toast = useToast();
   const ids = useId();
@@ -50,7 +41,6 @@ export function SwitchBlade({
   const [mtu, setMtu] = useState(String(existing?.mtu ?? 1500));
   const [accelerated, setAccelerated] = useState(existing?.supportsAcceleratedNetworking ?? false);
   const [base, setBase] = useState(revision);
-  const { server, failure, setFailure, onError, ...outcome } = useConfigFormWrite(setBase);
 
   const mtuConfigurable = config ? (skuPortSpec(config.sku, port)?.mtuConfigurable ?? false) : true;
   const input = useMemo<VirtualSwitchInput>(
@@ -70,9 +60,12 @@ export function SwitchBlade({
         : checkVirtualSwitchChange(device, previous, body).issues,
     [previous],
   );
-  const issues = useChangeIssues(config, input, check, server.issues);
-  const at = (path: string) => issuesAt(issues, path);
-  const blocked = blocks(issues) || !config;
+  const { issues, bind, blocked, field, failure, onError, ...outcome } = useCheckedConfigForm(
+    config,
+    input,
+    check,
+    setBase,
+  );
 
   const save = useSaveSwitchMutation({
     onSuccess: () => {
@@ -82,10 +75,6 @@ export function SwitchBlade({
     onError,
   });
   const send = () => save.mutate({ previous, body: input, revision: base });
-  const touched = (path: string) => {
-    server.clearFor(path);
-    setFailure(null);
-  };
 
   return (
     <FormBlade
@@ -94,27 +83,11 @@ export function SwitchBlade({
       action={{ busy: save.isPending, disabled: blocked, onSubmit: send }}
       outcome={outcome}
     >
-      <TextField
-        label={t('advnet.name')}
-        value={name}
-        onValueChange={(v) => {
-          setName(v);
-          touched('name');
-        }}
-        issues={at('name')}
-        autoComplete="off"
-        spellCheck={false}
-        placeholder="vswitch-Port4"
-      />
+      <NameField {...bind('name', name, setName)} placeholder="vswitch-Port4" />
       <SelectField
         label={t('advnet.interface')}
         inputClass="input"
-        value={port}
-        onValueChange={(value) => {
-          setPort(value);
-          touched('interfaceAlias');
-        }}
-        issues={at('interfaceAlias')}
+        {...bind('interfaceAlias', port, setPort)}
       >
         {(config?.ports ?? []).map((p) => (
           <option key={p.name} value={p.name}>
@@ -127,12 +100,7 @@ export function SwitchBlade({
           label={t('advnet.mtu')}
           inputMode="numeric"
           autoComplete="off"
-          value={mtu}
-          onValueChange={(v) => {
-            setMtu(v);
-            touched('mtu');
-          }}
-          issues={at('mtu')}
+          {...bind('mtu', mtu, setMtu)}
           hint={t('advnet.mtuHint', { min: String(MTU_MIN), max: String(MTU_MAX) })}
         />
       ) : (

@@ -6,15 +6,15 @@ import {
   passwordClasses,
   validatePassword,
 } from '@edgenet/network-config';
-import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
 import { Icon } from '../../components/Icon';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { problemText } from '../../components/StateViews';
 import { isApiError } from '../../lib/api';
 import { issuesAt, mergeIssues, useServerIssues } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
+import { AuthPage } from './AuthPage';
 import { PasswordInput } from './shared';
 
 const CLASSES = ['upper', 'lower', 'digit', 'special'] as const;
@@ -84,16 +84,19 @@ export function PasswordChangeForm({
     }
   };
 
+  /** A password field's change: what was typed, and the server's verdict on it is gone. */
+  const typed = (path: string, setter: (value: string) => void) => (value: string) => {
+    setter(value);
+    server.clearFor(path);
+  };
+
   return (
     <form onSubmit={submit} noValidate>
       {known ? null : (
         <PasswordInput
           label={t('password.current')}
           value={current}
-          onValueChange={(v) => {
-            setCurrent(v);
-            server.clearFor('currentPassword');
-          }}
+          onValueChange={typed('currentPassword', setCurrent)}
           autoComplete="current-password"
           describedBy={currentIssuesId}
           invalid={currentIssues.length > 0}
@@ -103,10 +106,7 @@ export function PasswordChangeForm({
       <PasswordInput
         label={t('password.new')}
         value={next}
-        onValueChange={(v) => {
-          setNext(v);
-          server.clearFor('newPassword');
-        }}
+        onValueChange={typed('newPassword', setNext)}
         autoComplete="new-password"
         describedBy={`${rulesId} ${issuesId}`}
         invalid={showIssues && issues.some((i) => i.severity === 'error')}
@@ -184,27 +184,16 @@ export function PasswordChangeForm({
 export function ChangePasswordPage() {
   const { t } = useI18n();
   const session = useSession();
-  useEffect(() => {
-    document.title = `${t('password.title')} — ${t('app.title')}`;
-  }, [t]);
   return (
-    <div className="auth-page">
-      <header className="auth-top">
-        <span className="auth-product">{t('app.product')}</span>
-        <LanguageSwitch />
-      </header>
-      <main className="auth-card auth-card--wide">
-        <h1 className="auth-title">{t('password.title')}</h1>
-        <p className="auth-lead">{t('password.lead')}</p>
-        <PasswordChangeForm
-          knownPassword={session.knownPassword}
-          secondary={
-            <button type="button" className="button" onClick={() => void session.signOut()}>
-              {t('app.signOut')}
-            </button>
-          }
-        />
-      </main>
-    </div>
+    <AuthPage title="password.title" lead="password.lead" wide>
+      <PasswordChangeForm
+        knownPassword={session.knownPassword}
+        secondary={
+          <button type="button" className="button" onClick={() => void session.signOut()}>
+            {t('app.signOut')}
+          </button>
+        }
+      />
+    </AuthPage>
   );
 }

@@ -3,7 +3,7 @@ import { Icon } from '../../components/Icon';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
-import { PasswordInput, SignInFeedback, usePasswordAttempt } from './shared';
+import { AttemptPasswordField, usePasswordAttempt } from './shared';
 
 /**
  * Shown instead of the app after the idle time or the Lock button (the lead says which): the page
@@ -13,8 +13,8 @@ import { PasswordInput, SignInFeedback, usePasswordAttempt } from './shared';
 export function LockScreen() {
   const { t } = useI18n();
   const { unlock, signOut, lockReason } = useSession();
-  const { password, setPassword, busy, error, retryAt, allowRetry, submit } =
-    usePasswordAttempt(unlock);
+  const attempt = usePasswordAttempt(unlock);
+  const { password, busy, retryAt, submit } = attempt;
   const titleId = useId();
   const errorId = useId();
 
@@ -30,21 +30,7 @@ export function LockScreen() {
         </h1>
         <p className="auth-lead">{t(lockReason === 'manual' ? 'lock.leadManual' : 'lock.lead')}</p>
         <form onSubmit={submit} noValidate>
-          <PasswordInput
-            label={t('signIn.password')}
-            value={password}
-            onValueChange={setPassword}
-            autoComplete="current-password"
-            describedBy={errorId}
-            invalid={error === 'wrongPassword'}
-            autoFocus
-          />
-          <SignInFeedback
-            id={errorId}
-            error={error}
-            retryAt={retryAt}
-            onRetryAllowed={allowRetry}
-          />
+          <AttemptPasswordField attempt={attempt} errorId={errorId} describedBy={errorId} />
           <div className="actions">
             <button
               type="submit"

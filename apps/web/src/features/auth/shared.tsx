@@ -147,3 +147,38 @@ export function usePasswordAttempt(attempt: (password: string) => Promise<SignIn
     submit,
   };
 }
+
+/**
+ * The password field of a sign-in or an unlock and its feedback (`errorId`), fed by
+ * `usePasswordAttempt`; `describedBy` says when the field points at the feedback.
+ */
+export function AttemptPasswordField({
+  attempt,
+  errorId,
+  describedBy,
+}: {
+  attempt: ReturnType<typeof usePasswordAttempt>;
+  errorId: string;
+  describedBy: string | undefined;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <PasswordInput
+        label={t('signIn.password')}
+        value={attempt.password}
+        onValueChange={attempt.setPassword}
+        autoComplete="current-password"
+        describedBy={describedBy}
+        invalid={attempt.error === 'wrongPassword'}
+        autoFocus
+      />
+      <SignInFeedback
+        id={errorId}
+        error={attempt.error}
+        retryAt={attempt.retryAt}
+        onRetryAllowed={attempt.allowRetry}
+      />
+    </>
+  );
+}

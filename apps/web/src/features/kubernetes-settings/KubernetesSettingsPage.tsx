@@ -11,13 +11,8 @@ import { ErrorState, Loading } from '../../components/StateViews';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
 import { computeQueries, useApplyComputeMutation } from '../../lib/compute';
-import {
-  blocks,
-  issuesAt,
-  unplacedIssues,
-  useChangeIssues,
-  useConfigFormWrite,
-} from '../../lib/forms';
+import { useCheckedConfigForm } from '../../lib/config-form';
+import { unplacedIssues } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import { type ConfigDoc, useDeviceConfig } from '../../lib/queries';
 
@@ -49,7 +44,6 @@ export function KubernetesSettingsPage() {
   const [base, setBase] = useState<number | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useQuery({ ...computeQueries.job(jobId ?? ''), enabled: jobId !== null });
-  const { server, conflict, failure, setFailure, onError, reload } = useConfigFormWrite(setBase);
 
   const fromServer: Form | undefined = compute.data
     ? {
@@ -76,38 +70,57 @@ export function KubernetesSettingsPage() {
     (device: ConfigDoc, s: ComputeSwitchSettings) => checkComputeSwitchChange(device, s).issues,
     [],
   );
-  const issues = useChangeIssues(config.data, settings, check, server.issues);
+  const {
+    issues,
+    at,
+    blocked: invalid,
+    touched,
+    conflict,
+    failure,
+    onError,
+    reload,
+  } = useCheckedConfigForm(config.data, settings, check, setBase);
   const under = (path: string) =>
     issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`));
   const busy = compute.data?.state === 'Configuring' || job.data?.state === 'running';
-  const blocked = blocks(issues) || !config.data || !compute.data || busy;
+  const blocked = invalid || !compute.data || busy;
 
   const set = (key: keyof Form, path: string) => (value: string) => {
     if (!form) return;
     setDraft({ ...form, [key]: value });
-    server.clearFor(path);
-    setFailure(null);
+    touched(path);
   };
 
-  /** A range's start and end fields; editing either clears the server's verdict on the range. */
-  const rangeInputs = (
+  /**
+   * A range's section: its start and end fields (editing either clears the server's verdict on
+   * the range), then the issues about the range as a whole (`issuesId`).
+   */
+  const rangeSection = (
     range: 'nodeIpRange' | 'serviceIpRange',
     title: 'k8sconf.nodeIps' | 'k8sconf.serviceIps',
+    description: 'k8sconf.optional' | 'k8sconf.serviceHint',
     keys: [keyof Form, keyof Form],
-  ) =>
-    (['start', 'end'] as const).map((end, i) => {
-      const key = keys[i] as keyof Form;
-      return (
-        <TextField
-          key={end}
-          label={`${t(title)} — ${t(`k8sconf.${end}`)}`}
-          address
-          value={form?.[key] ?? ''}
-          onValueChange={set(key, range)}
-          issues={issuesAt(issues, `${range}.${end}`)}
-        />
-      );
-    });
+    issuesId: string,
+  ) => (
+    <Section title={t(title)} description={t(description)}>
+      <div className="form-grid">
+        {(['start', 'end'] as const).map((end, i) => {
+          const key = keys[i] as keyof Form;
+          return (
+            <TextField
+              key={end}
+              label={`${t(title)} — ${t(`k8sconf.${end}`)}`}
+              address
+              value={form?.[key] ?? ''}
+              onValueChange={set(key, range)}
+              issues={at(`${range}.${end}`)}
+            />
+          );
+        })}
+      </div>
+      <FieldIssues id={issuesId} issues={at(range)} />
+    </Section>
+  );
 
   const apply = useApplyComputeMutation({
     onSuccess: ({ answer }) => {
@@ -168,18 +181,20 @@ export function KubernetesSettingsPage() {
             ))}
           </SelectField>
         </Section>
-        <Section title={t('k8sconf.nodeIps')} description={t('k8sconf.optional')}>
-          <div className="form-grid">
-            {rangeInputs('nodeIpRange', 'k8sconf.nodeIps', ['nodeStart', 'nodeEnd'])}
-          </div>
-          <FieldIssues id={`${ids}-nodes`} issues={issuesAt(issues, 'nodeIpRange')} />
-        </Section>
-        <Section title={t('k8sconf.serviceIps')} description={t('k8sconf.serviceHint')}>
-          <div className="form-grid">
-            {rangeInputs('serviceIpRange', 'k8sconf.serviceIps', ['serviceStart', 'serviceEnd'])}
-          </div>
-          <FieldIssues id={`${ids}-services`} issues={issuesAt(issues, 'serviceIpRange')} />
-        </Section>
+        {rangeSection(
+          'nodeIpRange',
+          'k8sconf.nodeIps',
+          'k8sconf.optional',
+          ['nodeStart', 'nodeEnd'],
+          `${ids}-nodes`,
+        )}
+        {rangeSection(
+          'serviceIpRange',
+          'k8sconf.serviceIps',
+          'k8sconf.serviceHint',
+          ['serviceStart', 'serviceEnd'],
+          `${ids}-services`,
+        )}
         {vmsOnly ? <p className="notice notice--info">{t('k8sconf.vmsOnly')}</p> : null}
         <FieldIssues
           id={`${ids}-other`}

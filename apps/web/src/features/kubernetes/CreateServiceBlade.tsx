@@ -4,6 +4,7 @@ import { useId, useMemo, useState } from 'react';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
 import { FormBlade } from '../../components/FormBlade';
 import { SelectField } from '../../components/SelectField';
+import { savedToast } from '../../components/savedToast';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
 import { blocks, issuesAt, mergeIssues, unplacedIssues, useConfigFormWrite } from '../../lib/forms';
@@ -19,6 +20,9 @@ interface ServiceForm {
   protocol: 'TCP' | 'UDP';
   loadBalancerIP: string;
 }
+
+/** A Kubernetes name is typed as is: no autocomplete, capitals or spell check. */
+const VERBATIM = { autoComplete: 'off', autoCapitalize: 'off', spellCheck: false } as const;
 
 /** What the form sends: numbers where they parse, the rest as typed (the core says what is wrong). */
 export function serviceInputOf(form: ServiceForm): ServiceInput {
@@ -92,18 +96,14 @@ export function CreateServiceBlade({
 
   const create = useCreateServiceMutation({
     onSuccess: (created) => {
-      const warnings = created.issues.filter((i) => i.severity === 'warning');
-      toast({
-        kind: warnings.length ? 'warning' : 'success',
-        title: {
-          key: 'svc.created',
-          params: {
-            name: `${created.namespace}/${created.name}`,
-            address: created.externalIP ?? (created.pending ? '<pending>' : created.clusterIP),
-          },
+      const title = {
+        key: 'svc.created',
+        params: {
+          name: `${created.namespace}/${created.name}`,
+          address: created.externalIP ?? (created.pending ? '<pending>' : created.clusterIP),
         },
-        issues: warnings,
-      });
+      } as const;
+      toast(savedToast(title, created.issues));
       onClose();
     },
     onError,
@@ -139,9 +139,7 @@ export function CreateServiceBlade({
         value={form.name}
         onValueChange={(v) => set({ name: v }, 'name')}
         issues={at('name')}
-        autoComplete="off"
-        autoCapitalize="off"
-        spellCheck={false}
+        {...VERBATIM}
         placeholder="web"
         hint={t('svc.nameHint')}
       />
@@ -150,9 +148,7 @@ export function CreateServiceBlade({
         value={form.namespace}
         onValueChange={(v) => set({ namespace: v }, 'namespace')}
         issues={at('namespace')}
-        autoComplete="off"
-        autoCapitalize="off"
-        spellCheck={false}
+        {...VERBATIM}
       />
       <SelectField
         label={t('k8s.type')}

@@ -10,6 +10,7 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { FieldIssues, FormFailure } from '../../components/FieldIssues';
 import { FormBlade, OptInConfirm } from '../../components/FormBlade';
 import { SelectField } from '../../components/SelectField';
+import { savedToast } from '../../components/savedToast';
 import { TextField } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
 import { blocks, issuesAt, mergeIssues, unplacedIssues, useConfigFormWrite } from '../../lib/forms';
@@ -101,15 +102,11 @@ export function AddRouteBlade({
 
   const add = useAddRouteMutation({
     onSuccess: (created) => {
-      const warnings = created.issues.filter((i) => i.severity === 'warning');
-      toast({
-        kind: warnings.length ? 'warning' : 'success',
-        title: {
-          key: 'routes.added',
-          params: { destination: created.destinationPrefix, interface: created.interfaceAlias },
-        },
-        issues: warnings,
-      });
+      const title = {
+        key: 'routes.added',
+        params: { destination: created.destinationPrefix, interface: created.interfaceAlias },
+      } as const;
+      toast(savedToast(title, created.issues));
       onClose();
     },
     onError,

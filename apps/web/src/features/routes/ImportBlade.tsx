@@ -5,6 +5,7 @@ import { Blade } from '../../components/Blade';
 import { FormFailure } from '../../components/FieldIssues';
 import { SelectField } from '../../components/SelectField';
 import { problemText } from '../../components/StateViews';
+import { FieldFrame } from '../../components/TextField';
 import { useToast } from '../../components/Toasts';
 import { isApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
@@ -140,10 +141,7 @@ export function ImportBlade({ onClose }: { onClose: () => void }) {
           <option value="merge">{t('exchange.mode.merge')}</option>
           <option value="replace">{t('exchange.mode.replace')}</option>
         </SelectField>
-        <div className="field field--inline">
-          <label htmlFor={`${ids}-file`} className="field-label">
-            {t('exchange.file')}
-          </label>
+        <FieldFrame id={`${ids}-file`} label={t('exchange.file')} className="field--inline">
           <input
             id={`${ids}-file`}
             className="input input--file"
@@ -151,12 +149,9 @@ export function ImportBlade({ onClose }: { onClose: () => void }) {
             accept=".ps1,.csv,.json,.txt,.ip,.batch,text/plain,application/json"
             onChange={(e) => void pickFile(e)}
           />
-        </div>
+        </FieldFrame>
       </div>
-      <div className="field">
-        <label htmlFor={`${ids}-text`} className="field-label">
-          {t('exchange.text')}
-        </label>
+      <FieldFrame id={`${ids}-text`} label={t('exchange.text')}>
         <textarea
           id={`${ids}-text`}
           className="input textarea--code"
@@ -167,7 +162,7 @@ export function ImportBlade({ onClose }: { onClose: () => void }) {
           onChange={(e) => setText(e.target.value)}
           placeholder={t(`exchange.placeholder.${format}`)}
         />
-      </div>
+      </FieldFrame>
       <div aria-live="polite">
         <FormFailure message={failure} />
         {preview && !current ? <p className="field-hint">{t('exchange.previewStale')}</p> : null}

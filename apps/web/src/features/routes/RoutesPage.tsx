@@ -4,6 +4,7 @@ import { memo, useEffect, useId, useState } from 'react';
 import { Badge } from '../../components/Badge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
+import { IconButton } from '../../components/IconButton';
 import { PageHeader, Section } from '../../components/PageHeader';
 import { EmptyState, ErrorState, Loading, problemText } from '../../components/StateViews';
 import { useToast } from '../../components/Toasts';
@@ -235,24 +236,12 @@ export function RoutesPage() {
         actions={
           <>
             <ExportMenu />
-            <button
-              type="button"
-              className="button"
-              onClick={() => setImporting(true)}
-              disabled={!config.data}
-            >
-              <Icon name="upload" size={18} />
+            <IconButton icon="upload" onClick={() => setImporting(true)} disabled={!config.data}>
               {t('exchange.import')}
-            </button>
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => setAdding(true)}
-              disabled={!config.data}
-            >
-              <Icon name="add" size={18} />
+            </IconButton>
+            <IconButton icon="add" primary onClick={() => setAdding(true)} disabled={!config.data}>
               {t('routes.addTitle')}
-            </button>
+            </IconButton>
           </>
         }
       />
