@@ -204,6 +204,30 @@ describe('properties: lookup against a linear scan', () => {
     );
   }, 30_000);
 
+  it('IPv6: crowded /16 blocks (the second-level index) answer like the scan', () => {
+    // 3,000 prefixes in two /16s (2001::/16 and 2400::/16), so both get a second level; probes
+    // at each prefix's edges, inside and just outside, and around the /32 borders.
+    const random = fc.sample(fc.bigInt({ min: 0n, max: (1n << 112n) - 1n }), {
+      numRuns: 6000,
+      seed: 17,
+    });
+    const max = (1n << 128n) - 1n;
+    const entries: Indexed[] = random.slice(0, 3000).map((low, index) => {
+      const length = 16 + (index % 113);
+      const base = (index % 3 === 0 ? 0x2400n : 0x2001n) << 112n;
+      const network = (base | low) & ((max >> BigInt(128 - length)) << BigInt(128 - length));
+      return { prefix: { family: 6, network, length }, metric: index % 4, index };
+    });
+    const probes = entries.flatMap((e, i) => {
+      const last = e.prefix.network | (max >> BigInt(e.prefix.length));
+      const border = (e.prefix.network >> 96n) << 96n;
+      return [e.prefix.network, last, e.prefix.network - 1n, last + 1n, border, border - 1n]
+        .concat((random[3000 + i] as bigint) | (0x2001n << 112n))
+        .filter((v) => v >= 0n && v <= max);
+    });
+    checkTable(entries, probes, 6);
+  }, 30_000);
+
   it('mixed families in one table', () => {
     fc.assert(
       fc.property(routeSets(4), routeSets(6), ([v4, p4], [v6, p6]) => {
