@@ -1,23 +1,13 @@
 /** Custom routes (the Hcs route cmdlets over HTTP), the effective table per VM, and lookup. */
-import { findPortCaseInsensitive, routeContext } from '@edgenet/network-config';
-import {
-  API,
-  type EffectiveTable,
-  type LookupAnswerDoc,
-  ROUTE_PAGE_DEFAULT,
-  type RouteList,
-} from '@edgenet/network-config/contract';
+import { API, type LookupAnswerDoc, type RouteList } from '@edgenet/network-config/contract';
 import { ENDPOINTS } from '@edgenet/network-config/contract/endpoints';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { DocumentMemo, serializeOnce } from '../http/document-memo';
 import { routeSchema } from '../http/endpoint-schema';
 import { lookupAnswerJson } from '../http/lookup-json';
 import { withRevision, writeContext } from '../http/revision';
-import { isPageQuery, orderedRoutes, routeList, routeListJson } from '../http/route-list-json';
+import { routeListJson } from '../http/route-list-json';
+import { serializeOnce } from '../http/serialize-once';
 import { effectiveWithKernel, lookupWithKernel } from '../services/kernel-view';
-
-/** A VM's effective table from the model, per revision and VM (a device has at most a few VMs). */
-const effectiveTables = new DocumentMemo<EffectiveTable>(8);
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -28,30 +18,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       serializerCompiler: () => (list) => routeListJson(list as RouteList),
     },
     async (request, reply) => {
-      const revision = app.config.revision;
-      withRevision(reply, revision);
-      const query = request.query;
-      const filter = query.interfaceAlias ?? '';
-      const device = app.config.device;
-      if (!isPageQuery(query)) {
-        return routeList(device, revision, filter, () => {
-          const routes = app.netRoutes.list(filter);
-          return { routes, revision, total: routes.length, offset: 0 };
-        });
-      }
-      // A page: status and warnings only for the rows answered (ADR 0042).
-      const alias = filter ? (findPortCaseInsensitive(device, filter)?.name ?? filter) : '';
-      const ordered = orderedRoutes(device, alias, query);
-      const offset = query.offset ?? 0;
-      const context = routeContext(device);
-      return {
-        routes: ordered
-          .slice(offset, offset + (query.limit ?? ROUTE_PAGE_DEFAULT))
-          .map((r) => app.netRoutes.document(r, device, context)),
-        revision,
-        total: ordered.length,
-        offset,
-      };
+      withRevision(reply, app.config.revision);
+      return app.netRoutes.listAnswer(request.query);
     },
   );
 
@@ -99,8 +67,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       withRevision(reply, app.config.revision);
       const vm = request.query.vm || 'master';
-      if (app.device.effectiveRoutes) return effectiveWithKernel(app, vm);
-      return effectiveTables.get(app.config.device, vm, () => app.netRoutes.effective(vm));
+      return app.device.effectiveRoutes
+        ? effectiveWithKernel(app, vm)
+        : app.netRoutes.effective(vm);
     },
   );
 

@@ -14,6 +14,8 @@ import {
   localizeIssues,
   lookupRoute,
   NetConfigError,
+  normalizeRouteFilter,
+  orderRoutes,
   type RouteConfig,
   type RouteContext,
   type RouteInput,
@@ -23,22 +25,35 @@ import {
   routeStatusMessage,
   routeWarnings,
 } from '@edgenet/network-config';
-import type {
-  ApiIssue,
-  EffectiveTable,
-  LookupAnswerDoc,
-  Route,
+import {
+  type ApiIssue,
+  type EffectiveTable,
+  type LookupAnswerDoc,
+  ROUTE_PAGE_DEFAULT,
+  type Route,
+  type RouteList,
+  type RouteListQuery,
 } from '@edgenet/network-config/contract';
 import type { RouteBatchAnswer, RouteBatchBody } from '@edgenet/network-config/contract/exchange';
 import { Conflict, NotFound, RuleViolation } from '../domain-errors';
 import { type ConfigurationStore, domainPlugin } from './configuration-store';
+import { DocumentMemo } from './document-memo';
 import type { WriteContext, Written } from './write-context';
 
+/** The query parameters that ask for a page rather than the whole list. */
+const PAGE_PARAMETERS = ['offset', 'limit', 'q', 'sort', 'dir'] as const;
+
 export class RouteService {
-  private tableCache: {
-    revision: number;
-    tables: Map<string, ReturnType<typeof buildEffectiveTable>>;
-  } | null = null;
+  /**
+   * What is built from one revision's document, kept beside it (a new revision is a new key):
+   * the whole list per interface (filters are interface names, a handful); the matching routes of
+   * a page query in its order (one per keystroke of a filter, the least recently used dropped);
+   * each VM's effective table and lookup table (a device has a few VMs).
+   */
+  private readonly lists = new DocumentMemo<RouteList>(32);
+  private readonly orders = new DocumentMemo<readonly RouteConfig[]>(64);
+  private readonly effectiveTables = new DocumentMemo<EffectiveTable>(8);
+  private readonly lookupTables = new DocumentMemo<ReturnType<typeof buildEffectiveTable>>(8);
 
   constructor(private readonly config: ConfigurationStore) {}
 
@@ -63,16 +78,50 @@ export class RouteService {
     };
   }
 
-  list(interfaceAlias?: string): Route[] {
+  /** The stored name of the interface asked for, matched in any case as PowerShell does. */
+  private interfaceName(device: DeviceConfig, alias: string): string {
+    return findPortCaseInsensitive(device, alias)?.name ?? alias;
+  }
+
+  /**
+   * `GET /api/routes`: the whole list (of one interface when `interfaceAlias` is given), built
+   * once per revision; or, with any of offset/limit/q/sort/dir, one page of the routes matching
+   * the filter in the asked order, status and warnings built only for the rows answered (ADR 0042).
+   */
+  listAnswer(query: RouteListQuery): RouteList {
     const device = this.config.device;
-    let routes = device.routes;
-    if (interfaceAlias !== undefined && interfaceAlias !== '') {
-      const port = findPortCaseInsensitive(device, interfaceAlias);
-      const name = port?.name ?? interfaceAlias;
-      routes = routes.filter((r) => r.interfaceAlias === name);
+    const revision = this.config.revision;
+    const alias = query.interfaceAlias ? this.interfaceName(device, query.interfaceAlias) : '';
+    if (!PAGE_PARAMETERS.some((p) => query[p] !== undefined)) {
+      return this.lists.get(device, `${revision} ${alias}`, () => {
+        const own = alias ? device.routes.filter((r) => r.interfaceAlias === alias) : device.routes;
+        const context = routeContext(device);
+        const routes = own.map((r) => this.document(r, device, context));
+        return { routes, revision, total: routes.length, offset: 0 };
+      });
     }
+    const q = normalizeRouteFilter(query.q ?? '');
+    const order = { q, sort: query.sort, dir: query.dir };
+    const key = JSON.stringify([
+      alias,
+      q,
+      query.sort ?? '',
+      query.sort ? (query.dir ?? 'asc') : '',
+    ]);
+    const ordered = this.orders.get(device, key, () => {
+      const own = alias ? device.routes.filter((r) => r.interfaceAlias === alias) : device.routes;
+      return orderRoutes(own, order, device);
+    });
+    const offset = query.offset ?? 0;
     const context = routeContext(device);
-    return routes.map((r) => this.document(r, device, context));
+    return {
+      routes: ordered
+        .slice(offset, offset + (query.limit ?? ROUTE_PAGE_DEFAULT))
+        .map((r) => this.document(r, device, context)),
+      revision,
+      total: ordered.length,
+      offset,
+    };
   }
 
   add(input: RouteInput, context: WriteContext): Route & { issues: ApiIssue[]; revision: number } {
@@ -153,23 +202,21 @@ export class RouteService {
     return found;
   }
 
+  /** A VM's effective table of the current revision, built once per revision and VM. */
   effective(vm = 'master'): EffectiveTable {
     const device = this.config.device;
     const info = this.vmOrThrow(vm, device);
-    return { vm: info, routes: effectiveRoutes(device, device.routes, info.name) };
+    return this.effectiveTables.get(device, info.name, () => ({
+      vm: info,
+      routes: effectiveRoutes(device, device.routes, info.name),
+    }));
   }
 
   /** A VM's route table of the current revision, built once per revision and VM (O(n log n)). */
   private table(vm: string) {
-    const revision = this.config.revision;
-    if (this.tableCache?.revision !== revision) this.tableCache = { revision, tables: new Map() };
-    let table = this.tableCache.tables.get(vm);
-    if (!table) {
-      table = buildEffectiveTable(this.config.device, vm);
-      // Only names of real VMs reach here (lookupRoute refuses others), so the map stays small.
-      this.tableCache.tables.set(vm, table);
-    }
-    return table;
+    const device = this.config.device;
+    // Only names of real VMs reach here (lookupRoute refuses others), so the memo stays small.
+    return this.lookupTables.get(device, vm, () => buildEffectiveTable(device, vm));
   }
 
   lookup(destination: string, vm = 'master'): LookupAnswerDoc {
