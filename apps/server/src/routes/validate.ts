@@ -19,9 +19,12 @@ import { routeSchema } from '../http/endpoint-schema';
 import { toApiIssues } from '../http/problems';
 import { issuesFromSchemaErrors } from '../http/shape-issues';
 
+/** A body check compiled on first use, not while the server starts (ADR 0044). */
 function checker<T extends TSchema>(schema: T) {
-  const compiled = Compile(schema);
+  const compile = () => Compile(schema);
+  let compiled: ReturnType<typeof compile> | undefined;
   return (value: unknown) => {
+    compiled ??= compile();
     if (compiled.Check(value)) return value as never;
     throw new InvalidRequest(issuesFromSchemaErrors(compiled.Errors(value)));
   };
